@@ -1,0 +1,3 @@
+from summitcli.cli import main
+
+main()
