@@ -1,0 +1,1 @@
+"""Renderers: terminal tables (rich) and machine formats (json, jsonl)."""
