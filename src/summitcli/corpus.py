@@ -1,0 +1,282 @@
+"""Documents and corpora: loading, decoding, metadata, ids, boilerplate regions.
+
+Offsets everywhere in summit refer to ``Document.text``: the file decoded and
+its line endings normalised to ``\\n``. Front matter and boilerplate stay in the
+text and are listed in ``Document.skip`` so later stages pass over them.
+Nothing here writes anywhere; problems that spoil one file become warnings in
+``Corpus.warnings``, problems that spoil the run raise ``CorpusError``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summitcli import metadata
+from summitcli.errors import CorpusError, NotFoundError
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused with a warning (bounded memory)
+CORPUS_META_FILES = ("corpus.yaml", "corpus.yml")
+_LEADING_NUMBER = re.compile(r"^(\d+)[_\-.]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as loaded."""
+
+    id: str
+    path: str
+    text: str
+    digest: str  # sha256 of the file's bytes: the cache key
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    author: str | None = None
+    skip: tuple[tuple[int, int], ...] = ()  # front matter and boilerplate regions
+    encoding: str = "utf-8"
+
+    @property
+    def words(self) -> int:
+        return len(self.body().split())
+
+    def body(self) -> str:
+        """The text without skipped regions (for word counts and display summaries)."""
+        parts, pos = [], 0
+        for start, end in self.skip:
+            parts.append(self.text[pos:start])
+            pos = max(pos, end)
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
+            "author": self.author,
+            "path": self.path,
+            "words": self.words,
+            "encoding": self.encoding,
+        }
+
+
+@dataclass
+class Corpus:
+    """A folder of articles, in id order, plus the warnings loading produced."""
+
+    root: Path
+    documents: list[Document]
+    warnings: list[str] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def get(self, ref: str) -> Document:
+        """The document whose id is ``ref``, a number equal to it, or a unique prefix of it."""
+        return self.by_id()[resolve_id(ref, [d.id for d in self.documents])]
+
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    def select(self, refs: list[str] | None) -> list[Document]:
+        if not refs:
+            return list(self.documents)
+        chosen = []
+        for ref in refs:
+            doc = self.get(ref)
+            if doc not in chosen:
+                chosen.append(doc)
+        return chosen
+
+
+def resolve_id(ref: str, ids: list[str]) -> str:
+    """Match a user's id reference: exact, numerically equal (2 = 002), or a unique prefix."""
+    ref = ref.strip()
+    if ref in ids:
+        return ref
+    if ref.isdigit():
+        numeric = [i for i in ids if i.isdigit() and int(i) == int(ref)]
+        if len(numeric) == 1:
+            return numeric[0]
+    prefixed = [i for i in ids if i.startswith(ref)] if ref else []
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        shown = ", ".join(prefixed[:10])
+        raise NotFoundError(f"source id {ref!r} is ambiguous: it could be {shown}")
+    from rapidfuzz import fuzz, process
+
+    close = [m[0] for m in process.extract(ref, ids, scorer=fuzz.ratio, limit=3)]
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise NotFoundError(f"no source with id {ref!r}{hint}")
+
+
+def default_corpus_path() -> Path:
+    """The bundled seed corpus: package data when installed, the repo's seeds/ when editable."""
+    packaged = Path(__file__).parent / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def load_corpus(path: str | os.PathLike | None = None) -> Corpus:
+    """Load every ``.txt``/``.md`` article in ``path`` (default: the bundled seeds)."""
+    root = Path(path) if path is not None else default_corpus_path()
+    _check_folder(root)
+    warnings: list[str] = []
+    corpus_meta = metadata.load_corpus_yaml(root, warnings)
+    docs: list[Document] = []
+    for file in _article_files(root, warnings):
+        doc = _load_document(file, corpus_meta, warnings)
+        if doc is not None:
+            docs.append(doc)
+    if not docs:
+        raise CorpusError(f"no readable articles (.txt, .md) in {root}")
+    _check_unique_ids(docs)
+    docs.sort(key=_id_sort_key)
+    return Corpus(root=root, documents=docs, warnings=warnings)
+
+
+def _check_folder(root: Path) -> None:
+    if not root.exists():
+        raise CorpusError(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"corpus is not a folder: {root}")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CorpusError(f"corpus folder is not readable: {root}")
+
+
+def _article_files(root: Path, warnings: list[str]) -> list[Path]:
+    """Article files directly in ``root``, sorted; links that loop or escape are skipped."""
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise CorpusError(f"cannot list corpus folder {root}: {exc.strerror or exc}") from None
+    files = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        try:
+            if not entry.is_file():
+                if entry.is_symlink():
+                    warnings.append(f"{entry.name}: broken or looping link, skipped")
+                continue
+        except OSError as exc:
+            warnings.append(f"{entry.name}: cannot be read ({exc.strerror or exc}), skipped")
+            continue
+        files.append(entry)
+    return files
+
+
+def _load_document(file: Path, corpus_meta: dict, warnings: list[str]) -> Document | None:
+    raw = _read_bytes(file, warnings)
+    if raw is None:
+        return None
+    decoded = decode(raw, file.name, warnings)
+    if decoded is None:
+        return None
+    text, encoding = decoded
+    if not text.strip():
+        warnings.append(f"{file.name}: empty file, skipped")
+        return None
+    front, front_end = metadata.front_matter(text, file.name, warnings)
+    meta = {**corpus_meta.get(file.name, {}), **corpus_meta.get(file.stem, {}), **front}
+    skip = metadata.skip_regions(text, front_end)
+    stated = metadata.stated_metadata(text, skip)
+    doc_id = _document_id(file, meta, warnings)
+    return Document(
+        id=doc_id,
+        path=str(file),
+        text=text,
+        digest=hashlib.sha256(raw).hexdigest(),
+        title=meta.get("title") or stated.get("title"),
+        outlet=meta.get("outlet") or stated.get("outlet"),
+        date=meta.get("date") or stated.get("date"),
+        author=meta.get("author") or stated.get("author"),
+        skip=skip,
+        encoding=encoding,
+    )
+
+
+def _read_bytes(file: Path, warnings: list[str]) -> bytes | None:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            warnings.append(
+                f"{file.name}: {size // (1024 * 1024)} MB is larger than the "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one article, skipped"
+            )
+            return None
+        with open(file, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        warnings.append(f"{file.name}: cannot be read ({exc.strerror or exc}), skipped")
+        return None
+
+
+def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, str] | None:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
+
+    Returns the text with line endings normalised to ``\\n`` and the encoding
+    used, or None for a binary file (with a warning).
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise_newlines(raw.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(raw):
+        warnings.append(f"{name}: binary file, skipped")
+        return None
+    try:
+        return _normalise_newlines(raw.decode("utf-8-sig")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1252", errors="replace")
+    warnings.append(f"{name}: not valid UTF-8, read as cp1252")
+    return _normalise_newlines(text), "cp1252"
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _document_id(file: Path, meta: dict, warnings: list[str]) -> str:
+    for key in ("id", "slug"):
+        value = meta.get(key)
+        if value:
+            if re.search(r"[/\\\x00-\x1f]", value) or value in {".", ".."}:
+                warnings.append(f"{file.name}: {key} {value!r} contains a path separator or "
+                                "control character, ignored")
+                continue
+            return value
+    number = _LEADING_NUMBER.match(file.name)
+    return number.group(1) if number else file.stem
+
+
+def _check_unique_ids(docs: list[Document]) -> None:
+    seen: dict[str, Document] = {}
+    for doc in docs:
+        if doc.id in seen:
+            first = Path(seen[doc.id].path).name
+            raise CorpusError(f"duplicate source id {doc.id!r}: {first} and {Path(doc.path).name}")
+        seen[doc.id] = doc
+
+
+def _id_sort_key(doc: Document) -> tuple:
+    return (0, int(doc.id), doc.id) if doc.id.isdigit() else (1, 0, doc.id)

@@ -1,0 +1,228 @@
+"""Article metadata: YAML front matter, corpus.yaml, what the text itself states, boilerplate.
+
+YAML is always read with ``yaml.safe_load`` (no object construction); alias
+bombs are refused before loading; fields of the wrong type are dropped with a
+warning. Malformed YAML spoils the run (``CorpusError`` naming file and line).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from summitcli.errors import CorpusError
+
+FIELDS = ("title", "outlet", "date", "author", "id", "slug")
+MAX_YAML_BYTES = 1024 * 1024
+MAX_YAML_ALIASES = 100
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_DATE_PATTERNS = (
+    # September 09, 2025 / Sept. 9 2025
+    re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
+    # 14 August 2025
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
+    # 2025-08-16
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+)
+_DATE_LINE = re.compile(r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?:on\s+)?\S", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|author:|written by)\s+(?P<name>[A-Z][\w.'’\- ]{1,80}?)\s*$", re.I)
+_NAME_LINE = re.compile(r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,3}$")
+HEAD_LINES = 12  # how far from the top a date/title/author line may stand
+
+
+def _safe_load(text: str, where: str):
+    import yaml
+
+    if len(text) > MAX_YAML_BYTES:
+        raise CorpusError(f"{where}: YAML block is larger than {MAX_YAML_BYTES // 1024} KB")
+    if len(re.findall(r"(?<![\w'\"])\*[\w-]+", text)) > MAX_YAML_ALIASES:
+        raise CorpusError(f"{where}: YAML uses too many aliases (possible alias bomb)")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CorpusError(f"{where}:{line}: malformed YAML: {problem}") from None
+
+
+def clean_fields(data, where: str, warnings: list[str]) -> dict[str, str]:
+    """Keep the known metadata fields that are scalars, as strings."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        warnings.append(f"{where}: metadata is not a mapping, ignored")
+        return {}
+    out = {}
+    for key in FIELDS:
+        if key not in data or data[key] is None:
+            continue
+        value = data[key]
+        if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
+            text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            text = " ".join(text.split())
+            if text:
+                out[key] = text
+        else:
+            warnings.append(f"{where}: field {key!r} should be text, ignored")
+    return out
+
+
+def front_matter(text: str, name: str, warnings: list[str] | None = None) -> tuple[dict, int]:
+    """Parse a leading ``---`` YAML block: (fields, offset where the article starts)."""
+    start = _FRONT.match(text)
+    if not start:
+        return {}, 0
+    end = _FRONT_END.search(text, start.end())
+    if not end:
+        return {}, 0
+    block = text[start.end():end.start()]
+    data = _safe_load(block, f"{name} (front matter)")
+    after = end.end() + 1 if end.end() < len(text) else end.end()
+    return clean_fields(data, name, warnings if warnings is not None else []), after
+
+
+def load_corpus_yaml(root: Path, warnings: list[str]) -> dict[str, dict[str, str]]:
+    """``corpus.yaml``: a mapping from file name (or stem) to metadata fields."""
+    for name in ("corpus.yaml", "corpus.yml"):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            raw = path.read_bytes()[: MAX_YAML_BYTES + 1]
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append(f"{name}: cannot be read ({exc}), ignored")
+            return {}
+        data = _safe_load(text, name)
+        if data is None:
+            return {}
+        if isinstance(data, dict) and isinstance(data.get("articles"), (dict, list)):
+            data = data["articles"]
+        if isinstance(data, list):  # a list of {file: ..., title: ...}
+            data = {str(d.get("file")): d for d in data if isinstance(d, dict) and d.get("file")}
+        if not isinstance(data, dict):
+            warnings.append(f"{name}: expected a mapping of file names to metadata, ignored")
+            return {}
+        return {str(k): clean_fields(v, f"{name}: {k}", warnings) for k, v in data.items()}
+    return {}
+
+
+def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, str]:
+    """Date, title and author lines that the article itself states near its top."""
+    found: dict[str, str] = {}
+    for line in _head_lines(text, skip):
+        stripped = line.strip()
+        if "date" not in found and (iso := parse_date_line(stripped)):
+            found["date"] = iso
+            continue
+        if "author" not in found and (byline := _BYLINE.match(stripped)):
+            found["author"] = byline.group("name").strip()
+            continue
+        if "title" not in found and _looks_like_title(stripped):
+            found["title"] = stripped
+            continue
+        if "title" in found and "author" not in found and _NAME_LINE.match(stripped):
+            found["author"] = stripped
+    return found
+
+
+def _head_lines(text: str, skip) -> list[str]:
+    lines, pos = [], 0
+    for line in text.split("\n", HEAD_LINES * 3)[: HEAD_LINES * 3]:
+        end = pos + len(line)
+        if line.strip() and not any(s <= pos and end <= e for s, e in skip):
+            lines.append(line)
+        pos = end + 1
+        if len(lines) >= HEAD_LINES:
+            break
+    return lines
+
+
+def parse_date_line(line: str) -> str | None:
+    """An ISO date if ``line`` starts with a date (possibly after 'date'/'published')."""
+    if len(line) > 120 or not _DATE_LINE.match(line):
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line[:60])
+        if not match or match.start() > 20:
+            continue
+        month = match.groupdict().get("mnum") or _MONTH_NUM.get(match.group("month")[:3].lower())
+        try:
+            year, month, day = int(match.group("year")), int(month), int(match.group("day"))
+        except (TypeError, ValueError):
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return (3 <= len(words) <= 25 and len(line) <= 180 and line[-1] not in ".;:,"
+            and line[0].isupper() and not line.startswith(("“", '"', "‘")))
+
+
+@cache
+def _boilerplate_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+    import yaml
+    from importlib.resources import files
+
+    data = yaml.safe_load((files("summitcli") / "data" / "boilerplate.yaml").read_text("utf-8"))
+    return tuple((re.compile(rf"(?:{p['pattern']})", re.I), bool(p.get("tail")))
+                 for p in data.get("patterns", []))
+
+
+def skip_regions(text: str, front_end: int = 0) -> tuple[tuple[int, int], ...]:
+    """Front matter plus boilerplate lines (and, after a tail marker, the rest of the text)."""
+    regions: list[tuple[int, int]] = [(0, front_end)] if front_end else []
+    lines = _lines_with_offsets(text, front_end)
+    repeated = _repeated_short_lines(lines)
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 200:
+            continue
+        for pattern, tail in _boilerplate_patterns():
+            if pattern.fullmatch(stripped):
+                regions.append((start, len(text) if tail else end))
+                break
+        else:
+            if stripped in repeated:
+                regions.append((start, end))
+    return _merge(regions)
+
+
+def _lines_with_offsets(text: str, offset: int) -> list[tuple[int, int, str]]:
+    out, pos = [], offset
+    for line in text[offset:].split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _repeated_short_lines(lines) -> set[str]:
+    """Short name-like lines that occur more than once: repeated author boxes."""
+    counts: dict[str, int] = {}
+    for _, _, line in lines:
+        stripped = line.strip()
+        words = stripped.split()
+        if (1 <= len(words) <= 8 and stripped[-1] not in ".?!:;,\"”’'"
+                and not any(ch in stripped for ch in "“”\"")):
+            counts[stripped] = counts.get(stripped, 0) + 1
+    return {line for line, n in counts.items() if n > 1}
+
+
+def _merge(regions: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
