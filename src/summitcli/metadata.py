@@ -226,3 +226,13 @@ def _merge(regions: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
         else:
             merged.append([start, end])
     return tuple((s, e) for s, e in merged)
+
+
+def safe_load_file(path: Path):
+    """Load a small YAML file safely; malformed YAML raises ``CorpusError`` naming file and line."""
+    try:
+        raw = path.read_bytes()[: MAX_YAML_BYTES + 1]
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc})") from None
+    return _safe_load(text, path.name)

@@ -1,0 +1,119 @@
+"""The one place that knows about stdout, stderr, terminals and colour.
+
+Data goes to stdout; messages (warnings, errors, progress) go to stderr.
+Colour only when stdout is a terminal and ``NO_COLOR`` is not set. Consoles
+never interpret markup or emoji codes: article text is shown literally.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from typing import Iterable
+
+
+class Format(str, Enum):
+    """Output formats, one renderer each."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def pick_format(as_json: bool, as_jsonl: bool) -> Format:
+    if as_json and as_jsonl:
+        from summitcli.errors import InputError
+
+        raise InputError("--json and --jsonl cannot be used together")
+    if as_json:
+        return Format.JSON
+    return Format.JSONL if as_jsonl else Format.TABLE
+
+
+def colour_wanted(stream) -> bool:
+    if os.environ.get("NO_COLOR", "") != "":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Output:
+    """Stdout data and stderr messages for one run."""
+
+    def __init__(self, stdout=None, stderr=None):
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self._console = None
+        self._err_console = None
+
+    @property
+    def console(self):
+        """A rich console on stdout (created lazily: rich is not imported for JSON output)."""
+        if self._console is None:
+            self._console = _make_console(self.stdout)
+        return self._console
+
+    @property
+    def err_console(self):
+        if self._err_console is None:
+            self._err_console = _make_console(self.stderr)
+        return self._err_console
+
+    def stderr_is_terminal(self) -> bool:
+        try:
+            return self.stderr.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def json(self, document) -> None:
+        """One JSON document on stdout."""
+        self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+        self.stdout.write("\n")
+        self.stdout.flush()
+
+    def jsonl(self, records: Iterable[dict]) -> None:
+        """One JSON object a line on stdout."""
+        for record in records:
+            self.stdout.write(json.dumps(record, ensure_ascii=False))
+            self.stdout.write("\n")
+        self.stdout.flush()
+
+    def warn(self, message: str) -> None:
+        self._message("warning", message, "yellow")
+
+    def error(self, message: str) -> None:
+        self._message("error", message, "red")
+
+    def info(self, message: str) -> None:
+        from summitcli.render.safe import clean
+
+        self.stderr.write(clean(message) + "\n")
+        self.stderr.flush()
+
+    def _message(self, label: str, message: str, colour: str) -> None:
+        from summitcli.render.safe import clean
+
+        text = " ".join(clean(message).split("\n"))
+        if colour_wanted(self.stderr):
+            self.stderr.write(f"\x1b[{'33' if colour == 'yellow' else '31'}m{label}:\x1b[0m {text}\n")
+        else:
+            self.stderr.write(f"{label}: {text}\n")
+        self.stderr.flush()
+
+
+def _make_console(stream):
+    from rich.console import Console
+
+    colour = colour_wanted(stream)
+    return Console(
+        file=stream,
+        no_color=not colour,
+        force_terminal=colour or None,
+        color_system="auto" if colour else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )

@@ -1,0 +1,113 @@
+"""From a corpus to records with canonical speakers.
+
+``extract_text`` is a pure function of one document's text (what caches and
+external engines such as Dask or Spark can run per document); ``analyse``
+runs it over a corpus (cached, in parallel when that pays) and then resolves
+speakers across the whole corpus.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from summitcli.corpus import Corpus, Document
+from summitcli.records import Claim, Extraction, Quote
+from summitcli.speakers import SpeakerIndex, build_index, load_aliases
+
+ALIAS_FILES = ("speakers.yaml", "speakers.yml", "aliases.yaml")
+
+
+def extract_text(text: str, source: str = "doc",
+                 skip: Sequence[tuple[int, int]] = ()) -> Extraction:
+    """Quotes, claims and named people in one document (speakers document-local)."""
+    from summitcli.claims import claims_in_text
+    from summitcli.people import people_in_text
+    from summitcli.quotes import quotes_in_text
+
+    people = people_in_text(text, skip)
+    quotes = quotes_in_text(text, source, skip)
+    claims = claims_in_text(text, source, skip, quotes, people)
+    return Extraction(source=source, quotes=tuple(quotes), claims=tuple(claims),
+                      people=tuple(people))
+
+
+def extract_document(doc: Document) -> Extraction:
+    return extract_text(doc.text, doc.id, doc.skip)
+
+
+@dataclass
+class Analysis:
+    """A corpus after extraction and speaker resolution."""
+
+    documents: list[Document]
+    quotes: list[Quote]
+    claims: list[Claim]
+    speakers: SpeakerIndex
+    extractions: list[Extraction]
+
+    def document(self, source: str) -> Document:
+        return next(d for d in self.documents if d.id == source)
+
+    def dates(self) -> dict[str, str | None]:
+        return {d.id: d.date for d in self.documents}
+
+
+def analyse(corpus: Corpus, *, use_cache: bool = True, aliases: Path | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Analysis:
+    """Extract every document (cached, parallel when large) and resolve speakers corpus-wide."""
+    extractions = extract_all(corpus.documents, use_cache=use_cache, progress=progress)
+    alias_map = _aliases(corpus, aliases)
+    index = build_index(extractions, alias_map)
+    quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
+    claims = [resolve_record(c, index) for e in extractions for c in e.claims]
+    return Analysis(list(corpus.documents), quotes, claims, index, extractions)
+
+
+def analyse_extractions(extractions: list[Extraction], documents: list[Document] | None = None,
+                        aliases: dict[str, list[str]] | None = None) -> Analysis:
+    """Speaker resolution over records extracted elsewhere (``compare --from-jsonl``)."""
+    index = build_index(extractions, aliases or {})
+    quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
+    claims = [resolve_record(c, index) for e in extractions for c in e.claims]
+    return Analysis(documents or [], quotes, claims, index, extractions)
+
+
+def resolve_record(record, index: SpeakerIndex):
+    """The record with its speaker replaced by the corpus-wide canonical name."""
+    name, candidates = index.resolve(record.speaker, record.speaker_mention)
+    if isinstance(record, Quote):
+        return replace(record, speaker=name,
+                       candidates=candidates if name is None else ())
+    return replace(record, speaker=name)
+
+
+def extract_all(documents: list[Document], *, use_cache: bool = True,
+                progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
+    """Per-document extraction with the on-disk cache and process parallelism."""
+    from summitcli.cache import ExtractionCache, extraction_from_dict
+    from summitcli.parallel import map_documents
+
+    cache = ExtractionCache() if use_cache else None
+    results: list[Extraction | None] = [None] * len(documents)
+    todo: list[int] = []
+    for i, doc in enumerate(documents):
+        hit = cache.get(doc.digest) if cache else None
+        if hit is not None and hit.get("source") == doc.id:
+            results[i] = extraction_from_dict(hit)
+        else:
+            todo.append(i)
+    fresh = map_documents(extract_document, [documents[i] for i in todo], progress=progress)
+    for i, extraction in zip(todo, fresh):
+        results[i] = extraction
+        if cache:
+            cache.put(documents[i].digest, extraction.to_dict())
+    return [r for r in results if r is not None]
+
+
+def _aliases(corpus: Corpus, explicit: Path | None) -> dict[str, list[str]]:
+    paths = [explicit] if explicit else [corpus.root / n for n in ALIAS_FILES]
+    for path in paths:
+        if path is not None and path.is_file():
+            return load_aliases(path, corpus.warnings)
+    return {}

@@ -1,0 +1,316 @@
+"""Canonical speakers across a corpus.
+
+Per-document extraction names speakers as each article does ("Trump",
+"President Donald Trump", "the Russian leader"). This module joins those names
+across the whole corpus: titles dropped, surname-only mentions joined to the
+full name, spelling variants merged with rapidfuzz, role phrases resolved from
+titles and appositions seen anywhere in the corpus, and user aliases applied
+(``speakers.yaml`` in the corpus folder, or a file named on the command line).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+from summitcli.records import Extraction
+
+SURNAME_RATIO = 85  # Zelensky ~ Zelenskyy
+_TOKEN = re.compile(r"[\w'’.\-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@cache
+def _lexicon() -> dict:
+    import yaml
+    from importlib.resources import files
+
+    data = yaml.safe_load((files("summitcli") / "data" / "speakers.yaml").read_text("utf-8"))
+    titles = sorted((t.split() for t in data["titles"]), key=len, reverse=True)
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    for group in data["role_synonyms"]:
+        for word in group:
+            synonyms[word].update(group)
+    return {
+        "titles": [tuple(t) for t in titles],
+        "synonyms": synonyms,
+        "distinguishing": set(data["distinguishing"]),
+        "ignore": set(data["ignore"]),
+    }
+
+
+def tokens(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", t).strip(".").lower() for t in _TOKEN.findall(text or "")]
+
+
+def strip_titles(name: str) -> str:
+    """'U.S. President Donald Trump' -> 'Donald Trump' (keeps at least one word).
+
+    A title may be preceded by up to three qualifiers ("U.S.", "Russian",
+    "former"); everything up to the last title among the first words goes.
+    """
+    words = name.split()
+    lowered = [w.strip(".,").lower() for w in words]
+    cut = 0
+    for i in range(min(len(words) - 1, 6)):
+        for title in _lexicon()["titles"]:
+            end = i + len(title)
+            if end < len(words) and tuple(lowered[i:end]) == title and i - cut <= 3:
+                cut = max(cut, end)
+    return _POSSESSIVE.sub("", " ".join(words[cut:])).strip(" ,;:")
+
+
+@dataclass
+class Speaker:
+    """One canonical speaker and the evidence for it."""
+
+    name: str
+    variants: Counter = field(default_factory=Counter)  # name forms seen
+    roles: Counter = field(default_factory=Counter)  # titles/appositions seen
+    mentions: Counter = field(default_factory=Counter)  # words that named it as a speaker
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "variants": sorted(self.variants),
+            "roles": [r for r, _ in self.roles.most_common()],
+            "mentions": [m for m, _ in self.mentions.most_common()],
+        }
+
+
+class SpeakerIndex:
+    """Maps every name form and role phrase seen in a corpus to a canonical speaker."""
+
+    def __init__(self) -> None:
+        self.speakers: dict[str, Speaker] = {}
+        self._form: dict[str, str] = {}  # lowercased name form -> canonical
+        self._roles: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # role key -> names
+
+    # -- lookup ---------------------------------------------------------------
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical speaker for a name form, or None if the corpus never saw it."""
+        if not name:
+            return None
+        key = " ".join(strip_titles(name).lower().split())
+        return self._form.get(key) or self._form.get(" ".join(name.lower().split()))
+
+    def resolve_role(self, phrase: str | None) -> tuple[str | None, tuple[str, ...]]:
+        """('the Russian leader') -> (canonical, candidates) from roles seen in the corpus."""
+        if not phrase:
+            return None, ()
+        key = _role_key(phrase)
+        if not key:
+            return None, ()
+        scores: Counter = Counter()
+        for role, names in self._roles.items():
+            if _role_matches(key, role):
+                scores.update(names)
+        if not scores:
+            return None, ()
+        ranked = scores.most_common()
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0], ()
+        return None, tuple(name for name, _ in ranked[:5])
+
+    def resolve(self, local_name: str | None, mention: str | None) -> tuple[str | None, tuple]:
+        """Canonical speaker for a record's document-local name, else its mention words."""
+        name = self.canonical(local_name) or self.canonical(mention)
+        if name:
+            return name, ()
+        if mention:
+            return self.resolve_role(mention)
+        return None, ()
+
+    def match(self, query: str) -> list[str]:
+        """Canonical speakers a user's query names: exact, alias, role, surname, or fuzzy."""
+        exact = self.canonical(query)
+        if exact:
+            return [exact]
+        role, candidates = self.resolve_role(query)
+        if role:
+            return [role]
+        if candidates:
+            return list(candidates)
+        from rapidfuzz import fuzz, process
+
+        forms = list(self._form)
+        hits = process.extract(query.lower(), forms, scorer=fuzz.WRatio, limit=10, score_cutoff=86)
+        names = []
+        for form, _, _ in hits:
+            if self._form[form] not in names:
+                names.append(self._form[form])
+        return names[:3] if len(names) > 1 and hits[0][1] < 95 else names[:1]
+
+    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(query.lower(), list(self._form), scorer=fuzz.WRatio, limit=10)
+        out: list[str] = []
+        for form, score, _ in hits:
+            name = self._form[form]
+            if score >= 50 and name not in out:
+                out.append(name)
+        return out[:limit]
+
+    # -- building -------------------------------------------------------------
+    def _add_form(self, form: str, canonical: str) -> None:
+        self._form.setdefault(" ".join(form.lower().split()), canonical)
+
+
+def build_index(extractions: Iterable[Extraction], aliases: dict[str, list[str]] | None = None,
+                ) -> SpeakerIndex:
+    """Cluster every name form in ``extractions`` into canonical speakers."""
+    forms: Counter = Counter()
+    roles: list[tuple[str, str]] = []
+    for extraction in extractions:
+        for person in extraction.people:
+            name = strip_titles(person.name)
+            if name:
+                forms[name] += 1
+                if person.role:
+                    roles.append((person.role, name))
+        for record in (*extraction.quotes, *extraction.claims):
+            if record.speaker:
+                forms[strip_titles(record.speaker)] += 1
+    index = SpeakerIndex()
+    alias_of = _apply_aliases(index, aliases or {})
+    for group in _cluster(forms, alias_of):
+        canonical = _canonical_form(group, forms, alias_of)
+        speaker = index.speakers.setdefault(canonical, Speaker(canonical))
+        for form in group:
+            speaker.variants[form] += forms[form]
+            index._add_form(form, canonical)
+    for role, name in roles:
+        canonical = index.canonical(name)
+        if canonical:
+            index.speakers[canonical].roles[role] += 1
+            key = _role_key(role)
+            if key:
+                index._roles[key][canonical] += 1
+    return index
+
+
+def _apply_aliases(index: SpeakerIndex, aliases: dict[str, list[str]]) -> dict[str, str]:
+    alias_of: dict[str, str] = {}
+    for canonical, variants in aliases.items():
+        index.speakers.setdefault(canonical, Speaker(canonical))
+        for form in [canonical, *variants]:
+            alias_of[" ".join(form.lower().split())] = canonical
+            index._form[" ".join(form.lower().split())] = canonical
+    return alias_of
+
+
+def _cluster(forms: Counter, alias_of: dict[str, str]) -> list[list[str]]:
+    """Group name forms: full names by (fuzzy) surname and first name, then lone surnames."""
+    full = [f for f in forms if len(f.split()) >= 2]
+    single = [f for f in forms if len(f.split()) == 1]
+    groups: list[list[str]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for form in sorted(full, key=lambda f: -forms[f]):
+        gi = _find_full_group(form, groups, by_surname, alias_of)
+        if gi is None:
+            groups.append([form])
+            by_surname[_surname(form)[:3]].append(len(groups) - 1)
+        else:
+            groups[gi].append(form)
+    for form in sorted(single, key=lambda f: -forms[f]):
+        gi = _find_surname_group(form, groups, by_surname, forms)
+        if gi is None:
+            groups.append([form])
+            by_surname[_surname(form)[:3]].append(len(groups) - 1)
+        else:
+            groups[gi].append(form)
+    return groups
+
+
+def _surname(form: str) -> str:
+    return form.split()[-1].lower()
+
+
+def _find_full_group(form, groups, by_surname, alias_of) -> int | None:
+    from rapidfuzz import fuzz
+
+    if form.lower() in alias_of:
+        target = alias_of[form.lower()]
+        for gi, group in enumerate(groups):
+            if any(alias_of.get(g.lower()) == target for g in group):
+                return gi
+    first, surname = form.split()[0].lower(), _surname(form)
+    for gi in by_surname.get(surname[:3], ()):
+        head = groups[gi][0]
+        if len(head.split()) < 2:
+            continue
+        if fuzz.ratio(surname, _surname(head)) < SURNAME_RATIO:
+            continue
+        other_first = head.split()[0].lower()
+        if other_first == first or fuzz.ratio(other_first, first) >= SURNAME_RATIO:
+            return gi
+    return None
+
+
+def _find_surname_group(form, groups, by_surname, forms) -> int | None:
+    from rapidfuzz import fuzz
+
+    surname = form.lower()
+    matches = []
+    for gi in by_surname.get(surname[:3], ()):
+        head = groups[gi][0]
+        if fuzz.ratio(surname, _surname(head)) >= SURNAME_RATIO:
+            matches.append((sum(forms[g] for g in groups[gi]), gi))
+    if not matches:
+        return None
+    matches.sort(reverse=True)
+    return matches[0][1]
+
+
+def _canonical_form(group: list[str], forms: Counter, alias_of: dict[str, str]) -> str:
+    for form in group:
+        if form.lower() in alias_of:
+            return alias_of[form.lower()]
+    full = [f for f in group if len(f.split()) >= 2] or group
+    return max(full, key=lambda f: (forms[f], len(f)))
+
+
+def _role_key(phrase: str) -> tuple[str, ...]:
+    lex = _lexicon()
+    return tuple(t for t in tokens(phrase) if t and t not in lex["ignore"])
+
+
+def _role_matches(mention: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """Does the role phrase in a mention fit a role learned from a title or apposition?"""
+    lex = _lexicon()
+    if not mention or not role:
+        return False
+    head = mention[-1]
+    role_words = set(role)
+    heads = lex["synonyms"].get(head, {head})
+    if not (heads & role_words or any(" ".join(role[i:]) in heads for i in range(len(role)))):
+        return False
+    modifiers = set(mention[:-1])
+    if not modifiers <= role_words:
+        return False
+    return not ((role_words & lex["distinguishing"]) - modifiers)
+
+
+def load_aliases(path: Path, warnings: list[str]) -> dict[str, list[str]]:
+    """A user's alias file: ``Canonical Name: [variant, variant, role phrase]``."""
+    from summitcli.metadata import safe_load_file
+
+    data = safe_load_file(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        warnings.append(f"{path.name}: expected 'Canonical Name: [aliases]', ignored")
+        return {}
+    out: dict[str, list[str]] = {}
+    for name, variants in data.items():
+        if isinstance(variants, str):
+            variants = [variants]
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            warnings.append(f"{path.name}: aliases of {name!r} should be a list of names, ignored")
+            continue
+        out[str(name)] = variants
+    return out
