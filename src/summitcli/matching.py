@@ -1,0 +1,481 @@
+"""Statements across sources: cluster quotations (and claims) that print one utterance.
+
+A *statement* is one utterance as printed by one or more sources. The pipeline:
+
+1. **Units.** Pieces of one interrupted quotation (same ``utterance``) are joined into
+   one unit; every claim is a unit of its own. Text is normalised (case, curly marks,
+   punctuation, contractions: "it's" = "it is", "didn't" = "did not").
+2. **Blocking.** Never all pairs: each unit is keyed by its few rarest word unigrams and
+   bigrams (document frequency between 2 and a cap) plus its exact normalised text; only
+   units sharing a key become candidate pairs (built with numpy joins, so the cost grows
+   with the number of candidates, about linearly with the corpus).
+3. **Scoring.** Candidate pairs are scored in bulk with ``rapidfuzz.process.cpdist``
+   (``workers=-1``): ``token_set_ratio`` as a cheap filter, then ``ratio`` (whole
+   quotations), ``token_sort_ratio`` (reordered clauses) and ``partial_ratio`` (an
+   excerpt inside a longer quotation); the accept rules are in ``_Judge``.
+   The speaker is evidence: the same speaker lowers the bar, different speakers raise it.
+4. **Clusters** are the connected components of accepted pairs; each gets a relation,
+   a word-level diff of every member against the fullest wording, and its sources in
+   date order.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from .records import Claim, Quote
+
+DEFAULT_MIN_SCORE = 85.0
+RELATIONS = ("verbatim", "variant", "excerpt", "conflict", "paraphrase", "single")
+
+# English function words: they carry no topic, so they never count as shared content.
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there here
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must not no of in on at to for from by with about as into
+    onto over under up down out off through again further once very just also too only own
+    same such more most some any each every all both few other i me my mine we us our ours
+    you your yours he him his she her hers it its they them their theirs what which who whom
+    whose when where why how because while until since before after above below between
+    during against among per via get got gets let lets one ones really s t""".split()
+)
+# Clitics that expand the same way after any word.
+_CLITICS = {"n't": ["not"], "'re": ["are"], "'ve": ["have"], "'ll": ["will"], "'m": ["am"], "'d": ["would"]}
+_NEGATIONS = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"],
+              "ain't": ["is", "not"], "cannot": ["can", "not"]}
+# "'s" means "is" after these words (otherwise it is a possessive and is dropped).
+_S_IS = frozenset("it that there here what who where how he she this everything nothing "
+                  "something someone everyone everybody nobody somebody".split())
+_QUOTE_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between word runs
+
+_SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
+_HARD_CAP = 512  # fallback cap for units with no rarer feature
+_KEYS_PER_UNIT = 6
+
+
+def _expand(word: str) -> list[str]:
+    """Lower-cased word (straight apostrophes) -> normalised tokens."""
+    if word in _NEGATIONS:
+        return list(_NEGATIONS[word])
+    for clitic, expansion in _CLITICS.items():
+        if word.endswith(clitic) and len(word) > len(clitic):
+            return _expand(word[: -len(clitic)]) + expansion
+    if word.endswith("'s") and len(word) > 2:
+        stem = word[:-2]
+        if stem == "let":
+            return ["let", "us"]
+        return [stem, "is"] if stem in _S_IS else [stem]
+    if word.endswith("s'"):
+        word = word[:-1]
+    return [word.replace("'", "")]
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """Normalised tokens of ``text`` as ``(key, display)`` pairs.
+
+    ``key`` is the comparison form; ``display`` is the original whitespace-delimited word
+    (with its punctuation) on the first key it produced and ``""`` on the others, so a
+    diff over keys can be shown in the article's own spelling.
+    """
+    out: list[tuple[str, str]] = []
+    for chunk in text.split():
+        keys = [k for w in _WORD.findall(chunk.translate(_QUOTE_MARKS).lower()) for k in _expand(w)]
+        keys = [k for k in keys if k]
+        if not keys:
+            if out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
+                key, disp = out[-1]
+                out[-1] = (key, f"{disp} {chunk}" if disp else chunk)
+            continue
+        out.append((keys[0], chunk))
+        out.extend((k, "") for k in keys[1:])
+    return out
+
+
+def normalize(text: str) -> str:
+    """Comparison form: lower case, no punctuation, contractions expanded."""
+    return " ".join(k for k, _ in tokens(text))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One utterance as printed by one or more sources.
+
+    ``relation`` is one of :data:`RELATIONS`; ``score`` the weakest member's similarity to
+    the fullest wording (``None`` for ``single``); ``sources`` in date order (earliest
+    first, undated last); ``text`` the fullest wording; ``diff`` one entry per quotation
+    (pieces of one utterance together): ``{"source", "quotes": [ids], "score", "ops"}``
+    where each op is ``{"op": "equal"|"insert"|"delete"|"replace", "base": [...],
+    "words": [...]}`` (``base`` = words of the fullest wording, ``words`` = this member's).
+    """
+
+    id: str
+    relation: str
+    score: float | None
+    speakers: tuple[str, ...]
+    sources: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...] = ()
+    diff: tuple[dict, ...] = ()
+    text: str = ""
+    kind: str = "speech"  # "speech" | "term" | "claim" (what its members are)
+    wordings: Mapping[str, str] = field(default_factory=dict)  # source -> "quoted"|"reworded"
+
+    @property
+    def shared(self) -> bool:
+        return len(self.sources) >= 2
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "relation": self.relation,
+            "score": None if self.score is None else round(self.score, 1),
+            "kind": self.kind,
+            "text": self.text,
+            "speakers": list(self.speakers),
+            "sources": list(self.sources),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "diff": [dict(d) for d in self.diff],
+            "wordings": dict(self.wordings),
+        }
+
+
+class _Unit:
+    """One utterance in one source (joined quote pieces) or one claim."""
+
+    __slots__ = ("idx", "order", "source", "speaker", "cls", "members", "keys", "display",
+                 "norm", "text")
+
+    def __init__(self, idx: int, order: int, members: list, cls: str):
+        self.idx, self.order, self.members, self.cls = idx, order, members, cls
+        self.source = members[0].source
+        spk = Counter(m.speaker for m in members if m.speaker)
+        self.speaker = spk.most_common(1)[0][0] if spk else None
+        self.text = " … ".join(m.text for m in members)
+        toks = tokens(self.text)
+        self.keys = [k for k, _ in toks]
+        self.display = [d for _, d in toks]
+        self.norm = " ".join(self.keys)
+
+
+def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
+    groups: dict[tuple[str, str], list[tuple[int, Quote]]] = {}
+    for i, q in enumerate(quotes):
+        groups.setdefault((q.source, q.utterance or q.id), []).append((i, q))
+    units: list[_Unit] = []
+    for pieces in groups.values():
+        pieces.sort(key=lambda p: p[1].start)
+        cls = "term" if all(q.kind == "term" for _, q in pieces) else "speech"
+        units.append(_Unit(len(units), min(i for i, _ in pieces), [q for _, q in pieces], cls))
+    for j, c in enumerate(claims):
+        units.append(_Unit(len(units), len(quotes) + j, [c], "claim"))
+    return [u for u in units if u.keys]
+
+
+def _features(u: _Unit) -> set[str]:
+    k = u.keys
+    return set(k) | {f"{a} {b}" for a, b in zip(k, k[1:])}
+
+
+def _candidate_pairs(units: list[_Unit]):
+    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys."""
+    import numpy as np
+
+    feats = [_features(u) for u in units]
+    df = Counter(f for fs in feats for f in fs)
+    fid: dict[str, int] = {}
+    key_u, key_f = [], []
+    for u, fs in zip(units, feats):
+        ranked = sorted((df[f], f) for f in fs if df[f] >= 2)
+        chosen = [f for d, f in ranked[:_KEYS_PER_UNIT] if d <= _SOFT_CAP]
+        if not chosen and ranked and ranked[0][0] <= _HARD_CAP:
+            chosen = [ranked[0][1]]
+        chosen.append("\x00" + u.cls + u.norm)  # exact normalised text (always a key)
+        for f in chosen:
+            key_u.append(u.idx)
+            key_f.append(fid.setdefault(f, len(fid)))
+    post_u, post_f = [], []
+    for u, fs in zip(units, feats):
+        fs = set(fs)
+        fs.add("\x00" + u.cls + u.norm)
+        for f in fs:
+            j = fid.get(f)
+            if j is not None:
+                post_u.append(u.idx)
+                post_f.append(j)
+    key_u, key_f = np.array(key_u, dtype=np.int64), np.array(key_f, dtype=np.int64)
+    post_u, post_f = np.array(post_u, dtype=np.int64), np.array(post_f, dtype=np.int64)
+    order = np.argsort(post_f, kind="stable")
+    post_u, post_f = post_u[order], post_f[order]
+    lo = np.searchsorted(post_f, key_f, side="left")
+    hi = np.searchsorted(post_f, key_f, side="right")
+    counts = hi - lo
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    left = np.repeat(key_u, counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    right = post_u[np.repeat(lo, counts) + offsets]
+    a, b = np.minimum(left, right), np.maximum(left, right)
+    keep = a != b
+    code = np.unique(a[keep] * len(units) + b[keep])
+    return code // len(units), code % len(units)
+
+
+def _content(keys: Iterable[str]) -> set[str]:
+    return {k for k in keys if k not in _FUNCTION_WORDS and (len(k) > 2 or k.isdigit())}
+
+
+def _longest_run(a: list[str], b: list[str]) -> list[str]:
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[m.a : m.a + m.size]
+
+
+class _Judge:
+    """Pair rules. Returns a similarity score (accept) or ``None`` (reject)."""
+
+    def __init__(self, units: list[_Unit], min_score: float):
+        self.units, self.min = units, min_score
+        self.df = Counter(k for u in units for k in _content(u.keys))
+        self.rare = max(2.0, math.sqrt(len(units)))
+
+    def pair(self, a: _Unit, b: _Unit, r: float, ts: float, pr: float) -> float | None:
+        if len(a.keys) > len(b.keys):
+            a, b = b, a
+        same = a.speaker is not None and a.speaker == b.speaker
+        differ = a.speaker is not None and b.speaker is not None and not same
+        if "claim" in (a.cls, b.cls):
+            return self.paraphrase(a, b) if same else None
+        if a.cls != b.cls:  # terms join only with terms
+            return None
+        na, nb = len(a.keys), len(b.keys)
+        if a.cls == "term":
+            if differ:
+                return None
+            if a.norm == b.norm:
+                return 100.0
+            return r if na >= 2 and r >= max(self.min, 90.0) else None
+        if a.norm == b.norm:
+            if na < 4 and not same or differ and na < 6:
+                return None  # short common phrases are not evidence of one utterance
+            return 100.0
+        if na < 4:
+            return None
+        if na < nb and f" {a.norm} " in f" {b.norm} ":  # an exact excerpt
+            if na >= 6 or (not differ and len(_content(a.keys)) >= 2):
+                return 100.0
+            return None
+        bar = self.min - 10 if same else self.min + 8 if differ else self.min
+        var = max(r, ts)
+        if var >= bar and (not differ or na >= 6):
+            return var
+        if differ:
+            return None
+        if na >= 5 and na < nb and pr >= min(bar + 5, 99.0):
+            return pr
+        if same and na >= 6 and var >= bar - 15:
+            run = _longest_run(a.keys, b.keys)
+            if len(run) >= 4 and len(_content(run)) >= 2 and var + 10 >= bar:
+                return var + 10
+        return None
+
+    def paraphrase(self, a: _Unit, b: _Unit) -> float | None:
+        """Reported speech vs a quotation or claim of the same speaker.
+
+        Conservative: most of the shorter side's content words must recur on the other
+        side (at least two, three when both are long), and one of them must be rarer than
+        the corpus's topic words (document frequency under the square root of the count).
+        """
+        ca, cb = _content(a.keys), _content(b.keys)
+        shared = ca & cb
+        need = 3 if min(len(ca), len(cb)) >= 6 else 2
+        if len(shared) < need or not any(self.df[k] <= self.rare for k in shared):
+            return None
+        score = 100.0 * len(shared) / min(len(ca), len(cb))
+        return score if score >= max(self.min - 25, 60.0) else None
+
+
+def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]:
+    import numpy as np
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cpdist
+
+    I, J = _candidate_pairs(units)
+    if len(I) == 0:
+        return []
+    src = {s: i for i, s in enumerate(sorted({u.source for u in units}))}
+    src_arr = np.array([src[u.source] for u in units])
+    cls_arr = np.array([("speech", "term", "claim").index(u.cls) for u in units])
+    keep = src_arr[I] != src_arr[J]
+    I, J = I[keep], J[keep]
+    quotes_only = (cls_arr[I] != 2) & (cls_arr[J] != 2)
+    norms = [u.norm for u in units]
+    qa = [norms[i] for i in I]
+    qb = [norms[j] for j in J]
+    prefilter = cpdist(qa, qb, scorer=fuzz.token_set_ratio, score_cutoff=min(min_score - 30, 60),
+                       workers=-1, dtype=np.float32)
+    keep = (prefilter > 0) | ~quotes_only
+    I, J = I[keep], J[keep]
+    qa = [norms[i] for i in I]
+    qb = [norms[j] for j in J]
+    scores = [cpdist(qa, qb, scorer=s, workers=-1, dtype=np.float32)
+              for s in (fuzz.ratio, fuzz.token_sort_ratio, fuzz.partial_ratio)]
+    judge = _Judge(units, min_score)
+    out = []
+    for i, j, r, ts, pr in zip(I.tolist(), J.tolist(), *(s.tolist() for s in scores)):
+        s = judge.pair(units[i], units[j], r, ts, pr)
+        if s is not None:
+            out.append((i, j, s))
+    return out
+
+
+def _components(n: int, edges: list[tuple[int, int, float]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def build_statements(
+    quotes: Sequence[Quote],
+    claims: Sequence[Claim] = (),
+    *,
+    dates: Mapping[str, str | None] | None = None,
+    min_score: float | None = None,
+) -> list[Statement]:
+    """Cluster quotations (and claims) into statements; every input lands in exactly one.
+
+    ``quotes``/``claims`` carry canonical speakers; ``dates`` maps source id to an ISO
+    date (``YYYY-MM-DD``) or ``None`` and orders each statement's sources (who printed it
+    first). ``min_score`` (default :data:`DEFAULT_MIN_SCORE`, 0-100) is the similarity two
+    quotations with the same or an unknown speaker need to count as one utterance; the
+    same speaker lowers it by 10, different speakers raise it by 8.
+
+    Returns statements ordered by first appearance in the input, with ids ``s1, s2, ...``.
+    Statements printed by one source only have relation ``single``.
+    """
+    min_score = DEFAULT_MIN_SCORE if min_score is None else float(min_score)
+    units = _units(list(quotes), list(claims))
+    edges = _edges(units, min_score)
+    comps = _components(len(units), edges)
+    weakest: dict[int, float] = {}
+    root = {i: c[0] for c in comps for i in c}
+    for i, _, s in edges:
+        weakest[root[i]] = min(weakest.get(root[i], 100.0), s)
+    comps.sort(key=lambda c: min(units[i].order for i in c))
+    return [_assemble(f"s{n}", [units[i] for i in c], dates or {}, weakest.get(c[0]))
+            for n, c in enumerate(comps, 1)]
+
+
+def _words(display: list[str], keys: list[str], lo: int, hi: int) -> list[str]:
+    shown = [d for d in display[lo:hi] if d]
+    return shown if shown or lo == hi else keys[lo:hi]
+
+
+def _diff(base: _Unit, u: _Unit) -> list[dict]:
+    from rapidfuzz.distance import Levenshtein
+
+    ops = []
+    for op in Levenshtein.opcodes(base.keys, u.keys):
+        ops.append({"op": op.tag,
+                    "base": _words(base.display, base.keys, op.src_start, op.src_end),
+                    "words": _words(u.display, u.keys, op.dest_start, op.dest_end)})
+    return ops
+
+
+def _member_score(base: _Unit, u: _Unit) -> tuple[float, bool]:
+    """Similarity of a member to the fullest wording, and whether it prints the same words."""
+    from rapidfuzz import fuzz
+
+    if u.norm == base.norm or f" {u.norm} " in f" {base.norm} ":
+        return 100.0, True
+    score = max(fuzz.ratio(u.norm, base.norm), fuzz.token_sort_ratio(u.norm, base.norm),
+                fuzz.partial_ratio(u.norm, base.norm))
+    return float(score), False
+
+
+def _assemble(sid: str, members: list[_Unit], dates: Mapping[str, str | None],
+              weakest: float | None) -> Statement:
+    first: dict[str, int] = {}
+    for u in members:
+        first[u.source] = min(first.get(u.source, u.order), u.order)
+    sources = sorted(first, key=lambda s: (not dates.get(s), dates.get(s) or "", first[s]))
+    rank = {s: i for i, s in enumerate(sources)}
+    members = sorted(members, key=lambda u: (rank[u.source], u.order))
+    said = [u for u in members if u.cls != "claim"]
+    reported = [u for u in members if u.cls == "claim"]
+    base = max(said or reported, key=lambda u: (len(u.keys), -rank[u.source], -u.order))
+    count = Counter(u.speaker for u in members if u.speaker)
+    speakers = tuple(sorted(count, key=lambda s: (-count[s], min(u.order for u in members
+                                                                   if u.speaker == s))))
+    diff, same_words, wordings = [], [], {}
+    for u in said:
+        score, same = _member_score(base, u)
+        same_words.append((same, u.norm == base.norm))
+        wordings[u.source] = "quoted" if same or wordings.get(u.source) == "quoted" else "reworded"
+        diff.append({"source": u.source, "quotes": [m.id for m in u.members],
+                     "speaker": u.speaker, "score": round(score, 1), "ops": _diff(base, u)})
+    for u in reported:
+        wordings.setdefault(u.source, "reworded")
+    quote_sources = {u.source for u in said}
+    if len(sources) < 2:
+        relation = "single"
+    elif len(quote_sources) < 2:
+        relation = "paraphrase"
+    elif len({u.speaker for u in said if u.speaker}) > 1:
+        relation = "conflict"
+    elif all(eq for _, eq in same_words):
+        relation = "verbatim"
+    elif all(same for same, _ in same_words):
+        relation = "excerpt"
+    else:
+        relation = "variant"
+    kind = "claim" if not said else "term" if all(u.cls == "term" for u in said) else "speech"
+    return Statement(
+        id=sid, relation=relation,
+        score=None if relation == "single" else round(weakest or 100.0, 1),
+        speakers=speakers, sources=tuple(sources),
+        quotes=tuple(q for u in said for q in u.members),
+        claims=tuple(c for u in reported for c in u.members),
+        diff=tuple(diff), text=base.text, kind=kind, wordings=wordings)
+
+
+def search_quotes(quotes: Sequence[Quote], phrase: str, limit: int = 20,
+                  min_score: float = 60.0) -> list[tuple[Quote, float]]:
+    """Fuzzy search: quotations best matching ``phrase``, best first, with 0-100 scores.
+
+    A phrase found inside a longer quotation scores by ``partial_ratio``; a whole
+    quotation by ``ratio``; ties go to the closer whole-text match.
+    """
+    import numpy as np
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
+
+    query = normalize(phrase)
+    if not query or not quotes:
+        return []
+    norms = [normalize(q.text) for q in quotes]
+    whole = cdist([query], norms, scorer=fuzz.ratio, workers=-1, dtype=np.float32)[0]
+    part = cdist([query], norms, scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32)[0]
+    longer = np.array([len(n) >= len(query) for n in norms])
+    best = np.maximum(whole, np.where(longer, part, 0))
+    ranked = sorted(range(len(quotes)), key=lambda i: (-best[i], -whole[i], i))
+    return [(quotes[i], round(float(best[i]), 1)) for i in ranked[:limit] if best[i] >= min_score]
