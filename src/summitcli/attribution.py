@@ -1,0 +1,336 @@
+"""Who said it: reporting-verb cues, their subjects, and document-local mention resolution.
+
+The public helpers (kept stable for claims.py):
+
+* ``reporting_verbs()`` - every inflected form from ``data/reporting_verbs.yaml``;
+* ``speaker_for_cue(text, cue_start, cue_end, people)`` - the words naming who performed
+  the reporting verb at ``text[cue_start:cue_end]``: its subject before it ("Trump said",
+  "the Russian leader has repeatedly said"), the name before an apposition ("Smith, the
+  campaign's spokesman, said"), or the inverted subject after it ("..., said Smith");
+  for "according to" the phrase after it.  The audience after "told" is never returned;
+* ``resolve_mention(text, start, end, people)`` - the document-local referent of a mention:
+  a pronoun's nearest compatible person, a role phrase's titled person, a surname's full name.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Sequence
+
+import yaml
+
+from .people import fullest_forms, lex
+from .records import PersonMention
+
+# -- lexicon ---------------------------------------------------------------------------
+
+
+@cache
+def _verb_data() -> dict:
+    text = resources.files("summitcli").joinpath("data/reporting_verbs.yaml").read_text(
+        encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _inflect(base: str, double: bool) -> list[str]:
+    if double:
+        stem = base + base[-1]
+        return [base, base + "s", stem + "ed", stem + "ing"]
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return [base, base + "es", base + "ed", base + "ing"]
+    return [base, base + "s", base + "ed", base + "ing"]
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """All inflected forms of the reporting verbs in data/reporting_verbs.yaml (lowercase)."""
+    d = _verb_data()
+    double = set(d.get("double") or ())
+    forms: set[str] = set()
+    for base in d.get("regular") or ():
+        forms.update(_inflect(base, base in double))
+    for base, extra in (d.get("irregular") or {}).items():
+        forms.add(base)
+        forms.update(extra)
+    return frozenset(forms - set(d.get("exclude") or ()))
+
+
+@cache
+def ambiguous_verbs() -> frozenset[str]:
+    """Forms that are also nouns ("a note", "the post"): a cue only after a clear subject."""
+    return frozenset(_verb_data().get("ambiguous") or ())
+
+
+@cache
+def verb_re() -> re.Pattern:
+    forms = sorted(reporting_verbs(), key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])|(?<!\w)[Aa]ccording\s+to(?!\w)")
+
+
+TELL = frozenset({"tell", "tells", "told", "telling"})
+SKIP = frozenset("""also has had have having was were is are been be would will could
+later then reportedly once previously recently repeatedly further simply flatly quickly often
+did does do just even still again publicly privately bluntly famously initially subsequently
+finally openly angrily never always already first earlier today yesterday tonight last night
+not had since only himself herself themselves itself""".split())
+DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday""".split())
+STOP_NP = frozenset("""and or but that which as if when while because after before so than
+then to in on at by for with from into about over under said says told""".split())
+DETS = frozenset("the a an his her its their our this that these those another one some".split())
+PRON = frozenset("he she they it we i you who which".split())
+
+_WORD_BACK = re.compile(r"([\w'’.\-]+)[ \u00a0]*$")
+
+
+def _prev_word(text: str, i: int, floor: int) -> re.Match | None:
+    lo = max(floor, i - 60)
+    m = _WORD_BACK.search(text, lo, i)
+    return m
+
+
+def _skip_back(text: str, i: int, floor: int) -> int:
+    """Move left over adverbs, auxiliaries and time phrases that sit between subject and verb."""
+    for _ in range(6):
+        m = _prev_word(text, i, floor)
+        if m is None:
+            return i
+        w = m.group(1).lower()
+        if w in SKIP or (w.endswith("ly") and m.group(1).islower() and len(w) > 4) or w in DAYS:
+            i = m.start()
+            continue
+        pm = _prev_word(text, m.start(), floor)
+        if pm and w in DAYS | {"week", "month", "year", "statement", "interview", "night",
+                               "morning", "evening", "afternoon"}:
+            i = m.start()
+            continue
+        if pm and pm.group(1).lower() in {"on", "last", "this", "earlier", "in"} and (
+                w in DAYS or w in {"week", "month", "year", "night"}):
+            i = pm.start()
+            continue
+        return i
+    return i
+
+
+def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase)."""
+    j = i
+    while j > floor and text[j - 1] in " \u00a0":
+        j -= 1
+    if j <= floor:
+        return None
+    m = _prev_word(text, j, floor)
+    if m is None or m.end() != j:
+        return None
+    w = m.group(1)
+    lw = w.lower()
+    if lw in PRON or lw == "whom":
+        return (m.start(), m.end())
+    for p in people:
+        if p.end == j or (p.end == j - 1 and text[j - 1] == "."):
+            return (p.start, p.end)
+    s = lex()
+    head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
+        or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
+    if not head_ok:
+        return None
+    start = m.start()
+    k = m.start()
+    for _ in range(8):
+        pm = _prev_word(text, k, floor)
+        if pm is None or pm.end() != k - 1 and text[pm.end():k].strip():
+            break
+        pw = pm.group(1)
+        lpw = pw.lower()
+        if lpw in DETS:
+            start = pm.start()
+            prev = _prev_word(text, pm.start(), floor)
+            if prev is not None and prev.group(1).lower() in {"of", "for"}:
+                k = pm.start()
+                continue
+            break
+        if (pw[:1].isupper() and lpw not in s["not_names"]) or lpw in s["role_heads"] \
+                or lpw in s["modifiers"] or lpw in {"of", "for", "'s", "’s"} \
+                or lpw.endswith(("'s", "’s")):
+            start = pm.start()
+            k = pm.start()
+            continue
+        break
+    while text[start:m.end()].split()[0].lower() in {"of", "for"}:
+        start = text.index(" ", start) + 1
+    return (start, m.end())
+
+
+def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The noun phrase that starts at ``i`` (inverted subject: "said Sen. Smith, R-Texas")."""
+    while i < limit and text[i] in " \u00a0":
+        i += 1
+    for p in people:
+        if i <= p.start <= i + 60 and re.fullmatch(r"[\w.\-’' \u00a0]*", text[i:p.start]):
+            lead = text[i:p.start].split()
+            if all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["modifiers"]
+                   or w[:1].isupper() or w.lower() in lex()["demonyms"] for w in lead):
+                return (i, p.end)
+        if p.start > i + 60:
+            break
+    m = re.compile(r"[^,.;:!?\"“”\n()]{1,80}").match(text, i, limit)
+    if m is None:
+        return None
+    words = list(re.finditer(r"[\w'’.\-]+", m.group()))
+    if not words:
+        return None
+    s = lex()
+    w0 = words[0].group().lower()
+    if w0 in PRON:
+        return (i + words[0].start(), i + words[0].end())
+    end = None
+    for n, wm in enumerate(words[:9]):
+        w = wm.group()
+        lw = w.lower()
+        if n > 0 and (lw in STOP_NP - {"for"} or lw in {"who", "whose", "in", "on", "at"}):
+            break
+        if n == 0 and not (lw in DETS or w[:1].isupper() or lw in s["role_heads"]
+                           or lw in s["modifiers"]):
+            return None
+        if w[:1].isupper() or lw in s["role_heads"] or lw.rstrip(".") in s["role_nouns"]:
+            end = i + wm.end()
+    if end is None:
+        return None
+    return (i + words[0].start(), end)
+
+
+def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """"Smith, the campaign's spokesman, said": skip the apposition between commas."""
+    seg_start = max(floor, j - 160)
+    k = text.rfind(",", seg_start, j - 1)
+    if k < 0:
+        return None
+    between = text[k + 1:j - 1]
+    if re.search(r"[“”\"]", between) or len(between.split()) > 16:
+        return None
+    return _np_before(text, k, floor, people)
+
+
+def speaker_for_cue(text: str, cue_start: int, cue_end: int,
+                    people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
+    cue = text[cue_start:cue_end].lower()
+    floor = max(0, text.rfind("\n", 0, cue_start) + 1, cue_start - 300)
+    limit = text.find("\n", cue_end)
+    limit = len(text) if limit < 0 else min(limit, cue_end + 200)
+    if cue.startswith("according"):
+        return _np_after(text, cue_end, limit, people)
+    i = _skip_back(text, cue_start, floor)
+    j = i
+    while j > floor and text[j - 1] in " \u00a0":
+        j -= 1
+    before = text[j - 1] if j > floor else ""
+    if before == ",":
+        if j >= 2 and text[j - 2] in "”\"’'":
+            return None if cue.split()[0] in TELL else _np_after(text, cue_end, limit, people)
+        return _comma_subject(text, j, floor, people)
+    if before in "”\"" or before in "—–":
+        return None if cue.split()[0] in TELL else _np_after(text, cue_end, limit, people)
+    span = _np_before(text, i, floor, people)
+    if span is None:
+        return None
+    if cue.split()[0] in ambiguous_verbs() and text[span[0]:span[1]].lower() in DETS:
+        return None
+    return span
+
+
+# -- resolution --------------------------------------------------------------------------
+
+
+def _person_like(p: PersonMention, full: dict[str, str]) -> bool:
+    return p.kind == "person" and (len(full.get(p.name, p.name).split()) > 1 or bool(p.role)
+                                   or p.gender is not None)
+
+
+def _role_words(phrase: str) -> tuple[set[str], set[str]]:
+    """Head synonyms and qualifying capitalised words of a role phrase."""
+    s = lex()
+    words = re.findall(r"[\w.\-]+", phrase)
+    low = phrase.lower()
+    heads: set[str] = set()
+    for group in s["synonyms"]:
+        for r in group:
+            if re.search(rf"(?<!\w){re.escape(r)}(?!\w)", low):
+                heads |= set(group)
+    for w in words:
+        if w.lower() in s["role_heads"]:
+            heads.add(w.lower())
+    quals = {w.lower() for w in words if w[:1].isupper() and w.lower() not in s["not_names"]
+             and w.lower() not in s["title_tokens"]}
+    return heads, quals
+
+
+def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> PersonMention | None:
+    """The person whose title or apposition matches a role phrase ("the Russian leader")."""
+    heads, quals = _role_words(phrase)
+    if not heads:
+        return None
+    best: PersonMention | None = None
+    for p in people:
+        if not p.role:
+            continue
+        rh, rq = _role_words(p.role)
+        if not (heads & rh) or not quals <= (rq | {w.lower() for w in p.role.split()}):
+            continue
+        if p.start < pos or best is None or best.start > pos:
+            if best is None or p.start < pos or p.start < best.start:
+                best = p
+    return best
+
+
+def resolve_mention(text: str, start: int, end: int,
+                    people: Sequence[PersonMention]) -> str | None:
+    """The document-local referent name for the mention text[start:end], or None."""
+    mention = text[start:end]
+    low = mention.lower().strip()
+    s = lex()
+    full = fullest_forms(people)
+    inside = [p for p in people if p.start >= start and p.end <= end]
+    if inside and inside[-1].end == end:
+        return full.get(inside[-1].name, inside[-1].name)
+    if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
+        g = "m" if low in s["pronouns"]["m"] else "f"
+        for p in reversed([p for p in people if p.end <= start]):
+            if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
+                return full.get(p.name, p.name)
+        return None
+    if low in {"who", "whom", "which", "that"}:
+        for p in reversed([p for p in people if p.end <= start]):
+            if start - p.end <= 60:
+                return full.get(p.name, p.name)
+            break
+        return None
+    if low in s["pronouns"]["plural"] or low in s["pronouns"]["thing"]:
+        for p in reversed([p for p in people if p.end <= start]):
+            if p.kind == "org":
+                return full.get(p.name, p.name)
+            if start - p.end > 400:
+                break
+        return None
+    if low in s["pronouns"]["first"] or low == "you":
+        return None
+    p = resolve_role(mention, start, people)
+    if p is not None:
+        return full.get(p.name, p.name)
+    words = mention.split()
+    if words and words[-1][:1].isupper():
+        name = " ".join(w for w in words if w[:1].isupper())
+        return full.get(name, name)
+    return None
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Cheap check: is ``pos`` inside a quotation opened earlier on its line?"""
+    line = text.rfind("\n", 0, pos) + 1
+    seg = text[max(line, pos - 400):pos]
+    return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1

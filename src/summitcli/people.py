@@ -1,0 +1,263 @@
+"""Named people and organisations in one text, with the titles and appositions seen with them.
+
+``people_in_text`` finds capitalised name sequences ("Russian President Vladimir Putin"),
+splits leading titles off into ``role`` ("Russian President"), reads appositions
+("X, the former acting director of the CIA,") into ``role`` too, tells organisations from
+people by their words (News, Committee, all-caps acronyms) and guesses gender from an
+honorific or from the he/she that refers back.  The vocabulary lives in ``data/roles.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from typing import Sequence
+
+import yaml
+
+from .records import PersonMention
+
+
+@cache
+def roles_lexicon() -> dict:
+    """The role vocabulary from data/roles.yaml (loaded once)."""
+    text = resources.files("summitcli").joinpath("data/roles.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def _sets() -> dict:
+    lx = roles_lexicon()
+    titles = [t for t in lx["titles"]]
+    gendered = {t.lower(): g for g, ts in lx["gendered_titles"].items() for t in ts}
+    pron = {k: frozenset(v) for k, v in lx["pronouns"].items()}
+    return {
+        "title_tokens": frozenset(w.lower() for t in titles for w in t.split()) - {"of", "the"},
+        "titles": frozenset(t.lower() for t in titles),
+        "gendered": gendered,
+        "modifiers": frozenset(m.lower() for m in lx["modifiers"]),
+        "role_nouns": frozenset(r.lower() for r in lx["role_nouns"]),
+        "role_heads": frozenset(r.split()[-1].lower() for r in lx["role_nouns"]),
+        "demonyms": frozenset(d.lower() for d in lx["demonyms"]),
+        "not_names": frozenset(w.lower() for w in lx["not_names"]),
+        "org_words": frozenset(w.lower() for w in lx["org_words"]),
+        "pronouns": pron,
+        "synonyms": [frozenset(s) for s in lx["synonyms"]],
+    }
+
+
+def lex() -> dict:
+    return _sets()
+
+
+@cache
+def _upper_class() -> str:
+    chars = [chr(i) for i in range(0x3000) if chr(i).isupper()]
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@cache
+def _name_run_re() -> re.Pattern:
+    up = _upper_class()
+    abbrev = "|".join(
+        re.escape(t[:-1]) for t in sorted(_sets()["titles"], key=len, reverse=True)
+        if t.endswith(".") and " " not in t
+    )
+    # a capitalised word, an initial ("J."), a title abbreviation ("Sen."), "U.S."
+    word = (rf"(?:(?i:{abbrev})\.|{up}\.(?:{up}\.)+|{up}\.(?=[ \u00a0]{up})"
+            rf"|{up}\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
+    conn = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|of|of the|y)"
+    return re.compile(
+        rf"(?<![\w'’\-.]){word}(?:[ \u00a0](?:{conn}[ \u00a0])?{word})*"
+    )
+
+
+_PLACE_PREP = frozenset("in at from to near across into outside inside throughout toward towards".split())
+
+
+def _split_tokens(run: str, base: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), base + m.start(), base + m.end()) for m in re.finditer(r"\S+", run)]
+
+
+def _is_title_token(tok: str) -> bool:
+    s = _sets()
+    low = tok.lower()
+    return low in s["title_tokens"] or low in s["modifiers"] or low in s["demonyms"]
+
+
+def _classify(tokens: list[str]) -> str:
+    s = _sets()
+    if any(t.lower().rstrip(".") in s["org_words"] or t.lower() in s["org_words"] for t in tokens):
+        return "org"
+    if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper():
+        return "org"
+    return "person"
+
+
+def _leading_role(text: str, start: int) -> tuple[str | None, int]:
+    """Lowercase role words right before a name ("White House press secretary")."""
+    s = _sets()
+    pos = start
+    words = list(re.finditer(r"[\w'’.\-]+", text[max(0, start - 80):start]))
+    off = max(0, start - 80)
+    taken: list[re.Match] = []
+    for m in reversed(words):
+        if text[off + m.end():pos].strip():  # punctuation between words ends the role
+            break
+        w = m.group().lower().rstrip(".")
+        if not taken:
+            if w not in s["role_heads"] and w not in s["title_tokens"]:
+                break
+        elif not (w in s["role_heads"] or w in s["modifiers"] or w in s["demonyms"]
+                  or w in s["title_tokens"] or m.group()[:1].isupper() or w.endswith(("'s", "’s"))):
+            break
+        taken.append(m)
+        pos = off + m.start()
+        if len(taken) >= 6:
+            break
+    if not taken:
+        return None, start
+    return text[pos:start].strip(), pos
+
+
+_APPOS_RE = re.compile(
+    r",[ \u00a0](?:\d{1,3},[ \u00a0])?((?:the|a|an|his|her|its|their|then-|former|now|now-)"
+    r"[ \u00a0][^,;:.!?\"“”\n]{2,90}?)(?=[,;.!?\n]|$)"
+)
+
+
+def _apposition(text: str, end: int) -> str | None:
+    m = _APPOS_RE.match(text, end, min(len(text), end + 120))
+    if m is None:
+        return None
+    role = m.group(1).strip()
+    return role if len(role.split()) <= 14 else None
+
+
+def _candidates(text: str, skip: Sequence[tuple[int, int]]):
+    s = _sets()
+    for m in _name_run_re().finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        toks = _split_tokens(m.group(), m.start())
+        # trim leading/trailing function words and connectors
+        while toks and (toks[0][0].lower() in s["not_names"] or toks[0][0].islower()):
+            toks.pop(0)
+        while toks and (toks[-1][0].islower() or toks[-1][0].lower() in s["not_names"]):
+            toks.pop()
+        if not toks:
+            continue
+        i = 0
+        for j in range(len(toks) - 1):  # leading role: up to the last title word
+            if not _is_title_token(toks[j][0]):
+                break
+            if toks[j][0].lower() in s["title_tokens"]:
+                i = j + 1
+        role_toks, name_toks = toks[:i], toks[i:]
+        if len(name_toks) == 1 and name_toks[0][0].lower() in s["title_tokens"] | s["demonyms"]:
+            continue
+        yield role_toks, name_toks
+
+
+def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
+    """Every named person or organisation mentioned in ``text``, in order.
+
+    ``skip`` lists (start, end) regions to ignore (boilerplate).
+    """
+    s = _sets()
+    out: list[PersonMention] = []
+    for role_toks, name_toks in _candidates(text, skip):
+        start, end = name_toks[0][1], name_toks[-1][2]
+        name = text[start:end]
+        while name.endswith((".", "’s", "'s")) and not re.search(r"\b[A-Z]\.$", name):
+            cut = 1 if name.endswith(".") else 2
+            if name.endswith(".") and name[:-1].split()[-1].lower() + "." in s["titles"]:
+                break
+            name, end = name[:-cut], end - cut
+        if not name or name.lower() in s["not_names"]:
+            continue
+        tokens = name.split()
+        if tokens[0].lower() in s["not_names"]:
+            continue
+        kind = _classify(tokens)
+        role = text[role_toks[0][1]:role_toks[-1][2]] if role_toks else None
+        if role is None:
+            lead, _ = _leading_role(text, start)
+            role = lead
+        app = _apposition(text, end)
+        if app and not role:
+            role = app
+        elif app:
+            role = f"{role}; {app}"
+        prev = text[max(0, start - 12):start].split()
+        if (not role and kind == "person" and prev and prev[-1].lower() in _PLACE_PREP
+                and len(tokens) <= 2):
+            continue  # "in Anchorage", "to Ukraine": a place, not a speaker
+        out.append(PersonMention(name=name, start=start, end=end, role=role, kind=kind))
+    out = _drop_sentence_initial_words(text, out)
+    return _with_gender(text, out)
+
+
+def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """A lone capitalised word at a sentence start is a name only if seen elsewhere."""
+    names = {p.name for p in people}
+    surnames = {p.name.split()[-1] for p in people if " " in p.name}
+    keep = []
+    for p in people:
+        if " " not in p.name and not p.role and p.name not in surnames:
+            before = text[max(0, p.start - 3):p.start]
+            initial = p.start == 0 or re.search(r"(^|[.!?:\n“\"]\s*)$", before)
+            if initial and sum(1 for q in people if q.name == p.name) == 1 and p.kind == "person":
+                follow = text[p.end:p.end + 20]
+                if not re.match(r"\s+(?:said|says|told|added|wrote)\b", follow):
+                    continue
+        keep.append(p)
+    del names
+    return keep
+
+
+_PRON_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+
+
+def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """Gender per full name: honorifics first, then the next he/she before another person."""
+    s = _sets()
+    votes: dict[str, list[int]] = {}
+    full = fullest_forms(people)
+    for i, p in enumerate(people):
+        key = full.get(p.name, p.name)
+        v = votes.setdefault(key, [0, 0])
+        for w in (p.role or "").split() + p.name.split()[:1]:
+            g = s["gendered"].get(w.lower()) or s["gendered"].get(w.lower() + ".")
+            if g:
+                v[0 if g == "m" else 1] += 3
+        if p.kind != "person":
+            continue
+        limit = people[i + 1].start if i + 1 < len(people) else len(text)
+        limit = min(limit, p.end + 250)
+        m = _PRON_RE.search(text, p.end, limit)
+        if m:
+            v[0 if m.group(1).lower() in s["pronouns"]["m"] else 1] += 1
+    out = []
+    for p in people:
+        m, f = votes.get(full.get(p.name, p.name), (0, 0))
+        g = "m" if m > f else "f" if f > m else None
+        out.append(replace(p, gender=g) if p.kind == "person" else p)
+    return out
+
+
+def fullest_forms(people: Sequence[PersonMention]) -> dict[str, str]:
+    """Map each name to the fullest name in the document that ends with it ("Trump" -> "Donald Trump")."""
+    names = sorted({p.name for p in people}, key=lambda n: (-len(n.split()), -len(n)))
+    out: dict[str, str] = {}
+    for n in names:
+        toks = n.split()
+        best = n
+        for cand in names:
+            ct = cand.split()
+            if len(ct) > len(toks) and ct[-len(toks):] == toks:
+                best = out.get(cand, cand)
+                break
+        out[n] = best
+    return out
