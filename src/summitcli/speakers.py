@@ -88,6 +88,7 @@ class SpeakerIndex:
         self.speakers: dict[str, Speaker] = {}
         self._form: dict[str, str] = {}  # lowercased name form -> canonical
         self._roles: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # role key -> names
+        self._surnames: dict[str, set[str]] = defaultdict(set)  # surname -> canonicals
 
     # -- lookup ---------------------------------------------------------------
     def canonical(self, name: str | None) -> str | None:
@@ -95,7 +96,11 @@ class SpeakerIndex:
         if not name:
             return None
         key = " ".join(strip_titles(name).lower().split())
-        return self._form.get(key) or self._form.get(" ".join(name.lower().split()))
+        found = self._form.get(key) or self._form.get(" ".join(name.lower().split()))
+        if found or not key:
+            return found
+        owners = self._surnames.get(key.split()[-1], set())
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def resolve_role(self, phrase: str | None) -> tuple[str | None, tuple[str, ...]]:
         """('the Russian leader') -> (canonical, candidates) from roles seen in the corpus."""
@@ -157,7 +162,10 @@ class SpeakerIndex:
 
     # -- building -------------------------------------------------------------
     def _add_form(self, form: str, canonical: str) -> None:
-        self._form.setdefault(" ".join(form.lower().split()), canonical)
+        key = " ".join(form.lower().split())
+        self._form.setdefault(key, canonical)
+        if len(key.split()) >= 2:
+            self._surnames[key.split()[-1]].add(canonical)
 
 
 def build_index(extractions: Iterable[Extraction], aliases: dict[str, list[str]] | None = None,
