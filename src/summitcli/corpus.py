@@ -20,7 +20,8 @@ from summitcli.errors import CorpusError, NotFoundError
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused with a warning (bounded memory)
 CORPUS_META_FILES = ("corpus.yaml", "corpus.yml")
-_LEADING_NUMBER = re.compile(r"^(\d+)[_\-.]")
+_LEADING_NUMBER = re.compile(r"^([0-9]+)[_\-.]")
+MAX_ID_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def resolve_id(ref: str, ids: list[str]) -> str:
     ref = ref.strip()
     if ref in ids:
         return ref
-    if ref.isdigit():
-        numeric = [i for i in ids if i.isdigit() and int(i) == int(ref)]
+    if _is_number(ref):
+        numeric = [i for i in ids if _is_number(i) and _number_key(i) == _number_key(ref)]
         if len(numeric) == 1:
             return numeric[0]
     prefixed = [i for i in ids if i.startswith(ref)] if ref else []
@@ -145,10 +146,14 @@ def load_corpus(path: str | os.PathLike | None = None) -> Corpus:
 
 
 def _check_folder(root: Path) -> None:
-    if not root.exists():
-        raise CorpusError(f"corpus folder not found: {root}")
-    if not root.is_dir():
-        raise CorpusError(f"corpus is not a folder: {root}")
+    try:
+        if not root.exists():
+            raise CorpusError(f"corpus folder not found: {root}")
+        if not root.is_dir():
+            raise CorpusError(f"corpus is not a folder: {root}")
+    except (OSError, ValueError) as exc:  # too long a name, a loop, a NUL byte, no permission
+        reason = getattr(exc, "strerror", None) or exc
+        raise CorpusError(f"corpus folder cannot be used: {root} ({reason})") from None
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusError(f"corpus folder is not readable: {root}")
 
@@ -163,37 +168,48 @@ def _article_files(root: Path, warnings: list[str]) -> list[Path]:
     for entry in entries:
         if entry.name.startswith(".") or entry.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
+        name = display_name(entry.name)
         try:
             if not entry.is_file():
                 if entry.is_symlink():
-                    warnings.append(f"{entry.name}: broken or looping link, skipped")
+                    warnings.append(f"{name}: broken or looping link, skipped")
+                else:  # a folder, FIFO, socket or device named like an article
+                    warnings.append(f"{name}: not a regular file, skipped")
                 continue
         except OSError as exc:
-            warnings.append(f"{entry.name}: cannot be read ({exc.strerror or exc}), skipped")
+            warnings.append(f"{name}: cannot be read ({exc.strerror or exc}), skipped")
             continue
         files.append(entry)
     return files
+
+
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (surrogate escapes) become U+FFFD.
+
+    Such names would otherwise make JSON output or the terminal fail to encode.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _load_document(file: Path, corpus_meta: dict, warnings: list[str]) -> Document | None:
     raw = _read_bytes(file, warnings)
     if raw is None:
         return None
-    decoded = decode(raw, file.name, warnings)
+    decoded = decode(raw, display_name(file.name), warnings)
     if decoded is None:
         return None
     text, encoding = decoded
     if not text.strip():
-        warnings.append(f"{file.name}: empty file, skipped")
+        warnings.append(f"{display_name(file.name)}: empty file, skipped")
         return None
-    front, front_end = metadata.front_matter(text, file.name, warnings)
+    front, front_end = metadata.front_matter(text, display_name(file.name), warnings)
     meta = {**corpus_meta.get(file.name, {}), **corpus_meta.get(file.stem, {}), **front}
     skip = metadata.skip_regions(text, front_end)
     stated = metadata.stated_metadata(text, skip)
     doc_id = _document_id(file, meta, warnings)
     return Document(
         id=doc_id,
-        path=str(file),
+        path=display_name(str(file)),
         text=text,
         digest=hashlib.sha256(raw).hexdigest(),
         title=meta.get("title") or stated.get("title"),
@@ -206,19 +222,22 @@ def _load_document(file: Path, corpus_meta: dict, warnings: list[str]) -> Docume
 
 
 def _read_bytes(file: Path, warnings: list[str]) -> bytes | None:
+    name = display_name(file.name)
+    too_big = (f"{name}: larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit "
+               "for one article, skipped")
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            warnings.append(
-                f"{file.name}: {size // (1024 * 1024)} MB is larger than the "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one article, skipped"
-            )
+        if file.stat().st_size > MAX_FILE_BYTES:
+            warnings.append(too_big)
             return None
         with open(file, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        warnings.append(f"{file.name}: cannot be read ({exc.strerror or exc}), skipped")
+        warnings.append(f"{name}: cannot be read ({exc.strerror or exc}), skipped")
         return None
+    if len(raw) > MAX_FILE_BYTES:  # it grew after stat(): still refuse, never truncate
+        warnings.append(too_big)
+        return None
+    return raw
 
 
 def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, str] | None:
@@ -257,16 +276,20 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _document_id(file: Path, meta: dict, warnings: list[str]) -> str:
+    name = display_name(file.name)
     for key in ("id", "slug"):
         value = meta.get(key)
         if value:
-            if re.search(r"[/\\\x00-\x1f]", value) or value in {".", ".."}:
-                warnings.append(f"{file.name}: {key} {value!r} contains a path separator or "
-                                "control character, ignored")
+            if re.search(r"[/\\\x00-\x1f\x7f-\x9f]", value) or value in {".", ".."}:
+                warnings.append(f"{name}: {key} {value[:MAX_ID_CHARS]!r} contains a path "
+                                "separator or control character, ignored")
+                continue
+            if len(value) > MAX_ID_CHARS:
+                warnings.append(f"{name}: {key} is longer than {MAX_ID_CHARS} characters, ignored")
                 continue
             return value
-    number = _LEADING_NUMBER.match(file.name)
-    return number.group(1) if number else file.stem
+    number = _LEADING_NUMBER.match(name)
+    return number.group(1) if number else display_name(file.stem)
 
 
 def _check_unique_ids(docs: list[Document]) -> None:
@@ -278,5 +301,16 @@ def _check_unique_ids(docs: list[Document]) -> None:
         seen[doc.id] = doc
 
 
+def _is_number(value: str) -> bool:
+    """ASCII digits only: ``"²".isdigit()`` is true but ``int("²")`` fails."""
+    return value.isascii() and value.isdigit()
+
+
+def _number_key(value: str) -> tuple[int, str]:
+    """Numeric order without ``int()`` (which refuses more than 4,300 digits)."""
+    digits = value.lstrip("0") or "0"
+    return (len(digits), digits)
+
+
 def _id_sort_key(doc: Document) -> tuple:
-    return (0, int(doc.id), doc.id) if doc.id.isdigit() else (1, 0, doc.id)
+    return (0, _number_key(doc.id), doc.id) if _is_number(doc.id) else (1, (0, ""), doc.id)

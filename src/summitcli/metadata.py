@@ -44,12 +44,35 @@ def _safe_load(text: str, where: str):
     if len(re.findall(r"(?<![\w'\"])\*[\w-]+", text)) > MAX_YAML_ALIASES:
         raise CorpusError(f"{where}: YAML uses too many aliases (possible alias bomb)")
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_loader_class())  # a SafeLoader subclass: no objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CorpusError(f"{where}:{line}: malformed YAML: {problem}") from None
+    except RecursionError:
+        raise CorpusError(f"{where}: malformed YAML: nested too deeply") from None
+
+
+@cache
+def _loader_class():
+    """``yaml.SafeLoader`` that reports bad scalar values as YAML errors with their line.
+
+    PyYAML's safe constructors raise plain ``ValueError`` for values such as
+    ``2025-13-45`` or a 5,000-digit integer; those must be a one-line error
+    naming the line, not a traceback.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_object(self, node, deep=False):
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, OverflowError, TypeError) as exc:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"bad value ({exc})", node.start_mark) from None
+
+    return Loader
 
 
 def clean_fields(data, where: str, warnings: list[str]) -> dict[str, str]:
@@ -95,8 +118,7 @@ def load_corpus_yaml(root: Path, warnings: list[str]) -> dict[str, dict[str, str
         if not path.is_file():
             continue
         try:
-            raw = path.read_bytes()[: MAX_YAML_BYTES + 1]
-            text = raw.decode("utf-8-sig")
+            text = _read_small(path).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             warnings.append(f"{name}: cannot be read ({exc}), ignored")
             return {}
@@ -106,11 +128,13 @@ def load_corpus_yaml(root: Path, warnings: list[str]) -> dict[str, dict[str, str
         if isinstance(data, dict) and isinstance(data.get("articles"), (dict, list)):
             data = data["articles"]
         if isinstance(data, list):  # a list of {file: ..., title: ...}
-            data = {str(d.get("file")): d for d in data if isinstance(d, dict) and d.get("file")}
+            data = {d["file"]: d for d in data
+                    if isinstance(d, dict) and isinstance(d.get("file"), str) and d["file"]}
         if not isinstance(data, dict):
             warnings.append(f"{name}: expected a mapping of file names to metadata, ignored")
             return {}
-        return {str(k): clean_fields(v, f"{name}: {k}", warnings) for k, v in data.items()}
+        return {str(k): clean_fields(v, f"{name}: {k}", warnings) for k, v in data.items()
+                if isinstance(k, (str, int, float))}
     return {}
 
 
@@ -231,8 +255,17 @@ def _merge(regions: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 def safe_load_file(path: Path):
     """Load a small YAML file safely; malformed YAML raises ``CorpusError`` naming file and line."""
     try:
-        raw = path.read_bytes()[: MAX_YAML_BYTES + 1]
-        text = raw.decode("utf-8-sig")
+        text = _read_small(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot be read ({exc})") from None
     return _safe_load(text, path.name)
+
+
+def _read_small(path: Path) -> bytes:
+    """At most ``MAX_YAML_BYTES`` + 1 bytes (never the whole of a huge file)."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_YAML_BYTES + 1)
+    if len(raw) > MAX_YAML_BYTES:
+        raise CorpusError(f"{path.name}: larger than the {MAX_YAML_BYTES // 1024} KB limit "
+                          "for a YAML file")
+    return raw

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import Enum
 from typing import Iterable
@@ -70,16 +71,29 @@ class Output:
 
     def json(self, document) -> None:
         """One JSON document on stdout."""
-        self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+        self.stdout.write(self._dumps(document, indent=2))
         self.stdout.write("\n")
         self.stdout.flush()
 
     def jsonl(self, records: Iterable[dict]) -> None:
         """One JSON object a line on stdout."""
         for record in records:
-            self.stdout.write(json.dumps(record, ensure_ascii=False))
+            self.stdout.write(self._dumps(record))
             self.stdout.write("\n")
         self.stdout.flush()
+
+    def _dumps(self, value, indent: int | None = None) -> str:
+        """JSON text that the stream can encode and that no line splitter can break.
+
+        Non-ASCII stays readable on a UTF-8 stream (escaped otherwise); U+2028,
+        U+2029 and U+0085, which ``str.splitlines`` and some JSON readers treat
+        as line ends, are always escaped; lone surrogates become U+FFFD.
+        """
+        ascii_only = "utf" not in (getattr(self.stdout, "encoding", None) or "utf-8").lower()
+        text = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+        if ascii_only:
+            return text
+        return _SURROGATE.sub("\ufffd", text.translate(_LINE_BREAKS))
 
     def warn(self, message: str) -> None:
         self._message("warning", message, "yellow")
@@ -102,6 +116,10 @@ class Output:
         else:
             self.stderr.write(f"{label}: {text}\n")
         self.stderr.flush()
+
+
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _make_console(stream):

@@ -12,8 +12,10 @@ import re
 
 from rich.text import Text
 
-# C0 controls except \n and \t, DEL, C1 controls, and bidi embedding/override/isolate marks.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except \n and \t, DEL, C1 controls, bidi embedding/override/isolate marks,
+# and lone surrogates (from undecodable file names), which no terminal can encode.
+# Each is replaced by exactly one character, so offsets into the text stay valid.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _stand_in(match: re.Match[str]) -> str:
