@@ -13,6 +13,7 @@ The public helpers (kept stable for claims.py):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from importlib import resources
@@ -22,6 +23,23 @@ import yaml
 
 from .people import fullest_forms, lex
 from .records import PersonMention
+
+class PeopleIndex(tuple):
+    """People in document order with lookups by start and end (keeps cue search linear)."""
+
+    def __new__(cls, people: Sequence[PersonMention]):
+        obj = super().__new__(cls, people)
+        obj.starts = [p.start for p in obj]
+        obj.by_end = {p.end: p for p in obj}
+        obj.full = fullest_forms(obj)
+        obj.with_role = tuple(p for p in obj if p.role)
+        return obj
+
+
+def index_people(people: Sequence[PersonMention]) -> PeopleIndex:
+    """Index ``people`` once per document; pass the result to the functions below."""
+    return people if isinstance(people, PeopleIndex) else PeopleIndex(people)
+
 
 # -- lexicon ---------------------------------------------------------------------------
 
@@ -131,9 +149,10 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     lw = w.lower()
     if lw in PRON or lw == "whom":
         return (m.start(), m.end())
-    for p in people:
-        if p.end == j or (p.end == j - 1 and text[j - 1] == "."):
-            return (p.start, p.end)
+    idx = index_people(people)
+    p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
+    if p is not None:
+        return (p.start, p.end)
     s = lex()
     head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
         or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
@@ -170,7 +189,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     """The noun phrase that starts at ``i`` (inverted subject: "said Sen. Smith, R-Texas")."""
     while i < limit and text[i] in " \u00a0":
         i += 1
-    for p in people:
+    idx = index_people(people)
+    for p in idx[bisect.bisect_left(idx.starts, i):]:
         if i <= p.start <= i + 60 and re.fullmatch(r"[\w.\-’' \u00a0]*", text[i:p.start]):
             lead = text[i:p.start].split()
             if all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["modifiers"]
@@ -276,7 +296,7 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
     if not heads:
         return None
     best: PersonMention | None = None
-    for p in people:
+    for p in index_people(people).with_role:
         if not p.role:
             continue
         rh, rq = _role_words(p.role)
@@ -294,24 +314,27 @@ def resolve_mention(text: str, start: int, end: int,
     mention = text[start:end]
     low = mention.lower().strip()
     s = lex()
-    full = fullest_forms(people)
-    inside = [p for p in people if p.start >= start and p.end <= end]
+    idx = index_people(people)
+    full = idx.full
+    k = bisect.bisect_left(idx.starts, start)
+    inside = [p for p in idx[k:k + 8] if p.end <= end]
+    before = idx[max(0, k - 200):k][::-1]
     if inside and inside[-1].end == end:
         return full.get(inside[-1].name, inside[-1].name)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
         g = "m" if low in s["pronouns"]["m"] else "f"
-        for p in reversed([p for p in people if p.end <= start]):
+        for p in before:
             if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
                 return full.get(p.name, p.name)
         return None
     if low in {"who", "whom", "which", "that"}:
-        for p in reversed([p for p in people if p.end <= start]):
+        for p in before:
             if start - p.end <= 60:
                 return full.get(p.name, p.name)
             break
         return None
     if low in s["pronouns"]["plural"] or low in s["pronouns"]["thing"]:
-        for p in reversed([p for p in people if p.end <= start]):
+        for p in before:
             if p.kind == "org":
                 return full.get(p.name, p.name)
             if start - p.end > 400:
@@ -319,7 +342,7 @@ def resolve_mention(text: str, start: int, end: int,
         return None
     if low in s["pronouns"]["first"] or low == "you":
         return None
-    p = resolve_role(mention, start, people)
+    p = resolve_role(mention, start, idx)
     if p is not None:
         return full.get(p.name, p.name)
     words = mention.split()
@@ -334,3 +357,70 @@ def _quoted_at(text: str, pos: int) -> bool:
     line = text.rfind("\n", 0, pos) + 1
     seg = text[max(line, pos - 400):pos]
     return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1
+
+
+# -- cues around a quotation ---------------------------------------------------------------
+
+_AFTER_GAP = re.compile(r"[^.;:!?\"“”\n]{0,90}")
+_DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
+
+
+def cue_after(text: str, pos: int, limit: int,
+              people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
+    """An attribution right after a closing mark: ``,” X said`` / ``said X`` / ``— Name``.
+
+    Returns (cue_start, cue_end, speaker_start, speaker_end, rule) or None.
+    """
+    d = _DASH.match(text, pos, limit)
+    if d is not None:
+        span = _np_after(text, d.end(), limit, people)
+        if span is not None and text[span[0]:span[0] + 1].isupper():
+            return (d.start(), d.end(), span[0], span[1], "dash-name")
+    g = _AFTER_GAP.match(text, pos, limit)
+    gap_end = g.end() if g else pos
+    for m in verb_re().finditer(text, pos, min(limit, gap_end + 40)):
+        if m.start() > gap_end or len(text[pos:m.start()].split()) > 10:
+            break
+        span = speaker_for_cue(text, m.start(), m.end(), people)
+        if span is not None:
+            rule = "after-inverted" if span[0] >= m.end() else "after-cue"
+            return (m.start(), m.end(), span[0], span[1], rule)
+    return None
+
+
+def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
+               masks: Sequence[tuple[int, int]] = ()) -> tuple[int, int, int, int, str] | None:
+    """A reporting verb earlier in the quotation's sentence (``X said: “``, ``X called it “``).
+
+    ``masks`` are other quotations' spans: verbs inside them do not count.
+    """
+    hits = [m for m in verb_re().finditer(text, max(floor, pos - 600), pos)
+            if not any(a <= m.start() < b for a, b in masks)]
+    for m in reversed(hits[-3:]):
+        span = speaker_for_cue(text, m.start(), m.end(), people)
+        if span is not None:
+            lead = text[m.end():pos].strip()
+            if lead in (":", ",", "", "that", ", that") or lead.endswith(":"):
+                rule = "lead-in-colon" if lead.endswith(":") else "lead-in"
+            else:
+                rule = "sentence-verb"
+            return (m.start(), m.end(), span[0], span[1], rule)
+    return None
+
+
+def sentence_subject(text: str, floor: int, pos: int,
+                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The named subject (or pronoun) that opens the sentence starting at ``floor``."""
+    idx = index_people(people)
+    m = re.compile(r"[ \u00a0]*([\w'’]+)").match(text, floor, pos)
+    if m is None:
+        return None
+    if m.group(1).lower() in {"he", "she"}:
+        return (m.start(1), m.end(1))
+    k = bisect.bisect_left(idx.starts, floor)
+    if k < len(idx) and idx[k].end <= pos and len(text[floor:idx[k].start].split()) <= 3:
+        p = idx[k]
+        after = text[p.end:p.end + 2]
+        if p.kind == "person" or after.startswith((" ", ",")):
+            return (p.start, p.end)
+    return None

@@ -1,0 +1,233 @@
+"""Turn quoted spans into Quote records: who said each one, and what kind of quotation it is.
+
+Attribution order for one quotation (first hit wins):
+
+1. a quotation that opens its sentence looks *after* its closing mark (``,” X said``,
+   ``— Name``), then at a colon lead-in ending the previous sentence or paragraph;
+2. a quotation inside a sentence looks *before* it for a reporting verb in the same
+   sentence (``X said: “``, ``X called it “``), then after it;
+3. a fragment in a sentence without a reporting verb takes the sentence's named subject;
+4. a quotation with no cue continues the speaker of the previous quotation in the same or
+   the previous paragraph.
+
+Pieces of a quotation interrupted by its attribution (``“A,” X said, “b”``) share an
+utterance id and speaker.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .attribution import (cue_after, cue_before, index_people, resolve_mention,
+                          sentence_subject)
+from .people import people_in_text
+from .quotes import Span, _sentence_start, paragraphs
+from .records import Quote
+
+_TERM_LEAD = re.compile(
+    r"(?:so-called|dubbed|nicknamed|titled|entitled|headlined|named|known as|the words?|"
+    r"the terms?|the phrase|the slogan|the hashtag|the label|labell?ed|branded|a sign reading|"
+    r"signs reading|read|reads|reading)[ \u00a0]*$", re.I)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
+
+
+class _Attr:
+    __slots__ = ("cue", "cue_start", "cue_end", "spk", "rule", "region_end")
+
+    def __init__(self, cue=None, cue_start=None, cue_end=None, spk=None, rule="none",
+                 region_end=None):
+        self.cue, self.cue_start, self.cue_end = cue, cue_start, cue_end
+        self.spk, self.rule, self.region_end = spk, rule, region_end
+
+
+def _from_hit(text: str, hit, region_end=None) -> _Attr:
+    cs, ce, ss, se, rule = hit
+    cue = text[cs:ce].strip() or "—"
+    return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
+
+
+def _colon_lead(text: str, span: Span, floor: int, para_lo: int, prev_para, people) -> _Attr | None:
+    """``X said:`` ending the previous sentence, or the previous paragraph."""
+    head = text[para_lo:floor].rstrip() if floor > para_lo else ""
+    if head.endswith(":"):
+        lo = _sentence_start(text, para_lo, len(head) + para_lo - 1)
+        end = para_lo + len(head) - 1
+    elif floor <= para_lo and prev_para is not None:
+        plo, phi = prev_para
+        ptxt = text[plo:phi].rstrip()
+        if not ptxt.endswith(":"):
+            return None
+        end = plo + len(ptxt) - 1
+        lo = _sentence_start(text, plo, end)
+    else:
+        return None
+    hit = cue_before(text, lo, end + 1, people)
+    if hit is not None:
+        return _from_hit(text, hit[:4] + ("colon-lead",))
+    sub = sentence_subject(text, lo, end, people)
+    if sub is not None:
+        return _Attr(":", end, end + 1, sub, "colon-subject")
+    return None
+
+
+def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
+               people) -> _Attr:
+    initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
+    after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
+    if not initial:
+        hit = cue_before(text, floor, span.open_at, people, masks)
+        if hit is not None:
+            return _from_hit(text, hit, span.close_end)
+    if after is not None:
+        return _from_hit(text, after)
+    if initial:
+        lead = _colon_lead(text, span, floor, para_lo, prev_para, people)
+        if lead is not None:
+            return lead
+    else:
+        sub = sentence_subject(text, floor, span.open_at, people)
+        if sub is not None:
+            return _Attr(None, None, None, sub, "sentence-subject")
+    return _Attr()
+
+
+def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tuple[str, str]:
+    words = text[span.start:span.end].split()
+    n = len(words)
+    prefix = text[floor:max(floor, span.open_at)]
+    initial = prefix.strip(" \u00a0—–-(") == "" or span.open_at < 0
+    q = text[span.start:span.end].strip(" ,.;:!?\u00a0")
+    if span.recovered in ("continued", "pull-quote", "no-opener"):
+        return "speech", span.recovered
+    if span.depth:
+        return ("speech" if n >= 6 else "term"), "nested"
+    if _TERM_LEAD.search(prefix[-40:]):
+        return "term", "term-lead"
+    titled = n <= 7 and all(_TITLE_WORD.fullmatch(w.strip(",.:;!?")) for w in words) \
+        and words and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= max(1, n // 2)
+    if titled and attr.spk is None and n <= 5:
+        return "term", "title-case"
+    if n <= 3 and attr.spk is None and q and _recurs_unquoted(doc_lower, q.lower(), span):
+        return "term", "recurs-unquoted"
+    if attr.spk is not None:
+        lead = prefix.rstrip()
+        if initial or lead.endswith((":", ",")) or attr.rule in ("lead-in", "lead-in-colon"):
+            return "speech", "speech-cue"
+        return "fragment", "fragment-cue"
+    if initial and n >= 4:
+        return "speech", "speech-shape"
+    if n >= 8:
+        return "fragment", "fragment-long"
+    return "term", "unattributed-short"
+
+
+def _recurs_unquoted(doc_lower: str, q: str, span: Span) -> bool:
+    """Do the quoted words appear elsewhere in the article without quote marks?"""
+    if len(q) < 3:
+        return False
+    i = doc_lower.find(q)
+    seen = 0
+    while i >= 0 and seen < 50:
+        seen += 1
+        before = doc_lower[i - 1:i] if i else " "
+        after = doc_lower[i + len(q):i + len(q) + 1]
+        if i != span.start and before not in "\"“‘'«„" and after not in "\"”’'»" \
+                and not before.isalnum() and not (after.isalnum()):
+            return True
+        i = doc_lower.find(q, i + 1)
+    return False
+
+
+def assemble(text: str, source: str, spans: Sequence[Span],
+             skip: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """Attach speakers and kinds to ``spans`` (document order) and build Quote records."""
+    people = index_people(people_in_text(text, skip))
+    paras = paragraphs(text)
+    doc_lower = text.lower() if len(text) < 2_000_000 else ""
+    top = [s for s in spans if s.depth == 0]
+    next_open = {id(a): (b.open_at if b.open_at >= 0 else b.start) for a, b in zip(top, top[1:])}
+    attrs: dict[int, _Attr] = {}
+    prev: tuple[Span, _Attr] | None = None
+    for k, s in enumerate(top):
+        lo, hi = paras[s.para]
+        floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
+        if prev is not None and prev[0].para == s.para and prev[0].close_end > floor:
+            floor = max(floor, prev[0].close_end) if prev[1].spk else floor
+        limit = min(hi, next_open.get(id(s), hi), s.close_end + 220)
+        masks = [(p.start, p.end) for p in top[max(0, k - 3):k]]
+        prev_para = paras[s.para - 1] if s.para > 0 else None
+        if prev is not None and _same_utterance(text, prev, s):
+            a = prev[1]
+            attrs[id(s)] = _Attr(a.cue, a.cue_start, a.cue_end, a.spk, a.rule, a.region_end)
+            s.utterance = prev[0].utterance
+        elif s.recovered == "continued" or (prev is not None and s.utterance == prev[0].utterance):
+            attrs[id(s)] = prev[1] if prev else _Attr()
+        else:
+            a = _attribute(text, s, floor, limit, masks, lo, prev_para, people)
+            if a.spk is None and prev is not None and prev[1].spk is not None \
+                    and s.para - prev[0].para <= 1 and _starts_sentence(text, s, floor):
+                p = prev[1]
+                a = _Attr(p.cue, p.cue_start, p.cue_end, p.spk, "continuation", p.region_end)
+            attrs[id(s)] = a
+        prev = (s, attrs[id(s)])
+    return _records(text, source, spans, attrs, people, paras, doc_lower)
+
+
+def _starts_sentence(text: str, s: Span, floor: int) -> bool:
+    return s.open_at < 0 or text[floor:s.open_at].strip(" \u00a0—–-(") == ""
+
+
+def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
+    """``“A,” X said, “b”``: the second piece continues the first after its attribution."""
+    p, a = prev
+    if p.para != s.para or a.spk is None or a.region_end is None or s.open_at < 0:
+        return False
+    if a.rule not in ("after-cue", "after-inverted", "dash-name"):
+        return False
+    gap = text[a.region_end:s.open_at]
+    if not re.fullmatch(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*", gap):
+        return False
+    return text[p.end - 1:p.end] in ",—–-…" or gap.strip().endswith((",", ":")) \
+        or text[s.start:s.start + 1].islower()
+
+
+def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote]:
+    out: list[Quote] = []
+    utt_ids: dict[int, int] = {}
+    for n, s in enumerate(spans):
+        a = attrs.get(id(s))
+        if a is None:  # nested: no attribution of its own
+            a = _Attr(rule="nested")
+        lo, _ = paras[s.para]
+        floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
+        kind, kind_rule = _kind(text, s, a, floor, doc_lower)
+        mention = speaker = None
+        ss = se = None
+        cands: tuple[str, ...] = ()
+        if a.spk is not None:
+            ss, se = a.spk
+            mention = text[ss:se]
+            speaker = resolve_mention(text, ss, se, people)
+            if speaker is None and mention.lower() in {"he", "she", "they", "it", "who"}:
+                cands = _candidates(text, people, ss)
+        u = utt_ids.setdefault(s.utterance, len(utt_ids))
+        out.append(Quote(
+            id=f"{source}:q{n + 1}", source=source, text=text[s.start:s.end], start=s.start,
+            end=s.end, kind=kind, kind_rule=kind_rule, speaker=speaker, speaker_mention=mention,
+            speaker_start=ss, speaker_end=se, cue=a.cue, rule=a.rule if a.spk else
+            ("nested" if s.depth else "none"), utterance=f"{source}:u{u + 1}", paragraph=s.para,
+            candidates=cands))
+    return out
+
+
+def _candidates(text, people, pos) -> tuple[str, ...]:
+    import bisect
+    k = bisect.bisect_left(people.starts, pos)
+    seen: list[str] = []
+    for p in people[max(0, k - 30):k][::-1]:
+        name = people.full.get(p.name, p.name)
+        if p.kind == "person" and name not in seen:
+            seen.append(name)
+        if len(seen) == 3:
+            break
+    return tuple(seen)

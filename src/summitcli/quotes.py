@@ -1,0 +1,248 @@
+"""Direct quotations: find quoted spans, decide their kind, attach their speakers.
+
+Entry point: ``quotes_in_text(text, source="doc", skip=()) -> list[Quote]``.
+
+Finding spans works paragraph by paragraph, so an unbalanced mark can never derail the
+rest of the article.  Double marks (" “ ” „ « ») are paired by shape: a mark with a
+word after it and a space or punctuation before it opens, the mirror image closes;
+the glyph only breaks ties.  A closing mark with no opener closes a quotation that
+starts at the sentence (or paragraph) start; an opener that never closes ends at the
+paragraph end, and when the next paragraph opens with a quote mark the quotation
+continues there (the usual multi-paragraph convention).  Single marks (‘ ’ ') are
+quotation marks only in the shape ‘words’ - an apostrophe inside a word (Trump’s,
+rock 'n' roll, '90s) never opens or closes anything.  Single-quoted spans inside a
+double-quoted one are nested quotes.
+
+Kinds and speakers are decided in :mod:`summitcli.quote_kinds` terms inside this module
+(see ``_kind``) and :mod:`summitcli.attribution` (cues, subjects, resolution).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .records import Quote
+
+DOUBLE = "\"“”„«»‟"
+OPEN_GLYPH = "“„«‟"
+CLOSE_GLYPH = "”»"
+SINGLE = "'‘’‚‹›"
+_DQ_RE = re.compile(r"[\"“”„«»‟]")
+_SQ_RE = re.compile(r"['‘’‹›]")
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|"
+                         r"Adm|Maj|No|Vol|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$")
+_APOS_WORDS = re.compile(r"(?:\d0s|\d\d\b|n\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
+MAX_SINGLE = 300
+
+
+@dataclass
+class Span:
+    """A quoted stretch before kinds and speakers are attached (internal)."""
+
+    start: int  # first character of the quoted words
+    end: int  # one past the last quoted character
+    open_at: int  # index of the opening mark, or -1 when recovered without one
+    close_end: int  # index just past the closing mark (== end when unclosed)
+    para: int
+    depth: int = 0  # 1 = nested inside another quotation
+    single: bool = False
+    recovered: str = ""  # "no-opener" | "no-closer" | "continued" | "pull-quote"
+    utterance: int = -1
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: lines, or blank-line blocks when lines are hard-wrapped."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(a, b) for a, b in lines if text[a:b].strip()]
+    if len(lines) >= 8 and "\n\n" in text:
+        wrapped = sum(1 for a, b in lines if 55 <= b - a <= 80 and text[b - 1] not in ".!?:\"”")
+        if wrapped > len(lines) * 0.6:
+            return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    return lines
+
+
+def _shape(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """(can_open, can_close) of the mark at ``i`` from the characters around it."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    left = not after.isspace() and (before.isspace() or before in "([{—–-/:;,‘'\u00a0" + DOUBLE
+                                    or i == lo)
+    right = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…’'\u00a0" + DOUBLE
+                                      or i + 1 == hi)
+    return left, right
+
+
+def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[Span], int | None]:
+    """Pair the double marks of one paragraph; return spans and the still-open mark, if any."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    last_end = lo
+    for m in _DQ_RE.finditer(text, lo, hi):
+        i = m.start()
+        g = text[i]
+        left, right = _shape(text, i, lo, hi)
+        if open_at is None:
+            if left or (g in OPEN_GLYPH and not right):
+                open_at = i
+            elif right or g in CLOSE_GLYPH:
+                start = _sentence_start(text, last_end, i)
+                if i - start >= 2:
+                    spans.append(Span(start, i, -1, i + 1, para, recovered="no-opener"))
+                last_end = i + 1
+            continue
+        if right or (not left and (g in CLOSE_GLYPH or g == '"' or g == "“")):
+            if i > open_at + 1:
+                spans.append(Span(open_at + 1, i, open_at, i + 1, para))
+            open_at, last_end = None, i + 1
+        elif left:  # an opener while one is open: the earlier quotation lost its closer
+            cut = _last_boundary(text, open_at + 1, i)
+            if cut is not None and cut > open_at + 1:
+                spans.append(Span(open_at + 1, cut, open_at, cut, para, recovered="no-closer"))
+            open_at = i
+    return spans, open_at
+
+
+def _last_boundary(text: str, lo: int, hi: int) -> int | None:
+    end = None
+    for m in _BOUNDARY_RE.finditer(text, lo, hi):
+        end = m.start() + 1
+    return end
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (never before ``lo``)."""
+    start = lo
+    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 600), pos):
+        if _ABBREV_END.search(text, max(lo, m.start() - 6), m.start() + 1):
+            continue
+        start = m.end()
+    while start < pos and text[start] in " \u00a0\t":
+        start += 1
+    return start
+
+
+def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Span]:
+    """Single-quote quotations ‘like this’ in text[lo:hi]; apostrophes are left alone."""
+    spans: list[Span] = []
+    opener: int | None = None
+    for m in _SQ_RE.finditer(text, lo, hi):
+        i = m.start()
+        g = text[i]
+        left, right = _shape(text, i, lo, hi)
+        if opener is None or i - opener > MAX_SINGLE:
+            opener = None
+            if left and not right and g in "'‘‹" and not _APOS_WORDS.match(text, i + 1):
+                opener = i
+            continue
+        if right and not left and g in "'’›":
+            nxt = text[i + 1:i + 3]
+            if (text[i - 1] in "sS" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
+                    and _has_later_closer(text, i + 1, min(hi, opener + MAX_SINGLE))):
+                continue  # plural possessive ("voters’ rights") inside the quotation
+            if i > opener + 1:
+                spans.append(Span(opener + 1, i, opener, i + 1, para, depth=depth, single=True))
+            opener = None
+        elif left and not right and g in "'‘‹" and not _APOS_WORDS.match(text, i + 1):
+            opener = i
+    return spans
+
+
+def _has_later_closer(text: str, lo: int, hi: int) -> bool:
+    for m in _SQ_RE.finditer(text, lo, hi):
+        left, right = _shape(text, m.start(), lo - 1, hi)
+        if right and not left:
+            return True
+    return False
+
+
+_PULL_RE = re.compile(r"(?P<q>\S.{20,}?\S)[ \u00a0]?[–—][ \u00a0]?(?P<name>[A-Z][^\n,–—]{2,60})"
+                      r"(?:,[^\n]{0,120})?$")
+
+
+def _pull_quote(text: str, lo: int, hi: int, para: int) -> Span | None:
+    """A pull-quote paragraph without marks: "Words of the speaker– Dr Jane Roe, Lecturer"."""
+    if hi - lo > 800 or any(c in text[lo:hi] for c in DOUBLE):
+        return None
+    m = _PULL_RE.match(text, lo, hi)
+    if m is None or m.end() != hi:
+        return None
+    name = m.group("name").split()
+    if not (2 <= len(name) <= 6 and all(w[:1].isupper() for w in name)):
+        return None
+    return Span(m.start("q"), m.end("q"), -1, m.end("q"), para, recovered="pull-quote")
+
+
+def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Every quoted span in document order, with utterance numbers assigned."""
+    paras = paragraphs(text)
+    skipped = _skipper(skip)
+    out: list[Span] = []
+    carry: Span | None = None  # a quotation left open at the end of the previous paragraph
+    utt = 0
+    for n, (lo, hi) in enumerate(paras):
+        if skipped(lo):
+            carry = None
+            continue
+        spans, open_at = _double_spans(text, lo, hi, n)
+        first_open = spans[0].open_at if spans else open_at
+        continues = (carry is not None and first_open is not None
+                     and text[lo:first_open].strip() == "")
+        if carry is not None:
+            carry.recovered = "continued" if continues else "no-closer"
+            out.append(carry)
+        if open_at is not None:
+            end = hi
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            carry = Span(open_at + 1, end, open_at, end, n, recovered="no-closer")
+            if end <= open_at + 1:
+                carry = None
+        else:
+            carry = None
+        if not spans and open_at is None:
+            pq = _pull_quote(text, lo, hi, n)
+            if pq is not None:
+                spans = [pq]
+        for s in spans:
+            if continues and s is spans[0]:
+                s.utterance = out[-1].utterance
+            out.append(s)
+        if continues and not spans and carry is not None:
+            carry.utterance = out[-1].utterance
+        # single-quote quotations outside and inside the double-quoted ones
+        bounds = [(s.start, s.end) for s in spans] + ([(carry.start, carry.end)] if carry else [])
+        cursor = lo
+        for a, b in sorted(bounds):
+            out.extend(_single_spans(text, cursor, max(cursor, a - 1), n, 0))
+            out.extend(_single_spans(text, a, b, n, 1))
+            cursor = b + 1
+        out.extend(_single_spans(text, cursor, hi, n, 0))
+    if carry is not None:
+        out.append(carry)
+    out.sort(key=lambda s: (s.start, -s.end))
+    for s in out:
+        if s.utterance < 0:
+            s.utterance = utt
+            utt += 1
+        else:
+            utt = max(utt, s.utterance + 1)
+    return [s for s in out if not skipped(s.start)]
+
+
+def _skipper(skip: Sequence[tuple[int, int]]):
+    regions = sorted(skip)
+
+    def inside(pos: int) -> bool:
+        import bisect
+        k = bisect.bisect_right(regions, (pos, float("inf"))) - 1
+        return k >= 0 and regions[k][0] <= pos < regions[k][1]
+    return inside
+
+
+def quotes_in_text(text: str, source: str = "doc",
+                   skip: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """All quotations in ``text`` with kind, speaker, cue and utterance (a pure function)."""
+    from .quote_assembly import assemble
+    return assemble(text, source, find_spans(text, skip), skip)
