@@ -1,0 +1,670 @@
+"""Attributed claims: reported speech with its speaker, cue and content span.
+
+A claim is found from a cue (a reporting verb from ``data/claims.yaml``,
+"according to", "as X put it", a hedge such as "reportedly", a cue noun such as
+"his claim that") and the sentence around it. The content span follows the
+usual news conventions: the that-clause (``that`` included) or bare clause after
+the verb, the sentence before ", X said" / ", according to X", the sentence
+after "According to X,". Speakers come from :mod:`summitcli.attribution`, the
+same code that attributes quotations.
+
+Everything is linear in the text: one pass of a word regex finds cue words,
+sentences come from one pass of a boundary regex, and each cue looks at a
+bounded window of tokens.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .records import Claim, PersonMention, Quote
+
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_TRIM = " \t\n\u00a0,.;:!?—–-" + _QUOTE_CHARS
+_OPEN_Q = "\"“‘«„"
+_MAX_WINDOW = 12  # tokens looked at between a verb and its content
+_MAX_SENT = 2000  # longer "sentences" are cut into windows (hostile text)
+
+
+# --------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict  # surface form (may be two words) -> (lemma, frozenset of frames)
+    ambiguous: frozenset
+    between: frozenset
+    wh: frozenset
+    source_nouns: frozenset
+    source_links: frozenset
+    hedge_adverbs: frozenset
+    hedge_passives: frozenset
+    be_forms: frozenset
+    cue_nouns: frozenset
+    as_verbs: frozenset
+    not_speakers: frozenset
+    abbreviations: frozenset
+    first_words: frozenset  # first words of multi-word forms
+
+
+def _inflect(lemma: str, double: bool) -> set[str]:
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if double:
+        stems = {head + head[-1]}
+    elif head.endswith("e"):
+        stems = {head[:-1]}
+    else:
+        stems = {head}
+    out = {head}
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(head + "es")
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        out.add(head[:-1] + "ies")
+    else:
+        out.add(head + "s")
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        out.update({head[:-1] + "ied", head + "ing"})
+    else:
+        for stem in stems:
+            out.update({stem + "ed", stem + "ing"})
+        if head.endswith("e"):
+            out.add(head + "d")
+            out.discard(head[:-1] + "ed")
+    return {form + tail for form in out}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(resources.files("summitcli.data").joinpath("claims.yaml").read_text("utf-8"))
+    low = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())
+    double, exclude = low("double"), low("exclude")
+    irregular = {k.lower(): [f.lower() for f in v] for k, v in (data.get("irregular") or {}).items()}
+    forms: dict[str, tuple[str, frozenset]] = {}
+    for frame, lemmas in (data.get("verbs") or {}).items():
+        for lemma in lemmas:
+            lemma = str(lemma).lower()
+            surface = set(irregular[lemma]) | {lemma} if lemma in irregular else _inflect(lemma, lemma in double)
+            for form in surface - exclude:
+                old = forms.get(form, (lemma, frozenset()))
+                forms[form] = (old[0], old[1] | {frame})
+    return _Lexicon(
+        forms=forms, ambiguous=low("ambiguous"), between=low("between"), wh=low("wh_words"),
+        source_nouns=low("source_nouns"), source_links=low("source_links"),
+        hedge_adverbs=low("hedge_adverbs"), hedge_passives=low("hedge_passives"),
+        be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
+        not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
+        first_words=frozenset(f.split()[0] for f in forms if " " in f))
+
+
+# --------------------------------------------------------------------------- sentences
+def _sentence_bounds(text: str) -> list[int]:
+    """Sorted offsets where sentences start (0 included); linear scan."""
+    lex = _lexicon()
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group().startswith("\n"):
+            starts.append(end)
+            continue
+        if m.group() == "." or m.group().endswith("."):
+            j = m.start()
+            i = j
+            while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+                i -= 1
+            word = text[i:j].lower()
+            if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+        k = end
+        while k < len(text) and text[k] in " \t\u00a0":
+            k += 1
+        if k < len(text) and text[k].islower():
+            continue
+        starts.append(k)
+    return starts
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    low: str
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        out.append(_Tok(m.start(), m.end(), m.group().lower(), m.group()))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+_PRONOUNS = frozenset("me him her us them you".split())
+_SUBJ_PRONOUNS = frozenset("he she they we i you who".split())
+_DETS = frozenset("the a an this that these those his her its their our my your".split())
+_PREPS = frozenset("to of for in on at by with from about into over under than as".split())
+_AUX = frozenset("has had have will would could should may might must can did does do "
+                 "not never also is are was were been be being".split())
+_COORD = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "-", "or", "yet"})
+_APPOS = frozenset("a an the who whom which whose one his her their its as adding noting "
+                   "saying who's according".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
+                              "repeatedly once recently previously".split())
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _is_word(tok: _Tok) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def _verb_at(toks: list[_Tok], i: int) -> tuple[str, str, frozenset, int] | None:
+    """The verb form starting at token i: (form, lemma, frames, index of its last token)."""
+    forms = _lexicon().forms
+    for n in (3, 2):
+        if i + n <= len(toks):
+            form = " ".join(t.low for t in toks[i:i + n])
+            if form in forms:
+                return (form, *forms[form], i + n - 1)
+    hit = forms.get(toks[i].low)
+    return (toks[i].low, *hit, i) if hit else None
+
+
+def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
+    """Rule out noun uses ("the report", "his claims") and infinitives ("to say")."""
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")):
+        return False
+    if form in _lexicon().ambiguous:
+        if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
+            return prev in {",", "”", '"'} and not form.endswith("s")
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        return nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed")
+    return True
+
+
+def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
+    """Skip "on Tuesday", "in a statement", "Friday" and commas after a verb."""
+    lex = _lexicon()
+    while j < end:
+        w = toks[j].low
+        if w == "," or w in _TIME:
+            j += 1
+        elif w == "on" and j + 1 < end and toks[j + 1].low in _WEEKDAYS:
+            j += 2
+        elif w in {"in", "during", "at"} and j + 2 < end and toks[j + 1].low in {"a", "an", "his", "her", "their"} \
+                and toks[j + 2].low in lex.between and toks[j + 2].low not in _DETS:
+            j += 3
+        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in lex.between:
+            j += 2
+        else:
+            return j
+    return j
+
+
+def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
+    """Skip a listener after tell-like verbs: "told reporters", "told Fox News", "told him"."""
+    lex = _lexicon()
+    if j < end and toks[j].low in _PRONOUNS:
+        return j + 1
+    k = j
+    if k < end and toks[k].low in {"the", "a"} and k + 1 < end:
+        k += 1
+    n = 0
+    while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in lex.between - _DETS - _PREPS
+                                 - {"that", "and", "as", "both"}):
+        k += 1
+        n += 1
+    if n == 0 or (toks[k - 1].low in _SUBJ_PRONOUNS):
+        return j
+    return k
+
+
+def _find_complementiser(toks: list[_Tok], j: int, end: int) -> int | None:
+    """Index of "that"/wh-word/":"/"to" within a short run of listener or venue words."""
+    lex = _lexicon()
+    for k in range(j, min(end, j + _MAX_WINDOW)):
+        w = toks[k].low
+        if w in {"that", ":"} or w in lex.wh or w == "to":
+            return k
+        if not (w in lex.between or _is_cap(toks[k]) or w == "," or w.endswith(("’s", "'s"))):
+            return None
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n\u00a0,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " \t\n\u00a0,.;:!?—–-":
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- one sentence
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    speaker: tuple[int, int] | None
+    rule: str
+    hedged: bool = False
+    priority: int = 0
+
+
+class _Sentence:
+    """Tokens of one sentence plus the cue verbs found in it."""
+
+    def __init__(self, text: str, ss: int, se: int, inside_quote, speaker_fn):
+        self.text, self.ss, self.se = text, ss, se
+        self.toks = _tokens(text, ss, se)
+        self.n = len(self.toks)
+        self.speaker_fn = speaker_fn
+        self.verbs: dict[int, tuple] = {}
+        for i, tok in enumerate(self.toks):
+            if not tok.text[:1].isalpha() or inside_quote(tok.start):
+                continue
+            hit = _verb_at(self.toks, i)
+            if hit and _plausible_verb(self.toks, i, hit[0]):
+                self.verbs[i] = hit
+
+    # ---- content boundaries
+    def content_end(self, j: int) -> int:
+        """Token index where content starting at token j stops (exclusive)."""
+        toks = self.toks
+        for k in range(j + 1, self.n):
+            w = toks[k].low
+            if w == ";":
+                return k
+            if w == "," and k + 1 in self.verbs and toks[k + 1].low.endswith("ing"):
+                return k
+            if k in self.verbs and k > j + 1:
+                if toks[k - 1].low in {"and", "but"} and not w.endswith("ing"):
+                    return k - 1
+                for b in range(k - 1, max(j, k - 6), -1):
+                    bw = toks[b].low
+                    if bw == "that" or bw in _lexicon().wh:
+                        break
+                    if bw in {",", ";"}:
+                        return b
+        return self.n
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens a..b-1, trimmed."""
+        if a >= b:
+            return (0, 0)
+        return _trim(self.text, self.toks[a].start, self.toks[b - 1].end)
+
+    def whole(self, a: int = 0) -> tuple[int, int]:
+        return self.span(a, self.content_end(a) if a < self.n else self.n)
+
+    def is_initial(self, i: int) -> bool:
+        return all(t.low in {"but", "and", "yet", "so", "however", ",", "still", "also"}
+                   or not _is_word(t) for t in self.toks[:i])
+
+    def appositive_rest(self, k: int) -> bool:
+        """After a mid-sentence attribution ending at token k (a comma): apposition or new clause?"""
+        if k + 1 >= self.n:
+            return True
+        w = self.toks[k + 1].low
+        return w in _APPOS or (k + 1 in self.verbs and w.endswith("ing")) or _is_cap(self.toks[k + 1]) \
+            and (k + 2 >= self.n or _is_cap(self.toks[k + 2]) or self.toks[k + 2].low in {",", "of"})
+
+
+# --------------------------------------------------------------------------- rules
+_QUOTE_TOKS = frozenset(_QUOTE_CHARS) | {"—", "–", "(", "-"}
+
+
+def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
+    """A reporting verb: content after it (X said that ...) or before it (..., X said)."""
+    form, lemma, frames, i2 = s.verbs[i]
+    toks, n = s.toks, s.n
+    prev = toks[i - 1].low if i else ""
+    if prev in {"is", "are", "was", "were", "be", "been", "being"}:
+        return None  # passives: hedges are handled elsewhere
+    cs, ce = toks[i].start, toks[i2].end
+    speaker = s.speaker_fn(cs, ce)
+    post = _postposed(s, i, i2, form, frames, speaker)
+    if post is not None:
+        return post
+    if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
+            and not s.is_initial(i):
+        return None  # gerund or progressive without a subject we can trust
+    j = _skip_adverbials(toks, i2 + 1, n)
+    c = _find_complementiser(toks, j, n)
+    rule = "verb-that"
+    if c is not None and toks[c].low == ":":
+        start = c + 1
+        rule = "verb-colon"
+    elif c is not None and toks[c].low == "that":
+        start = c
+    elif c is not None and toks[c].low in _lexicon().wh and ("question" in frames or "clause" in frames):
+        start, rule = c, "verb-wh"
+    elif c is not None and toks[c].low == "to" and "infinitive" in frames:
+        start, rule = c, "verb-to"
+    elif frames & {"clause", "object"}:
+        if "addressee" in frames:
+            j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
+        start = j
+        rule = "verb-object" if "clause" not in frames else "verb-clause"
+        if start < n and toks[start].low in {"to", "that", "for", "with", "about", "on", "by"} | _QUOTE_TOKS - {"“", '"', "‘"}:
+            return None
+    else:
+        return None
+    end = s.content_end(start)
+    words = sum(1 for t in toks[start:end] if _is_word(t))
+    if words == 0 or (rule == "verb-clause" and words < 3):
+        return None
+    a, b = s.span(start, end)
+    return _Raw(a, b, cs, ce, speaker, rule, priority=2)
+
+
+def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Raw | None:
+    """"..., Trump said." / "..., said Trump." / "A, he said, B.": content is the rest of the sentence."""
+    toks, n = s.toks, s.n
+    if form.endswith("ing") or "clause" not in frames:
+        return None
+    k = i2 + 1
+    while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
+        k += 1
+    tail = toks[i2 + 1:k]
+    if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail) or len(tail) > 14:
+        return None
+    head = i
+    if speaker is not None and speaker[0] < toks[i].start:
+        while head > 0 and toks[head - 1].end > speaker[0]:
+            head -= 1
+    before = toks[head - 1].low if head > 0 else ""
+    inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
+    adverbial = all(t.low in _lexicon().between or _is_cap(t) for t in tail)
+    if not inverted or head < 2 or not (adverbial or head == i):
+        return None
+    cut = head - 1
+    while cut > 0 and (toks[cut].low in {",", "—", "–"}):
+        cut -= 1
+    mid = k < n and toks[k].low == "," and not s.appositive_rest(k)
+    a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
+    if b <= a:
+        return None
+    return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside", priority=1)
+
+
+def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
+    """Tokens of the source after "according to": up to a comma or the sentence end."""
+    lex = _lexicon()
+    b = a
+    while b < s.n and b - a < 15 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
+        b += 1
+    for k in range(a, b - 1):
+        if s.toks[k].low in lex.source_nouns and s.toks[k + 1].low in lex.source_links and k + 2 < b:
+            return (k + 2, b)
+    return (a, b)
+
+
+def _according_claim(s: _Sentence, i: int) -> _Raw | None:
+    toks, n = s.toks, s.n
+    a, b = _source_phrase(s, i + 2)
+    if b <= i + 2:
+        return None
+    src_a, _ = _source_phrase(s, i + 2)
+    speaker = s.span(src_a, b) if b > src_a else None
+    full_b = b
+    cs, ce = toks[i].start, toks[i + 1].end
+    if s.is_initial(i):
+        if full_b >= n or toks[full_b].low != ",":
+            return None
+        start = full_b + 1
+        c, d = s.span(start, s.content_end(start))
+        rule = "according-before"
+    else:
+        mid = full_b < n - 1 and toks[full_b].low == "," and not s.appositive_rest(full_b)
+        c, d = s.span(0, s.content_end(full_b + 1) if mid else i)
+        rule = "according-inside" if mid else "according-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+def _as_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"As X put it, ..." / "..., as X wrote." """
+    toks, n, lex = s.toks, s.n, _lexicon()
+    for k in range(i + 2, min(n, i + 8)):
+        w = toks[k].low
+        if w in lex.as_verbs:
+            break
+        if not _is_word(toks[k]) or w in {"as", "well", "soon", "long", "much", "far", "if", "though"}:
+            return None
+    else:
+        return None
+    v_end = k + 1 if k + 1 < n and toks[k + 1].low == "it" else k
+    if v_end + 1 < n and toks[v_end + 1].low not in {",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS):
+        return None
+    speaker = s.speaker_fn(toks[k].start, toks[k].end) or s.span(i + 1, k)
+    cs, ce = toks[i].start, toks[v_end].end
+    if s.is_initial(i):
+        c, d = s.whole(v_end + 2) if v_end + 2 < n else (0, 0)
+        rule = "as-before"
+    else:
+        c, d = s.span(0, i)
+        rule = "as-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"X reportedly ...", "X is said to ...", "it is believed that ...": hearsay with no speaker."""
+    toks, n, lex = s.toks, s.n, _lexicon()
+    w = toks[i].low
+    if w in lex.hedge_adverbs:
+        c, d = s.whole(0)
+        return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True, priority=0)
+    if w in lex.be_forms and i + 2 < n and toks[i + 1].low in lex.hedge_passives \
+            and toks[i + 2].low in {"to", "that"}:
+        if toks[i + 2].low == "that":
+            c, d = s.whole(i + 2)
+        else:
+            c, d = s.whole(0)
+        end = toks[i + 2].end if toks[i + 2].low == "to" else toks[i + 1].end
+        return _Raw(c, d, toks[i].start, end, None, "hedge-passive", True, priority=0)
+    return None
+
+
+def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"Russia's view that ...", "his claim that ...": the possessor is the speaker."""
+    toks = s.toks
+    if i == 0 or i + 1 >= s.n or toks[i + 1].low != "that":
+        return None
+    p = toks[i - 1]
+    if p.low in {"his", "her", "their", "its", "our"}:
+        speaker = (p.start, p.end)
+    elif p.low.endswith(("’s", "'s")) and _is_cap(p):
+        k = i - 1
+        while k > 0 and _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
+            k -= 1
+        speaker = (toks[k].start, p.end - 2)
+    else:
+        return None
+    c, d = s.whole(i + 1)
+    if d <= c:
+        return None
+    return _Raw(c, d, toks[i].start, toks[i].end, speaker, "noun-that", priority=1)
+
+
+def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
+    lex = _lexicon()
+    found: list[_Raw] = []
+    hedges: list[int] = []
+    for i, tok in enumerate(s.toks):
+        if not tok.text[:1].isalpha() or inside_quote(tok.start):
+            continue
+        w = tok.low
+        raw = None
+        if i in s.verbs:
+            raw = _verb_claim(s, i)
+        elif w == "according" and i + 1 < s.n and s.toks[i + 1].low == "to":
+            raw = _according_claim(s, i)
+        elif w == "as":
+            raw = _as_claim(s, i)
+        elif w in lex.cue_nouns:
+            raw = _noun_claim(s, i)
+        if w in lex.hedge_adverbs or w in lex.be_forms:
+            hedges.append(i)
+        if raw is not None:
+            found.append(raw)
+    for i in hedges:
+        tok = s.toks[i]
+        near = [r for r in found if 0 <= r.cue_start - tok.end <= 40 or r.cue_start <= tok.start < r.cue_end]
+        if near:
+            for r in near:
+                r.hedged = r.hedged or tok.low in lex.hedge_adverbs or r.cue_start <= tok.start
+            continue
+        if any(r.start <= tok.start < r.end for r in found):
+            continue
+        raw = _hedge_claim(s, i)
+        if raw is not None:
+            found.append(raw)
+    return found
+
+
+def _overlap(a: _Raw, b: _Raw) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, inter) / max(a.end - a.start, b.end - b.start, 1)
+
+
+def _dedupe(raws: list[_Raw]) -> list[_Raw]:
+    """Keep one claim per content span (the more specific rule wins)."""
+    kept: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: -r.priority):
+        if all(_overlap(r, k) < 0.8 for k in kept):
+            kept.append(r)
+    return kept
+
+
+class _QuoteIndex:
+    """Fast "is this offset inside a quotation" and "which quotes lie in this span"."""
+
+    def __init__(self, quotes: Sequence[Quote]):
+        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        self.starts = [q.start for q in self.quotes]
+        merged: list[list[int]] = []
+        for q in self.quotes:
+            if merged and q.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.end)
+            else:
+                merged.append([q.start, q.end])
+        self.m_starts = [m[0] for m in merged]
+        self.merged = merged
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.m_starts, pos) - 1
+        return k >= 0 and pos < self.merged[k][1]
+
+    def within(self, start: int, end: int) -> list[Quote]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [q for q in self.quotes[lo:hi] if q.end <= end]
+
+    def only_quotes(self, text: str, r: _Raw) -> bool:
+        """True when the content is nothing but quotation(s) plus the attribution itself."""
+        covered = bytearray(r.end - r.start)
+        for q in self.within(max(0, r.start - 1), r.end + 1):
+            for p in range(max(q.start, r.start), min(q.end, r.end)):
+                covered[p - r.start] = 1
+        zone = (min(r.cue_start, (r.speaker or (r.cue_start,))[0]), max(r.cue_end, (r.speaker or (0, 0))[1]))
+        rest = 0
+        for p in range(r.start, r.end):
+            if not covered[p - r.start] and not zone[0] <= p < zone[1] and text[p].isalnum():
+                rest += 1
+                if rest > 3:
+                    return False
+        return bool(any(covered))
+
+
+# --------------------------------------------------------------------------- entry point
+def _default_quotes(text: str, source: str, skip) -> list[Quote]:
+    from . import quotes as quotes_mod  # lazy: quotes.py is owned elsewhere and optional here
+
+    return list(quotes_mod.quotes_in_text(text, source, skip))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    starts = _sentence_bounds(text)
+    out = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        while b - a > _MAX_SENT:  # pathological run-on text: bounded windows keep it linear
+            out.append((a, a + _MAX_SENT))
+            a += _MAX_SENT
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def _in_skip(skip: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in skip)
+
+
+def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int]] = (),
+                   quotes: Sequence[Quote] = (), people: Sequence[PersonMention] = ()) -> list[Claim]:
+    """Every attributed claim in ``text``, in document order.
+
+    ``quotes`` and ``people`` are the records already extracted from the same text
+    (computed here when not given); quotes inside a claim are linked by id, and a
+    claim that is nothing but a quotation is left to the quotation record.
+    """
+    from . import attribution, people as people_mod
+
+    if not quotes and any(c in text for c in "\"“”«„‘"):
+        try:
+            quotes = _default_quotes(text, source, skip)
+        except ImportError:
+            quotes = ()
+    if not people:
+        people = people_mod.people_in_text(text, skip)
+    qi = _QuoteIndex(quotes)
+    by_start = sorted(people, key=lambda p: p.start)
+    p_starts = [p.start for p in by_start]
+
+    def near(lo: int, hi: int) -> list[PersonMention]:
+        return by_start[bisect.bisect_left(p_starts, lo):bisect.bisect_right(p_starts, hi)]
+
+    def speaker_fn(cs: int, ce: int):
+        return attribution.speaker_for_cue(text, cs, ce, near(cs - 400, ce + 300))
+
+    def resolve(a: int, b: int) -> str | None:
+        pool = by_start if len(by_start) <= 2000 else near(a - 5000, b)
+        return attribution.resolve_mention(text, a, b, pool)
+
+    raws: list[_Raw] = []
+    for ss, se in _sentence_spans(text):
+        if skip and _in_skip(skip, ss, se):
+            continue
+        sent = _Sentence(text, ss, se, qi.inside, speaker_fn)
+        raws.extend(r for r in _dedupe(_sentence_claims(sent, qi.inside))
+                    if r.end > r.start and not qi.only_quotes(text, r))
+    raws.sort(key=lambda r: (r.start, r.cue_start))
+    out = []
+    for r in raws:
+        mention = text[r.speaker[0]:r.speaker[1]] if r.speaker else None
+        out.append(Claim(
+            id=f"{source}:c{len(out) + 1}", source=source, text=text[r.start:r.end],
+            start=r.start, end=r.end,
+            speaker=resolve(*r.speaker) if r.speaker else None,
+            speaker_mention=mention,
+            speaker_start=r.speaker[0] if r.speaker else None,
+            speaker_end=r.speaker[1] if r.speaker else None,
+            cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
+            hedged=r.hedged, quotes=tuple(q.id for q in qi.within(r.start, r.end)), rule=r.rule))
+    return out
