@@ -29,7 +29,7 @@ def test_small_input_runs_in_process(monkeypatch):
     def no_pool(*a, **k):
         raise AssertionError("should not start processes")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "_make_pool", no_pool)
     assert map_documents(word_count, DOCS[:5], workers=2) == [word_count(d) for d in DOCS[:5]]
 
 
@@ -62,10 +62,19 @@ def test_no_process_support_falls_back_to_in_process(monkeypatch):
     def broken(*a, **k):
         raise OSError("no semaphores in this sandbox")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", broken)
+    monkeypatch.setattr(parallel, "_make_pool", broken)
     out = map_documents(word_count, DOCS, workers=2, min_items=1, min_bytes=0)
     assert out == [word_count(d) for d in DOCS]
 
 
 def test_empty_input():
     assert map_documents(word_count, [], workers=2) == []
+
+
+def test_importing_the_module_does_not_load_multiprocessing():
+    import subprocess
+    import sys
+
+    code = "import sys, summitcli.parallel; print('multiprocessing' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -35,16 +33,22 @@ def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
     return [func(x) for x in chunk]
 
 
-def _context():
-    """Fork on Linux: workers inherit the loaded modules, so they start in milliseconds."""
-    import multiprocessing as mp
+def _make_pool(workers: int):
+    """A process pool; fork on Linux, so workers inherit loaded modules and start in milliseconds.
 
+    Imported here, not at module level: multiprocessing costs ~15 ms of start-up
+    that small corpora never need.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = None
     if sys.platform.startswith("linux"):
         try:
-            return mp.get_context("fork")
+            ctx = mp.get_context("fork")
         except ValueError:
             pass
-    return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
 def should_parallelise(n_items: int, total_bytes: int | None, workers: int,
@@ -77,9 +81,12 @@ def map_documents(func: Callable[[T], R], items: Sequence[T] | Any, *, workers: 
         chunksize = max(1, min(256, total // (workers * 8)))
     chunks = [items[i:i + chunksize] for i in range(0, total, chunksize)]
     results: list[list[R] | None] = [None] * len(chunks)
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        pool = _make_pool(workers)
     except (OSError, NotImplementedError, ImportError):  # no semaphores here: stay in-process
         return _serial(func, items, progress)
     try:
