@@ -271,3 +271,61 @@ def speaker_ok(exp: Expected, q) -> bool:
     """Speaker agrees with the reading of the quote's kind (or any reading if none has it)."""
     readings = [r for r in exp.readings() if r[0] == q.kind] or exp.readings()
     return any(same_speaker(s, exp.aliases, q.speaker) for _, s in readings)
+
+
+# ------------------------------------------------------------------ report
+
+
+def style_table(suite: Suite, styles: dict[str, str]) -> list[dict]:
+    """Per file (house style): expected quotes, found, kinds right, speakers right, extras."""
+    rows = []
+    for key, style in styles.items():
+        exps = [e for e in suite.expected if e.file == key]
+        if not exps:
+            continue
+        source = exps[0].source
+        text, quotes = suite.text(source), suite.quotes_of(source)
+        found = [(e, find_quote(e, quotes, text)) for e in exps]
+        hits = [(e, q) for e, q in found if q is not None]
+        rows.append({
+            "file": key, "style": style, "expected": len(exps), "found": len(hits),
+            "kind_ok": sum(kind_ok(e, q) for e, q in hits),
+            "speaker_ok": sum(speaker_ok(e, q) for e, q in hits),
+            "extra": sum(not matches_any(q, exps, text) for q in quotes),
+        })
+    return rows
+
+
+def _main() -> None:  # pragma: no cover - a reporting aid: python3 tests/expectations.py
+    here = Path(__file__).parent
+    arts = here / "fixtures" / "articles"
+    spec = load_yaml(arts / "expected.yaml")
+    groups = {name: f["quotes"] for name, f in spec["files"].items()}
+    suite = run_suite(arts, groups, lambda d: Path(d.path).name, spec.get("speaker_aliases") or {})
+    rows = style_table(suite, {n: f.get("style", "") for n, f in spec["files"].items()})
+    seeds = load_yaml(here / "fixtures" / "seed_quotes.yaml")
+    sgroups: dict[str, list[dict]] = {}
+    for e in seeds["quotes"]:
+        sgroups.setdefault(e["source"], []).append(e)
+    ssuite = run_suite(here.parent / "seeds", sgroups, lambda d: d.id, seeds.get("speaker_aliases") or {})
+    rows += style_table(ssuite, {k: "seed article" for k in sgroups})
+    print(f"| {'file':24} | {'style':52} | exp | found | kind | speaker | extra |")
+    print(f"|{'-' * 26}|{'-' * 54}|-----|-------|------|---------|-------|")
+    total = {k: 0 for k in ("expected", "found", "kind_ok", "speaker_ok", "extra")}
+    for r in rows:
+        for k in total:
+            total[k] += r[k]
+        print(f"| {r['file']:24} | {r['style'][:52]:52} | {r['expected']:3} | {r['found']:5} |"
+              f" {r['kind_ok']:4} | {r['speaker_ok']:7} | {r['extra']:5} |")
+    print(f"| {'total':24} | {'':52} | {total['expected']:3} | {total['found']:5} |"
+          f" {total['kind_ok']:4} | {total['speaker_ok']:7} | {total['extra']:5} |")
+    for s in (suite, ssuite):
+        for e in s.expected:
+            q = find_quote(e, s.quotes_of(e.source), s.text(e.source))
+            ok = q is not None and kind_ok(e, q) and speaker_ok(e, q)
+            if not ok:
+                print(f"- {e.label}: want {e.kind}/{e.speaker}; {describe(q)}")
+
+
+if __name__ == "__main__":
+    _main()
