@@ -87,7 +87,8 @@ def ambiguous_verbs() -> frozenset[str]:
 @cache
 def verb_re() -> re.Pattern:
     forms = sorted(reporting_verbs(), key=len, reverse=True)
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    alt = "|".join(f"[{f[0]}{f[0].upper()}]" + re.escape(f[1:]).replace(r"\ ", r"\s+")
+                   for f in forms)
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])|(?<!\w)[Aa]ccording\s+to(?!\w)")
 
 
@@ -115,6 +116,14 @@ def _prev_word(text: str, i: int, floor: int) -> re.Match | None:
 def _skip_back(text: str, i: int, floor: int) -> int:
     """Move left over adverbs, auxiliaries and time phrases that sit between subject and verb."""
     for _ in range(6):
+        j = i
+        while j > floor and text[j - 1] in " \u00a0":
+            j -= 1
+        if j > floor and text[j - 1] == ")":
+            o = text.rfind("(", max(floor, j - 40), j)
+            if o > floor:
+                i = o
+                continue
         m = _prev_word(text, i, floor)
         if m is None:
             return i
@@ -157,7 +166,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
         or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
     if not head_ok:
-        return None
+        return _det_np(text, m, floor)
     start = m.start()
     k = m.start()
     for _ in range(8):
@@ -183,6 +192,25 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     while text[start:m.end()].split()[0].lower() in {"of", "for"}:
         start = text.index(" ", start) + 1
     return (start, m.end())
+
+
+def _det_np(text: str, m: re.Match, floor: int) -> tuple[int, int] | None:
+    """"one user wrote", "the ad said": a determiner and up to two lowercase words."""
+    if not m.group(1).isalpha() or not m.group(1).islower() or m.group(1) in STOP_NP \
+            or m.group(1).endswith(("ed", "ing")):
+        return None
+    k = m.start()
+    for _ in range(3):
+        pm = _prev_word(text, k, floor)
+        if pm is None or text[pm.end():k].strip():
+            return None
+        w = pm.group(1)
+        if w.lower() in DETS:
+            return (pm.start(), m.end())
+        if not w.isalpha() or not w.islower() or w in STOP_NP:
+            return None
+        k = pm.start()
+    return None
 
 
 def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
@@ -240,11 +268,13 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     cue = text[cue_start:cue_end].lower()
+    verb = cue.split()[0] if cue.split() else cue
     floor = max(0, text.rfind("\n", 0, cue_start) + 1, cue_start - 300)
     limit = text.find("\n", cue_end)
     limit = len(text) if limit < 0 else min(limit, cue_end + 200)
     if cue.startswith("according"):
         return _np_after(text, cue_end, limit, people)
+    inverted = None if verb in TELL else (lambda: _np_after(text, cue_end, limit, people))
     i = _skip_back(text, cue_start, floor)
     j = i
     while j > floor and text[j - 1] in " \u00a0":
@@ -252,16 +282,35 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     before = text[j - 1] if j > floor else ""
     if before == ",":
         if j >= 2 and text[j - 2] in "”\"’'":
-            return None if cue.split()[0] in TELL else _np_after(text, cue_end, limit, people)
-        return _comma_subject(text, j, floor, people)
-    if before in "”\"" or before in "—–":
-        return None if cue.split()[0] in TELL else _np_after(text, cue_end, limit, people)
+            return inverted() if inverted else None
+        if verb.endswith("ing"):  # "..., saying that": the clause's subject speaks
+            return clause_subject(text, floor, j, people)
+        span = _comma_subject(text, j, floor, people)
+        return span if span is not None else (inverted() if inverted else None)
+    if before in "”\"—–":
+        return inverted() if inverted else None
+    prev = _prev_word(text, j, floor)
+    if prev is not None and prev.group(1).lower() in {"and", "but", "then", "or"}:
+        return clause_subject(text, floor, prev.start(), people)
     span = _np_before(text, i, floor, people)
     if span is None:
         return None
-    if cue.split()[0] in ambiguous_verbs() and text[span[0]:span[1]].lower() in DETS:
+    if verb in ambiguous_verbs() and text[span[0]:span[1]].lower() in DETS:
         return None
     return span
+
+
+_SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def clause_subject(text: str, floor: int, pos: int,
+                   people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The first named person or pronoun of the sentence that contains ``pos``."""
+    start = floor
+    for m in _SENT_END.finditer(text, max(floor, pos - 400), pos):
+        if not re.search(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\.$", text[max(0, m.start() - 4):m.start() + 1]):
+            start = m.end()
+    return sentence_subject(text, start, pos, people)
 
 
 # -- resolution --------------------------------------------------------------------------
@@ -365,6 +414,17 @@ _AFTER_GAP = re.compile(r"[^.;:!?\"“”\n]{0,90}")
 _DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
 
 
+def _verb_hits(text: str, lo: int, hi: int):
+    """Reporting-verb matches in text[lo:hi]; a capitalised noun-like form ("Post") is skipped."""
+    amb = ambiguous_verbs()
+    for m in verb_re().finditer(text, lo, hi):
+        w = m.group()
+        if w[:1].isupper() and (w.lower() in amb or not w.lower().startswith("according")
+                                and m.start() > 0 and text[m.start() - 1] not in " \u00a0\n\"“"):
+            continue
+        yield m
+
+
 def cue_after(text: str, pos: int, limit: int,
               people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
     """An attribution right after a closing mark: ``,” X said`` / ``said X`` / ``— Name``.
@@ -378,10 +438,17 @@ def cue_after(text: str, pos: int, limit: int,
             return (d.start(), d.end(), span[0], span[1], "dash-name")
     g = _AFTER_GAP.match(text, pos, limit)
     gap_end = g.end() if g else pos
-    for m in verb_re().finditer(text, pos, min(limit, gap_end + 40)):
+    for m in _verb_hits(text, pos, min(limit, gap_end + 40)):
         if m.start() > gap_end or len(text[pos:m.start()].split()) > 10:
             break
-        span = speaker_for_cue(text, m.start(), m.end(), people)
+        verb = m.group().lower().split()[0]
+        gap = text[pos:m.start()].strip(" \u00a0")
+        if gap in ("", ",", ".", "!", "?", ",—", "—") and verb not in TELL:
+            span = _np_after(text, m.end(), limit, people)
+        else:
+            span = speaker_for_cue(text, m.start(), m.end(), people)
+            if span is not None and span[0] < pos:
+                span = None
         if span is not None:
             rule = "after-inverted" if span[0] >= m.end() else "after-cue"
             return (m.start(), m.end(), span[0], span[1], rule)
@@ -394,7 +461,7 @@ def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
 
     ``masks`` are other quotations' spans: verbs inside them do not count.
     """
-    hits = [m for m in verb_re().finditer(text, max(floor, pos - 600), pos)
+    hits = [m for m in _verb_hits(text, max(floor, pos - 600), pos)
             if not any(a <= m.start() < b for a, b in masks)]
     for m in reversed(hits[-3:]):
         span = speaker_for_cue(text, m.start(), m.end(), people)
@@ -418,9 +485,20 @@ def sentence_subject(text: str, floor: int, pos: int,
     if m.group(1).lower() in {"he", "she"}:
         return (m.start(1), m.end(1))
     k = bisect.bisect_left(idx.starts, floor)
-    if k < len(idx) and idx[k].end <= pos and len(text[floor:idx[k].start].split()) <= 3:
+    if k < len(idx) and idx[k].end <= pos and len(text[floor:idx[k].start].split()) <= 4:
         p = idx[k]
         after = text[p.end:p.end + 2]
-        if p.kind == "person" or after.startswith((" ", ",")):
-            return (p.start, p.end)
+        if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))):
+            lead = _leading_span(text, floor, p)
+            return (lead, p.end)
     return None
+
+
+def _leading_span(text: str, floor: int, p: PersonMention) -> int:
+    """Include a title written before the name ("Sen. Ted Cruz") in the mention."""
+    seg = text[floor:p.start]
+    m = re.search(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$", seg)
+    if m and all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["demonyms"]
+                 or w.lower() in lex()["modifiers"] for w in m.group(1).split()):
+        return floor + m.start(1)
+    return p.start

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .attribution import (cue_after, cue_before, index_people, resolve_mention,
+from .attribution import (_np_before, cue_after, cue_before, index_people, resolve_mention,
                           sentence_subject)
 from .people import people_in_text
 from .quotes import Span, _sentence_start, paragraphs
@@ -84,6 +84,14 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         lead = _colon_lead(text, span, floor, para_lo, prev_para, people)
         if lead is not None:
             return lead
+    elif text[floor:span.open_at].rstrip().endswith(":"):
+        colon = floor + len(text[floor:span.open_at].rstrip()) - 1
+        np = _np_before(text, colon, floor, people)
+        if np is not None:
+            return _Attr(":", colon, colon + 1, np, "colon-name")
+        sub = sentence_subject(text, floor, span.open_at, people)
+        if sub is not None:
+            return _Attr(":", colon, colon + 1, sub, "colon-subject")
     else:
         sub = sentence_subject(text, floor, span.open_at, people)
         if sub is not None:
@@ -151,8 +159,6 @@ def assemble(text: str, source: str, spans: Sequence[Span],
     for k, s in enumerate(top):
         lo, hi = paras[s.para]
         floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
-        if prev is not None and prev[0].para == s.para and prev[0].close_end > floor:
-            floor = max(floor, prev[0].close_end) if prev[1].spk else floor
         limit = min(hi, next_open.get(id(s), hi), s.close_end + 220)
         masks = [(p.start, p.end) for p in top[max(0, k - 3):k]]
         prev_para = paras[s.para - 1] if s.para > 0 else None

@@ -106,7 +106,9 @@ def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[Span], i
 
 def _last_boundary(text: str, lo: int, hi: int) -> int | None:
     end = None
-    for m in _BOUNDARY_RE.finditer(text, lo, hi):
+    for m in _BOUNDARY_RE.finditer(text, lo, min(len(text), hi + 2)):
+        if m.end() > hi:
+            break
         end = m.start() + 1
     return end
 
@@ -114,7 +116,9 @@ def _last_boundary(text: str, lo: int, hi: int) -> int | None:
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (never before ``lo``)."""
     start = lo
-    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 600), pos):
+    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 600), min(len(text), pos + 2)):
+        if m.end() > pos:
+            break
         if _ABBREV_END.search(text, max(lo, m.start() - 6), m.start() + 1):
             continue
         start = m.end()
