@@ -141,6 +141,12 @@ def find_quote(exp: Expected, quotes, doc_text: str):
     return best if best_ratio >= MIN_OVERLAP else None
 
 
+def all_matches(exp: Expected, quotes, doc_text: str) -> list:
+    """Every tool quote standing for one expected span (more than one is a duplicate)."""
+    return [q for q in quotes if q.source == exp.source
+            and overlap_ratio(doc_text, (exp.start, exp.end), (q.start, q.end)) >= MIN_OVERLAP]
+
+
 def matches_any(q, expected: list[Expected], doc_text: str) -> bool:
     return any(e.source == q.source
                and overlap_ratio(doc_text, (e.start, e.end), (q.start, q.end)) >= MIN_OVERLAP

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from expectations import (
-    describe, entry_label, find_quote, kind_ok, load_yaml, matches_any, mention_ok,
+    all_matches, describe, entry_label, find_quote, kind_ok, load_yaml, matches_any, mention_ok,
     run_suite, same_utterance_groups, separate_neighbours, speaker_ok,
 )
 
@@ -102,6 +102,12 @@ def test_no_quotes_beyond_the_annotated_ones(suite):
              if not matches_any(q, suite.expected, suite.text(q.source))]
     assert not extra, "unexpected quotes:\n" + "\n".join(
         f"  {q.source}: {q.text!r} ({q.kind}, {q.kind_rule})" for q in extra)
+
+
+def test_no_quote_is_reported_twice(suite):
+    twice = [(e.label, [q.id for q in qs]) for e in suite.expected
+             if len(qs := all_matches(e, suite.quotes_of(e.source), suite.text(e.source))) > 1]
+    assert not twice, twice
 
 
 def test_offsets_are_exact(suite):
