@@ -25,7 +25,7 @@ import yaml
 
 from .records import Claim, PersonMention, Quote
 
-_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
 _QUOTE_CHARS = "\"“”‘’'«»„"
@@ -52,6 +52,7 @@ class _Lexicon:
     not_speakers: frozenset
     abbreviations: frozenset
     first_words: frozenset  # first words of multi-word forms
+    triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
 
 def _inflect(lemma: str, double: bool) -> set[str]:
@@ -101,7 +102,9 @@ def _lexicon() -> _Lexicon:
         hedge_adverbs=low("hedge_adverbs"), hedge_passives=low("hedge_passives"),
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
-        first_words=frozenset(f.split()[0] for f in forms if " " in f))
+        first_words=frozenset(f.split()[0] for f in forms if " " in f),
+        triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
+        | low("cue_nouns") | low("as_verbs") | {"according"})
 
 
 # --------------------------------------------------------------------------- sentences
@@ -156,6 +159,8 @@ _AUX = frozenset("has had have will would could should may might must can did do
 _COORD = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "-", "or", "yet"})
 _APPOS = frozenset("a an the who whom which whose one his her their its as adding noting "
                    "saying who's according".split())
+_OPENERS = frozenset("but and yet so however still also".split())
+_CLAUSE_BREAK = frozenset("however but while whereas although though yet".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
                               "repeatedly once recently previously".split())
@@ -272,9 +277,14 @@ class _Sentence:
         self.toks = _tokens(text, ss, se)
         self.n = len(self.toks)
         self.speaker_fn = speaker_fn
+        self.first = 0
+        while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
+            self.first += 1
         self.verbs: dict[int, tuple] = {}
         for i, tok in enumerate(self.toks):
             if not tok.text[:1].isalpha() or inside_quote(tok.start):
+                continue
+            if not tok.text.islower() and not self.is_initial(i):
                 continue
             hit = _verb_at(self.toks, i)
             if hit and _plausible_verb(self.toks, i, hit[0]):
@@ -286,7 +296,9 @@ class _Sentence:
         toks = self.toks
         for k in range(j + 1, self.n):
             w = toks[k].low
-            if w == ";":
+            if w == ";" or (w == "but" and k > j + 2):
+                return k
+            if w == "," and k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK:
                 return k
             if w == "," and k + 1 in self.verbs and toks[k + 1].low.endswith("ing"):
                 return k
@@ -311,8 +323,7 @@ class _Sentence:
         return self.span(a, self.content_end(a) if a < self.n else self.n)
 
     def is_initial(self, i: int) -> bool:
-        return all(t.low in {"but", "and", "yet", "so", "however", ",", "still", "also"}
-                   or not _is_word(t) for t in self.toks[:i])
+        return i <= self.first
 
     def appositive_rest(self, k: int) -> bool:
         """After a mid-sentence attribution ending at token k (a comma): apposition or new clause?"""
@@ -335,7 +346,14 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if prev in {"is", "are", "was", "were", "be", "been", "being"}:
         return None  # passives: hedges are handled elsewhere
     cs, ce = toks[i].start, toks[i2].end
+    if "raising" in frames:
+        if i2 + 1 < n and toks[i2 + 1].low == "to":
+            a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
+            return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
+        return None
     speaker = s.speaker_fn(cs, ce)
+    if speaker is None and form in _lexicon().ambiguous and not s.is_initial(i):
+        return None
     post = _postposed(s, i, i2, form, frames, speaker)
     if post is not None:
         return post
@@ -382,13 +400,11 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     tail = toks[i2 + 1:k]
     if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail) or len(tail) > 14:
         return None
-    head = i
-    if speaker is not None and speaker[0] < toks[i].start:
-        while head > 0 and toks[head - 1].end > speaker[0]:
-            head -= 1
+    head = _clause_head(s, i, speaker)
     before = toks[head - 1].low if head > 0 else ""
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
-    adverbial = all(t.low in _lexicon().between or _is_cap(t) for t in tail)
+    adverbial = all(t.low in _lexicon().between or _is_cap(t) for t in tail) \
+        or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
     if not inverted or head < 2 or not (adverbial or head == i):
         return None
     cut = head - 1
@@ -399,6 +415,20 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     if b <= a:
         return None
     return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside", priority=1)
+
+
+def _clause_head(s: _Sentence, i: int, speaker) -> int:
+    """First token of the "X said" clause that ends at verb token i (subject included)."""
+    toks = s.toks
+    h = i
+    if speaker is not None and speaker[1] <= toks[i].start:
+        while h > 0 and toks[h - 1].end > speaker[0]:
+            h -= 1
+        return h
+    while h > 0 and i - h < 8 and _is_word(toks[h - 1]) and h - 1 not in s.verbs \
+            and toks[h - 1].low not in {"that", "and", "but", "while", "because", "if", "when"}:
+        h -= 1
+    return h
 
 
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
@@ -471,6 +501,8 @@ def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
     if w in lex.hedge_adverbs:
         c, d = s.whole(0)
         return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True, priority=0)
+    if w in lex.be_forms and i + 2 < n and toks[i + 1].low.endswith("ly") and i + 3 < n:
+        i += 1  # "is widely expected to"
     if w in lex.be_forms and i + 2 < n and toks[i + 1].low in lex.hedge_passives \
             and toks[i + 2].low in {"to", "that"}:
         if toks[i + 2].low == "that":
@@ -579,18 +611,36 @@ class _QuoteIndex:
 
     def only_quotes(self, text: str, r: _Raw) -> bool:
         """True when the content is nothing but quotation(s) plus the attribution itself."""
-        covered = bytearray(r.end - r.start)
-        for q in self.within(max(0, r.start - 1), r.end + 1):
-            for p in range(max(q.start, r.start), min(q.end, r.end)):
-                covered[p - r.start] = 1
+        k = max(0, bisect.bisect_right(self.m_starts, r.start) - 1)
+        spans = []
+        while k < len(self.merged) and self.merged[k][0] < r.end:
+            spans.append(self.merged[k])
+            k += 1
+        if not spans:
+            return _dangling_quote(text, r)
         zone = (min(r.cue_start, (r.speaker or (r.cue_start,))[0]), max(r.cue_end, (r.speaker or (0, 0))[1]))
-        rest = 0
+        rest, q = 0, 0
         for p in range(r.start, r.end):
-            if not covered[p - r.start] and not zone[0] <= p < zone[1] and text[p].isalnum():
+            while q < len(spans) and spans[q][1] <= p:
+                q += 1
+            quoted = q < len(spans) and spans[q][0] <= p
+            if not quoted and not zone[0] <= p < zone[1] and text[p].isalnum():
                 rest += 1
                 if rest > 3:
-                    return False
-        return bool(any(covered))
+                    return _dangling_quote(text, r)
+        return True
+
+
+def _dangling_quote(text: str, r: _Raw) -> bool:
+    """Content before ", X said" that ends a quotation opened in an earlier sentence."""
+    if not r.rule.startswith(("verb-after", "verb-inside", "according-after", "as-after")):
+        return False
+    seg = text[r.start:r.end]
+    tail = text[r.end:r.end + 2]
+    closes = seg.count("”") + (seg.count('"') % 2)
+    opens = seg.count("“") + (seg.count('"') // 2)
+    return ("”" in tail or '"' in tail or seg.endswith(("”", '"'))) and closes > opens or \
+        (closes > 0 and opens == 0)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -601,9 +651,18 @@ def _default_quotes(text: str, source: str, skip) -> list[Quote]:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences that contain at least one trigger word (the rest cannot hold a claim)."""
     starts = _sentence_bounds(text)
+    lowered = text.lower()
+    triggers = _lexicon().triggers
+    if len(lowered) == len(text):
+        wanted = sorted({bisect.bisect_right(starts, m.start()) - 1
+                         for m in _LOWER_WORD.finditer(lowered) if m.group() in triggers})
+    else:
+        wanted = list(range(len(starts)))
     out = []
-    for a, b in zip(starts, starts[1:] + [len(text)]):
+    for k in wanted:
+        a, b = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
         while b - a > _MAX_SENT:  # pathological run-on text: bounded windows keep it linear
             out.append((a, a + _MAX_SENT))
             a += _MAX_SENT
@@ -643,6 +702,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     def speaker_fn(cs: int, ce: int):
         return attribution.speaker_for_cue(text, cs, ce, near(cs - 400, ce + 300))
 
+    @lru_cache(maxsize=None)
     def resolve(a: int, b: int) -> str | None:
         pool = by_start if len(by_start) <= 2000 else near(a - 5000, b)
         return attribution.resolve_mention(text, a, b, pool)
