@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Sequence
 
@@ -84,12 +84,32 @@ def ambiguous_verbs() -> frozenset[str]:
     return frozenset(_verb_data().get("ambiguous") or ())
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored as a trie, so matching costs one branch per character."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts, end = [], "" in node
+        for ch in sorted(k for k in node if k):
+            c = r"\s+" if ch == " " else f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)
+            alts.append(c + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+    return emit(trie)
+
+
 @cache
 def verb_re() -> re.Pattern:
-    forms = sorted(reporting_verbs(), key=len, reverse=True)
-    alt = "|".join(f"[{f[0]}{f[0].upper()}]" + re.escape(f[1:]).replace(r"\ ", r"\s+")
-                   for f in forms)
-    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])|(?<!\w)[Aa]ccording\s+to(?!\w)")
+    """Any reporting-verb form, or "according to", as a whole word (first letter any case)."""
+    forms = sorted(reporting_verbs() | {"according to"})
+    return re.compile(rf"(?<![\w\-])(?:{_trie_pattern(forms)})(?![\w\-])")
 
 
 TELL = frozenset({"tell", "tells", "told", "telling"})
@@ -104,13 +124,44 @@ then to in on at by for with from into about over under said says told""".split(
 DETS = frozenset("the a an his her its their our this that these those another one some".split())
 PRON = frozenset("he she they it we i you who which".split())
 
-_WORD_BACK = re.compile(r"([\w'’.\-]+)[ \u00a0]*$")
+_TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
+_WORD = re.compile(r"[\w'’.\-]+")
+_QMARK = re.compile(r"[“”\"]")
+_ABBR = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\.$")
+_CAPS_TAIL = re.compile(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$")
 
 
-def _prev_word(text: str, i: int, floor: int) -> re.Match | None:
+class _W:
+    """The word found by ``_prev_word`` (quacks like a regex match with one group)."""
+
+    __slots__ = ("text", "a", "b")
+
+    def __init__(self, text: str, a: int, b: int):
+        self.text, self.a, self.b = text, a, b
+
+    def group(self, n: int = 0) -> str:
+        return self.text[self.a:self.b]
+
+    def start(self, n: int = 0) -> int:
+        return self.a
+
+    def end(self, n: int = 0) -> int:
+        return self.b
+
+
+_WORD_CHARS = frozenset("_'’.-")
+
+
+def _prev_word(text: str, i: int, floor: int) -> _W | None:
+    """The word that ends at ``i`` (after skipping spaces), scanning at most 60 characters."""
     lo = max(floor, i - 60)
-    m = _WORD_BACK.search(text, lo, i)
-    return m
+    j = i
+    while j > lo and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS):
+        k -= 1
+    return _W(text, k, j) if k < j else None
 
 
 def _skip_back(text: str, i: int, floor: int) -> int:
@@ -219,7 +270,7 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
         i += 1
     idx = index_people(people)
     for p in idx[bisect.bisect_left(idx.starts, i):]:
-        if i <= p.start <= i + 60 and re.fullmatch(r"[\w.\-’' \u00a0]*", text[i:p.start]):
+        if i <= p.start <= i + 60 and _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
             if all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["modifiers"]
                    or w[:1].isupper() or w.lower() in lex()["demonyms"] for w in lead):
@@ -229,7 +280,7 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     m = re.compile(r"[^,.;:!?\"“”\n()]{1,80}").match(text, i, limit)
     if m is None:
         return None
-    words = list(re.finditer(r"[\w'’.\-]+", m.group()))
+    words = list(_WORD.finditer(m.group()))
     if not words:
         return None
     s = lex()
@@ -259,7 +310,7 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
     if k < 0:
         return None
     between = text[k + 1:j - 1]
-    if re.search(r"[“”\"]", between) or len(between.split()) > 16:
+    if _QMARK.search(between) or len(between.split()) > 16:
         return None
     return _np_before(text, k, floor, people)
 
@@ -308,7 +359,7 @@ def clause_subject(text: str, floor: int, pos: int,
     """The first named person or pronoun of the sentence that contains ``pos``."""
     start = floor
     for m in _SENT_END.finditer(text, max(floor, pos - 400), pos):
-        if not re.search(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\.$", text[max(0, m.start() - 4):m.start() + 1]):
+        if not _ABBR.search(text, max(0, m.start() - 4), m.start() + 1):
             start = m.end()
     return sentence_subject(text, start, pos, people)
 
@@ -321,22 +372,31 @@ def _person_like(p: PersonMention, full: dict[str, str]) -> bool:
                                    or p.gender is not None)
 
 
-def _role_words(phrase: str) -> tuple[set[str], set[str]]:
+@cache
+def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
+    return [(re.compile("|".join(rf"(?<!\w){re.escape(r)}(?!\w)" for r in sorted(g, key=len, reverse=True))), g)
+            for g in lex()["synonyms"]]
+
+
+_PHRASE_WORD = re.compile(r"[\w.\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
     """Head synonyms and qualifying capitalised words of a role phrase."""
     s = lex()
-    words = re.findall(r"[\w.\-]+", phrase)
+    words = _PHRASE_WORD.findall(phrase)
     low = phrase.lower()
     heads: set[str] = set()
-    for group in s["synonyms"]:
-        for r in group:
-            if re.search(rf"(?<!\w){re.escape(r)}(?!\w)", low):
-                heads |= set(group)
+    for rx, group in _synonym_res():
+        if rx.search(low):
+            heads |= group
     for w in words:
         if w.lower() in s["role_heads"]:
             heads.add(w.lower())
     quals = {w.lower() for w in words if w[:1].isupper() and w.lower() not in s["not_names"]
              and w.lower() not in s["title_tokens"]}
-    return heads, quals
+    return frozenset(heads), frozenset(quals)
 
 
 def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> PersonMention | None:
@@ -497,7 +557,7 @@ def sentence_subject(text: str, floor: int, pos: int,
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:
     """Include a title written before the name ("Sen. Ted Cruz") in the mention."""
     seg = text[floor:p.start]
-    m = re.search(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$", seg)
+    m = _CAPS_TAIL.search(seg)
     if m and all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["demonyms"]
                  or w.lower() in lex()["modifiers"] for w in m.group(1).split()):
         return floor + m.start(1)

@@ -9,7 +9,7 @@ honorific or from the he/she that refers back.  The vocabulary lives in ``data/r
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Sequence
@@ -69,15 +69,22 @@ def _name_run_re() -> re.Pattern:
             rf"|{up}\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
     conn = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|of|of the|y)"
     return re.compile(
-        rf"(?<![\w'’\-.]){word}(?:[ \u00a0](?:{conn}[ \u00a0])?{word})*"
+        rf"(?={up})(?<![\w'’\-.]){word}(?:[ \u00a0](?:{conn}[ \u00a0])?(?={up}){word})*"
     )
 
 
 _PLACE_PREP = frozenset("in at from to near across into outside inside throughout toward towards".split())
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_SENT_INITIAL = re.compile(r"(^|[.!?:\n“\"]\s*)$")
+_SAID_NEXT = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
+_NONSPACE = re.compile(r"\S+")
+_LEAD_WORD = re.compile(r"[\w'’.\-]+")
+
+
 def _split_tokens(run: str, base: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), base + m.start(), base + m.end()) for m in re.finditer(r"\S+", run)]
+    return [(m.group(), base + m.start(), base + m.end()) for m in _NONSPACE.finditer(run)]
 
 
 def _is_title_token(tok: str) -> bool:
@@ -98,8 +105,16 @@ def _classify(tokens: list[str]) -> str:
 def _leading_role(text: str, start: int) -> tuple[str | None, int]:
     """Lowercase role words right before a name ("White House press secretary")."""
     s = _sets()
+    if start < 2 or text[start - 1] not in " \u00a0":
+        return None, start
+    k = start - 1
+    while k > 0 and k > start - 40 and not text[k - 1].isspace():
+        k -= 1
+    w = text[k:start - 1].lower().rstrip(".")
+    if w not in s["role_heads"] and w not in s["title_tokens"]:
+        return None, start
     pos = start
-    words = list(re.finditer(r"[\w'’.\-]+", text[max(0, start - 80):start]))
+    words = list(_LEAD_WORD.finditer(text[max(0, start - 80):start]))
     off = max(0, start - 80)
     taken: list[re.Match] = []
     for m in reversed(words):
@@ -155,7 +170,8 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
             if toks[j][0].lower() in s["title_tokens"]:
                 i = j + 1
         role_toks, name_toks = toks[:i], toks[i:]
-        if len(name_toks) == 1 and name_toks[0][0].lower() in s["title_tokens"] | s["demonyms"]:
+        if len(name_toks) == 1 and (name_toks[0][0].lower() in s["title_tokens"]
+                                    or name_toks[0][0].lower() in s["demonyms"]):
             continue
         yield role_toks, name_toks
 
@@ -170,7 +186,7 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
     for role_toks, name_toks in _candidates(text, skip):
         start, end = name_toks[0][1], name_toks[-1][2]
         name = text[start:end]
-        while name.endswith((".", "’s", "'s")) and not re.search(r"\b[A-Z]\.$", name):
+        while name.endswith((".", "’s", "'s")) and not _INITIAL_END.search(name):
             cut = 1 if name.endswith(".") else 2
             if name.endswith(".") and name[:-1].split()[-1].lower() + "." in s["titles"]:
                 break
@@ -201,19 +217,18 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
 
 def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list[PersonMention]:
     """A lone capitalised word at a sentence start is a name only if seen elsewhere."""
-    names = {p.name for p in people}
+    counts = Counter(p.name for p in people)
     surnames = {p.name.split()[-1] for p in people if " " in p.name}
     keep = []
     for p in people:
         if " " not in p.name and not p.role and p.name not in surnames:
             before = text[max(0, p.start - 3):p.start]
-            initial = p.start == 0 or re.search(r"(^|[.!?:\n“\"]\s*)$", before)
-            if initial and sum(1 for q in people if q.name == p.name) == 1 and p.kind == "person":
+            initial = p.start == 0 or _SENT_INITIAL.search(before)
+            if initial and counts[p.name] == 1 and p.kind == "person":
                 follow = text[p.end:p.end + 20]
-                if not re.match(r"\s+(?:said|says|told|added|wrote)\b", follow):
+                if not _SAID_NEXT.match(follow):
                     continue
         keep.append(p)
-    del names
     return keep
 
 
@@ -243,21 +258,20 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     for p in people:
         m, f = votes.get(full.get(p.name, p.name), (0, 0))
         g = "m" if m > f else "f" if f > m else None
-        out.append(replace(p, gender=g) if p.kind == "person" else p)
+        out.append(PersonMention(p.name, p.start, p.end, p.role, p.kind, g)
+                   if p.kind == "person" and g else p)
     return out
 
 
 def fullest_forms(people: Sequence[PersonMention]) -> dict[str, str]:
     """Map each name to the fullest name in the document that ends with it ("Trump" -> "Donald Trump")."""
-    names = sorted({p.name for p in people}, key=lambda n: (-len(n.split()), -len(n)))
-    out: dict[str, str] = {}
-    for n in names:
-        toks = n.split()
-        best = n
-        for cand in names:
-            ct = cand.split()
-            if len(ct) > len(toks) and ct[-len(toks):] == toks:
-                best = out.get(cand, cand)
-                break
-        out[n] = best
-    return out
+    names = {p.name for p in people}
+    longest: dict[tuple[str, ...], str] = {}
+    for n in names:  # every proper suffix of a name points to the longest name ending with it
+        toks = tuple(n.split())
+        for k in range(1, len(toks)):
+            suf = toks[k:]
+            cur = longest.get(suf)
+            if cur is None or (len(cur.split()), len(cur), cur) < (len(toks), len(n), n):
+                longest[suf] = n
+    return {n: longest.get(tuple(n.split()), n) for n in names}

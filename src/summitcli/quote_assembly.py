@@ -28,6 +28,7 @@ _TERM_LEAD = re.compile(
     r"(?:so-called|dubbed|nicknamed|titled|entitled|headlined|named|known as|the words?|"
     r"the terms?|the phrase|the slogan|the hashtag|the label|labell?ed|branded|a sign reading|"
     r"signs reading|read|reads|reading)[ \u00a0]*$", re.I)
+_GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
 
 
@@ -191,7 +192,7 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
     if a.rule not in ("after-cue", "after-inverted", "dash-name"):
         return False
     gap = text[a.region_end:s.open_at]
-    if not re.fullmatch(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*", gap):
+    if not _GAP.fullmatch(gap):
         return False
     return text[p.end - 1:p.end] in ",—–-…" or gap.strip().endswith((",", ":")) \
         or text[s.start:s.start + 1].islower()

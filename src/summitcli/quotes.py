@@ -35,6 +35,8 @@ _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col
                          r"Adm|Maj|No|Vol|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$")
 _APOS_WORDS = re.compile(r"(?:\d0s|\d\d\b|n\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
 MAX_SINGLE = 300
+_LINE = re.compile(r"[^\n]+")
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
 @dataclass
@@ -54,12 +56,13 @@ class Span:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: lines, or blank-line blocks when lines are hard-wrapped."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     lines = [(a, b) for a, b in lines if text[a:b].strip()]
     if len(lines) >= 8 and "\n\n" in text:
         wrapped = sum(1 for a, b in lines if 55 <= b - a <= 80 and text[b - 1] not in ".!?:\"”")
         if wrapped > len(lines) * 0.6:
-            return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+            cuts = [0] + [x for m in _BLANK.finditer(text) for x in (m.start(), m.end())] + [len(text)]
+            return [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if text[a:b].strip()]
     return lines
 
 
