@@ -60,7 +60,7 @@ def _inflect(lemma: str, double: bool) -> set[str]:
     tail = f" {rest}" if rest else ""
     if double:
         stems = {head + head[-1]}
-    elif head.endswith("e"):
+    elif head.endswith("e") and not head.endswith("ee"):
         stems = {head[:-1]}
     else:
         stems = {head}
@@ -75,10 +75,7 @@ def _inflect(lemma: str, double: bool) -> set[str]:
         out.update({head[:-1] + "ied", head + "ing"})
     else:
         for stem in stems:
-            out.update({stem + "ed", stem + "ing"})
-        if head.endswith("e"):
-            out.add(head + "d")
-            out.discard(head[:-1] + "ed")
+            out.update({stem + ("d" if stem.endswith("e") else "ed"), stem + "ing"})
     return {form + tail for form in out}
 
 
@@ -134,19 +131,15 @@ def _sentence_bounds(text: str) -> list[int]:
     return starts
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    low: str
-    text: str
+    __slots__ = ("start", "end", "low", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text, self.low = start, end, text, text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        out.append(_Tok(m.start(), m.end(), m.group().lower(), m.group()))
-    return out
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -176,8 +169,9 @@ def _is_word(tok: _Tok) -> bool:
 
 def _verb_at(toks: list[_Tok], i: int) -> tuple[str, str, frozenset, int] | None:
     """The verb form starting at token i: (form, lemma, frames, index of its last token)."""
-    forms = _lexicon().forms
-    for n in (3, 2):
+    lex = _lexicon()
+    forms = lex.forms
+    for n in (3, 2) if toks[i].low in lex.first_words else ():
         if i + n <= len(toks):
             form = " ".join(t.low for t in toks[i:i + n])
             if form in forms:
@@ -281,8 +275,9 @@ class _Sentence:
         while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
             self.first += 1
         self.verbs: dict[int, tuple] = {}
+        triggers = _lexicon().triggers
         for i, tok in enumerate(self.toks):
-            if not tok.text[:1].isalpha() or inside_quote(tok.start):
+            if tok.low not in triggers or inside_quote(tok.start):
                 continue
             if not tok.text.islower() and not self.is_initial(i):
                 continue
@@ -540,9 +535,9 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     found: list[_Raw] = []
     hedges: list[int] = []
     for i, tok in enumerate(s.toks):
-        if not tok.text[:1].isalpha() or inside_quote(tok.start):
-            continue
         w = tok.low
+        if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start):
+            continue
         raw = None
         if i in s.verbs:
             raw = _verb_claim(s, i)
@@ -693,19 +688,14 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     if not people:
         people = people_mod.people_in_text(text, skip)
     qi = _QuoteIndex(quotes)
-    by_start = sorted(people, key=lambda p: p.start)
-    p_starts = [p.start for p in by_start]
-
-    def near(lo: int, hi: int) -> list[PersonMention]:
-        return by_start[bisect.bisect_left(p_starts, lo):bisect.bisect_right(p_starts, hi)]
+    index = getattr(attribution, "index_people", tuple)(people)  # built once per document
 
     def speaker_fn(cs: int, ce: int):
-        return attribution.speaker_for_cue(text, cs, ce, near(cs - 400, ce + 300))
+        return attribution.speaker_for_cue(text, cs, ce, index)
 
     @lru_cache(maxsize=None)
     def resolve(a: int, b: int) -> str | None:
-        pool = by_start if len(by_start) <= 2000 else near(a - 5000, b)
-        return attribution.resolve_mention(text, a, b, pool)
+        return attribution.resolve_mention(text, a, b, index)
 
     raws: list[_Raw] = []
     for ss, se in _sentence_spans(text):
