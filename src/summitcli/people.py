@@ -9,6 +9,7 @@ honorific or from the he/she that refers back.  The vocabulary lives in ``data/r
 from __future__ import annotations
 
 import re
+import bisect
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -94,9 +95,11 @@ def _is_title_token(tok: str) -> bool:
 
 
 def _classify(tokens: list[str]) -> str:
-    s = _sets()
-    if any(t.lower().rstrip(".") in s["org_words"] or t.lower() in s["org_words"] for t in tokens):
-        return "org"
+    org = _sets()["org_words"]
+    for t in tokens:
+        low = t.lower()
+        if low in org or low.rstrip(".") in org:
+            return "org"
     if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper():
         return "org"
     return "person"
@@ -152,10 +155,22 @@ def _apposition(text: str, end: int) -> str | None:
 
 def _candidates(text: str, skip: Sequence[tuple[int, int]]):
     s = _sets()
+    not_names = s["not_names"]
+    regions = sorted(skip)
+    starts = [a for a, _ in regions]
     for m in _name_run_re().finditer(text):
-        if any(a <= m.start() < b for a, b in skip):
+        g = m.group()
+        if regions:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < regions[k][1]:
+                continue
+        if " " not in g and "\u00a0" not in g:  # fast path: one word
+            low = g.lower()
+            if low in not_names or low in s["title_tokens"] or low in s["demonyms"]:
+                continue
+            yield [], [(g, m.start(), m.end())]
             continue
-        toks = _split_tokens(m.group(), m.start())
+        toks = _split_tokens(g, m.start())
         # trim leading/trailing function words and connectors
         while toks and (toks[0][0].lower() in s["not_names"] or toks[0][0].islower()):
             toks.pop(0)
@@ -238,22 +253,23 @@ _PRON_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     """Gender per full name: honorifics first, then the next he/she before another person."""
     s = _sets()
+    gendered, male = s["gendered"], s["pronouns"]["m"]
+    pron = [(m.start(), m.group(1).lower() in male) for m in _PRON_RE.finditer(text)]
+    pos = [p for p, _ in pron]
     votes: dict[str, list[int]] = {}
     full = fullest_forms(people)
     for i, p in enumerate(people):
-        key = full.get(p.name, p.name)
-        v = votes.setdefault(key, [0, 0])
-        for w in (p.role or "").split() + p.name.split()[:1]:
-            g = s["gendered"].get(w.lower()) or s["gendered"].get(w.lower() + ".")
+        v = votes.setdefault(full.get(p.name, p.name), [0, 0])
+        for w in ((p.role or "") + " " + p.name).split()[:6]:
+            g = gendered.get(w.lower())
             if g:
                 v[0 if g == "m" else 1] += 3
         if p.kind != "person":
             continue
         limit = people[i + 1].start if i + 1 < len(people) else len(text)
-        limit = min(limit, p.end + 250)
-        m = _PRON_RE.search(text, p.end, limit)
-        if m:
-            v[0 if m.group(1).lower() in s["pronouns"]["m"] else 1] += 1
+        k = bisect.bisect_left(pos, p.end)
+        if k < len(pos) and pos[k] < min(limit, p.end + 250):
+            v[0 if pron[k][1] else 1] += 1
     out = []
     for p in people:
         m, f = votes.get(full.get(p.name, p.name), (0, 0))
