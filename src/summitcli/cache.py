@@ -60,8 +60,12 @@ def lexicon_digest() -> str:
 
 def cache_key(raw_bytes: bytes) -> str:
     """Key for one document: its content hash, the tool's version and the lexicons' hash."""
-    h = hashlib.sha256(raw_bytes).hexdigest()
-    salt = f"{FORMAT}\0{__version__}\0{lexicon_digest()}\0{h}"
+    return digest_key(hashlib.sha256(raw_bytes).hexdigest())
+
+
+def digest_key(content_sha256: str) -> str:
+    """``cache_key`` for a document whose bytes' sha256 hex digest is already known."""
+    salt = f"{FORMAT}\0{__version__}\0{lexicon_digest()}\0{content_sha256}"
     return hashlib.sha256(salt.encode()).hexdigest()
 
 

@@ -305,7 +305,8 @@ def extract(
 
         loaded = _load(out, corpus)
         docs = {d.id: d for d in loaded.documents}
-        for extraction in extract_all(loaded.documents, use_cache=not no_cache):
+        for extraction in extract_all(loaded.documents, use_cache=not no_cache,
+                                      corpus_dir=loaded.root):
             doc = docs[extraction.source]
             out.jsonl([{**extraction.to_dict(), "date": doc.date, "title": doc.title,
                         "outlet": doc.outlet}])

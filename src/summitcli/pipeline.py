@@ -56,7 +56,8 @@ class Analysis:
 def analyse(corpus: Corpus, *, use_cache: bool = True, aliases: Path | None = None,
             progress: Callable[[int, int], None] | None = None) -> Analysis:
     """Extract every document (cached, parallel when large) and resolve speakers corpus-wide."""
-    extractions = extract_all(corpus.documents, use_cache=use_cache, progress=progress)
+    extractions = extract_all(corpus.documents, use_cache=use_cache, corpus_dir=corpus.root,
+                              progress=progress)
     alias_map = _aliases(corpus, aliases)
     index = build_index(extractions, alias_map)
     quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
@@ -82,26 +83,26 @@ def resolve_record(record, index: SpeakerIndex):
     return replace(record, speaker=name)
 
 
-def extract_all(documents: list[Document], *, use_cache: bool = True,
+def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir: Path | None = None,
                 progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
     """Per-document extraction with the on-disk cache and process parallelism."""
-    from summitcli.cache import ExtractionCache, extraction_from_dict
+    from summitcli.cache import ExtractionCache, digest_key, extraction_from_dict
     from summitcli.parallel import map_documents
 
-    cache = ExtractionCache() if use_cache else None
+    cache = ExtractionCache(enabled=use_cache, corpus_dir=corpus_dir)
     results: list[Extraction | None] = [None] * len(documents)
     todo: list[int] = []
     for i, doc in enumerate(documents):
-        hit = cache.get(doc.digest) if cache else None
+        hit = cache.get(digest_key(doc.digest))
         if hit is not None and hit.get("source") == doc.id:
             results[i] = extraction_from_dict(hit)
         else:
             todo.append(i)
-    fresh = map_documents(extract_document, [documents[i] for i in todo], progress=progress)
+    fresh = map_documents(extract_document, [documents[i] for i in todo],
+                          size=lambda d: len(d.text), progress=progress)
     for i, extraction in zip(todo, fresh):
         results[i] = extraction
-        if cache:
-            cache.put(documents[i].digest, extraction.to_dict())
+        cache.put(digest_key(documents[i].digest), extraction.to_dict())
     return [r for r in results if r is not None]
 
 

@@ -18,7 +18,8 @@ from typing import Iterable
 
 from summitcli.records import Extraction
 
-SURNAME_RATIO = 85  # Zelensky ~ Zelenskyy
+SURNAME_RATIO = 85  # Zelensky ~ Zelenskyy, between two full names with the same first name
+SURNAME_FUZZY_SINGLE = 90  # a lone surname joins a full name spelled a little differently
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -176,10 +177,10 @@ def build_index(extractions: Iterable[Extraction], aliases: dict[str, list[str]]
     for extraction in extractions:
         for person in extraction.people:
             name = strip_titles(person.name)
-            if name:
+            if name and looks_like_full_name(name):
                 forms[name] += 1
-                if person.role:
-                    roles.append((person.role, name))
+            if name and person.role:
+                roles.append((person.role, name))
         for record in (*extraction.quotes, *extraction.claims):
             if record.speaker:
                 forms[strip_titles(record.speaker)] += 1
@@ -234,6 +235,19 @@ def _cluster(forms: Counter, alias_of: dict[str, str]) -> list[list[str]]:
     return groups
 
 
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+)$")
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du"}
+
+
+def looks_like_full_name(form: str) -> bool:
+    """Two to five capitalised words (initials and particles allowed): a person's full name."""
+    words = form.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    return len(named) >= 2 and all(_NAME_WORD.match(w) for w in named)
+
+
 def _surname(form: str) -> str:
     return form.split()[-1].lower()
 
@@ -266,7 +280,12 @@ def _find_surname_group(form, groups, by_surname, forms) -> int | None:
     matches = []
     for gi in by_surname.get(surname[:3], ()):
         head = groups[gi][0]
-        if fuzz.ratio(surname, _surname(head)) >= SURNAME_RATIO:
+        if not looks_like_full_name(head):
+            continue
+        other = _surname(head)
+        close = (len(surname) >= 7 and len(other) >= 7
+                 and fuzz.ratio(surname, other) >= SURNAME_FUZZY_SINGLE)
+        if other == surname or close:
             matches.append((sum(forms[g] for g in groups[gi]), gi))
     if not matches:
         return None
