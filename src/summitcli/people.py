@@ -146,6 +146,8 @@ _APPOS_RE = re.compile(
 
 
 def _apposition(text: str, end: int) -> str | None:
+    if text[end:end + 1] != ",":
+        return None
     m = _APPOS_RE.match(text, end, min(len(text), end + 120))
     if m is None:
         return None
@@ -221,10 +223,10 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
             role = app
         elif app:
             role = f"{role}; {app}"
-        prev = text[max(0, start - 12):start].split()
-        if (not role and kind == "person" and prev and prev[-1].lower() in _PLACE_PREP
-                and len(tokens) <= 2):
-            continue  # "in Anchorage", "to Ukraine": a place, not a speaker
+        if not role and kind == "person" and len(tokens) <= 2:
+            prev = text[max(0, start - 12):start].split()
+            if prev and prev[-1].lower() in _PLACE_PREP:
+                continue  # "in Anchorage", "to Ukraine": a place, not a speaker
         out.append(PersonMention(name=name, start=start, end=end, role=role, kind=kind))
     out = _drop_sentence_initial_words(text, out)
     return _with_gender(text, out)
@@ -247,7 +249,7 @@ def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list
     return keep
 
 
-_PRON_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+_PRON_RE = re.compile(r"(?=[HhSs])(?<!\w)([Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)(?!\w)")
 
 
 def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
