@@ -1,13 +1,15 @@
 """The extraction cache: round trip, atomic writes, and never failing a run."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
 import pytest
 
 from summitcli import cache as cache_mod
-from summitcli.cache import ExtractionCache, cache_key, default_cache_dir, extraction_from_dict
+from summitcli.cache import (ExtractionCache, cache_key, default_cache_dir, digest_key,
+                             extraction_from_dict)
 from summitcli.records import Claim, Extraction, PersonMention, Quote
 
 TEXT = "“We will rebuild the bridge,” Mayor Orla Penwick said. Penwick said that the bridge was safe."
@@ -57,6 +59,7 @@ def test_same_bytes_under_another_id_are_relabelled():
 def test_key_depends_on_content_version_and_lexicons(monkeypatch):
     a = cache_key(b"one article")
     assert a == cache_key(b"one article") and a != cache_key(b"another article")
+    assert digest_key(hashlib.sha256(b"one article").hexdigest()) == a
     monkeypatch.setattr(cache_mod, "__version__", "999.0")
     assert cache_key(b"one article") != a
     monkeypatch.setattr(cache_mod, "_lexicon_digest", "edited lexicon")
