@@ -111,8 +111,28 @@ CLAUSES = [
     "{sp} cannot {verb} a {noun} that nobody has seen",
     "my message to {place} is that the {noun} must be {adj}",
     "any {noun} has to {verb} the {noun2} {time}",
-    "they are asking us to {verb} the {noun} and we will not do that",
+    "they are asking us to {verb} the {noun} of {place} and we will not do that",
     "that is why the {noun} needs a {adj} {noun2} {time}",
+    "the question of the {noun} cannot wait until the {noun2} is {adj}",
+    "our {noun} and their {noun2} are two very {adj} things",
+    "the {adj} {noun} we signed with {Country2} is still the best {noun2} we have",
+    "if {Country2} wants a {adj} {noun}, it has to {verb} the {noun2} first",
+    "we spent {n} days on the {noun} and we will spend {n2} more if we must",
+    "every {noun} in {place} depends on a {adj} {noun2}",
+    "the last {noun} cost us {n} million and taught us to {verb} the {noun2}",
+    "I told my {adj} colleagues that the {noun} would {verb} the {noun2}",
+    "no one in {Country} voted for a {adj} {noun} or a {adj2} {noun2}",
+    "we owe the families of {place} a {adj} answer on the {noun}",
+    "the {noun2} is the price of a {adj} {noun}, and we accept it",
+    "let me be clear about the {noun}: it will {verb} the {adj} {noun2}",
+    "nobody should confuse a {adj} {noun} with a {adj2} {noun2}",
+    "after {n} rounds of talks, the {noun} is finally {adj}",
+    "the {noun} was never meant to {verb} the {noun2} of {Country2}",
+    "ask the farmers near the {noun} whether the {noun2} is {adj}",
+    "history will judge this {noun} by the {adj} {noun2} it leaves behind",
+    "you cannot {verb} a {noun} with {n} {noun2} inspectors",
+    "we did not come to {place} to {verb} the {adj} {noun}",
+    "the {noun} was drafted in {year} and it shows",
 ]
 SPEAKER_VERBS = ["said", "said", "said", "told reporters", "added", "said in a statement",
                  "told the assembly", "insisted", "warned"]
@@ -159,6 +179,7 @@ class Speaker:
     last: str
     title: str
     gender: str
+    used: set[str] = field(default_factory=set, repr=False)  # templates this speaker has used
 
     @property
     def name(self) -> str:
@@ -240,10 +261,30 @@ def _fill(rng: random.Random, template: str, ev: Event, extra: dict | None = Non
     return re.sub(r"\{(\w+)\}", lambda m: pick(m.group(1)), template)
 
 
-def _sentence(rng: random.Random, ev: Event) -> str:
-    text = _fill(rng, rng.choice(CLAUSES), ev)
-    if rng.random() < 0.35:
-        text += rng.choice([", and ", ", but ", " because "]) + _fill(rng, rng.choice(CLAUSES), ev)
+OPENERS = ["Frankly, ", "Let me be clear: ", "As I said {weekday}, ", "For {n} years, ", "In {place}, ",
+           "Today, ", "At the end of the day, ", "Once again, ", "With respect, ", "Believe me, "]
+TAILS = [" for the sake of the {noun}", " whatever {Country2} says", " despite the {adj} {noun}",
+         " with our partners in {Country2}", " in the interest of every {noun}", " before anything else",
+         " and everyone here knows it", " as we promised in {year}"]
+
+
+def _clause(rng: random.Random, ev: Event, used: set[str]) -> str:
+    """A clause from a template this speaker has not used yet (distinct utterances stay distinct)."""
+    fresh = [c for c in CLAUSES if c not in used] or CLAUSES
+    template = rng.choice(fresh)
+    used.add(template)
+    return _fill(rng, template, ev)
+
+
+def _sentence(rng: random.Random, ev: Event, used: set[str]) -> str:
+    text = _clause(rng, ev, used)
+    if rng.random() < 0.3:
+        text += rng.choice([", and ", ", but ", " because "]) + _clause(rng, ev, used)
+    elif rng.random() < 0.4:
+        text += _fill(rng, rng.choice(TAILS), ev)
+    if rng.random() < 0.25:
+        text = _fill(rng, rng.choice(OPENERS), ev) + text
+    text = re.sub(r"\b([Aa]) (?=[aeiou])", r"\1n ", text)
     return text[0].upper() + text[1:] + ("!" if rng.random() < 0.03 else ".")
 
 
@@ -252,10 +293,11 @@ def make_event(rng: random.Random, namer: Namer, idx: int, pool: list[Speaker]) 
                date=f"20{rng.randint(18, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                nouns=rng.sample(W["noun"], 4), speakers=rng.sample(pool, rng.randint(2, 5)))
     for u in range(rng.randint(4, 9)):
-        sents = [_sentence(rng, ev) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))]
-        ev.utterances.append(Utterance(f"{ev.id}u{u}", rng.choice(ev.speakers), sents,
+        sp = rng.choice(ev.speakers)
+        sents = [_sentence(rng, ev, sp.used) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))]
+        ev.utterances.append(Utterance(f"{ev.id}u{u}", sp, sents,
                                        rng.randrange(len(sents)), rng.random() + 0.2))
-    ev.terms = [f"{rng.choice(W['adj'])} {rng.choice(ev.nouns)}" for _ in range(rng.randint(1, 3))]
+    ev.terms = sorted({f"{rng.choice(W['adj'])} {rng.choice(ev.nouns)}" for _ in range(rng.randint(1, 3))})
     return ev
 
 
@@ -527,7 +569,7 @@ def generate(n: int, seed: int = 0):
     rng = random.Random(seed)
     namer, outlets = Namer(rng), make_outlets(rng)
     pool = []
-    for _ in range(max(20, n // 5)):
+    for _ in range(max(20, n // 3)):
         g = rng.choice("mf")
         pool.append(Speaker(namer.first(g), namer.surname(), rng.choice(TITLES), g))
     made, e = 0, 0
