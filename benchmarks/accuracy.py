@@ -29,12 +29,12 @@ DEFAULT = ROOT.parent / "shared" / "devsets" / "polnear-train"
 SINGLE_MARKS = "'‘’‚‹›"
 
 
-def _quote_preds(text: str, doc: str):
+def _quote_preds(text: str, doc: str, kinds=("speech", "fragment")):
     from summitcli.quotes import quotes_in_text
     quotes = quotes_in_text(text, doc)
     out = []
     for q in quotes:
-        if q.kind == "term":
+        if q.kind not in kinds:
             continue
         if q.start > 0 and text[q.start - 1] in SINGLE_MARKS and q.rule == "nested":
             continue
@@ -125,6 +125,8 @@ def main() -> int:
     ap.add_argument("--docs", default="*", help="glob on document ids")
     ap.add_argument("--dump", type=Path, help="write per-document errors to this file")
     ap.add_argument("--no-claims", action="store_true")
+    ap.add_argument("--kinds", default="speech,fragment",
+                    help="quotation kinds to predict (comma-separated; default speech,fragment)")
     a = ap.parse_args()
     gold_path = a.devset / "gold.jsonl"
     if not gold_path.exists():
@@ -146,7 +148,7 @@ def main() -> int:
             text = (a.devset / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
             texts[doc] = text
             t0 = time.process_time()
-            quotes, qpreds[doc] = _quote_preds(text, doc)
+            quotes, qpreds[doc] = _quote_preds(text, doc, tuple(a.kinds.split(",")))
             elapsed += time.process_time() - t0
             nbytes += len(text.encode("utf-8"))
             if not a.no_claims:

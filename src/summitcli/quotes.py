@@ -35,6 +35,7 @@ _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col
                          r"Adm|Maj|No|Vol|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$")
 _APOS_WORDS = re.compile(r"(?:\d0s|\d\d\b|n\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
 MAX_SINGLE = 300
+_TAG_RE = re.compile(r"<[^<>\n]{1,800}>")
 _LINE = re.compile(r"[^\n]+")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
@@ -77,24 +78,58 @@ def _shape(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return left, right
 
 
-def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[Span], int | None]:
-    """Pair the double marks of one paragraph; return spans and the still-open mark, if any."""
+def _family(g: str) -> str:
+    return "s" if g == '"' else "g" if g in "«»" else "c"
+
+
+def _marks(text: str, lo: int, hi: int) -> list[int]:
+    """Positions of double marks in text[lo:hi], ignoring those inside <markup attr="...">."""
+    marks = [m.start() for m in _DQ_RE.finditer(text, lo, hi)]
+    if marks and text.find("<", lo, hi) >= 0:
+        tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text, lo, hi)]
+        if tags:
+            marks = [i for i in marks if not any(a < i < b for a, b in tags)]
+    return marks
+
+
+def _double_spans(text: str, lo: int, hi: int, para: int,
+                  carry: "Span | None" = None) -> tuple[list[Span], int | None, bool]:
+    """Pair the double marks of one paragraph.
+
+    Returns the spans, the still-open mark (if any) and whether ``carry`` (a quotation left
+    open by the previous paragraph) was closed here by a closing mark with no opener.
+    """
     spans: list[Span] = []
     open_at: int | None = None
     last_end = lo
-    for m in _DQ_RE.finditer(text, lo, hi):
-        i = m.start()
+    used = False
+    marks = _marks(text, lo, hi)
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        k += 1
         g = text[i]
         left, right = _shape(text, i, lo, hi)
         if open_at is None:
             if left or (g in OPEN_GLYPH and not right):
                 open_at = i
             elif right or g in CLOSE_GLYPH:
-                start = _sentence_start(text, last_end, i)
-                if i - start >= 2:
-                    spans.append(Span(start, i, -1, i + 1, para, recovered="no-opener"))
+                if carry is not None and not spans and not used:
+                    used = True  # the previous paragraph's quotation ends here
+                    spans.append(Span(carry.start, i, carry.open_at, i + 1, carry.para))
+                else:
+                    start = _sentence_start(text, last_end, i)
+                    if _recoverable(text, start, i):
+                        spans.append(Span(start, i, -1, i + 1, para, recovered="no-opener"))
                 last_end = i + 1
             continue
+        og = text[open_at]
+        if left and not right and _family(g) != _family(og) and k < len(marks):
+            j = marks[k]  # a quotation of another family nested inside this one
+            if _family(text[j]) == _family(g) and _shape(text, j, lo, hi)[1]:
+                spans.append(Span(i + 1, j, i, j + 1, para, depth=1))
+                k += 1
+                continue
         if right or (not left and (g in CLOSE_GLYPH or g == '"' or g == "“")):
             if i > open_at + 1:
                 spans.append(Span(open_at + 1, i, open_at, i + 1, para))
@@ -104,7 +139,16 @@ def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[Span], i
             if cut is not None and cut > open_at + 1:
                 spans.append(Span(open_at + 1, cut, open_at, cut, para, recovered="no-closer"))
             open_at = i
-    return spans, open_at
+    return spans, open_at, used
+
+
+_REPORTED_END = re.compile(r"\b(?:said|says|added|wrote|told|asked|noted|explained)\W{0,3}$")
+
+
+def _recoverable(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] worth a quotation whose opening mark was dropped?"""
+    seg = text[start:end]
+    return len(seg.split()) >= 4 and not _REPORTED_END.search(seg)
 
 
 def _last_boundary(text: str, lo: int, hi: int) -> int | None:
@@ -176,7 +220,8 @@ def _pull_quote(text: str, lo: int, hi: int, para: int) -> Span | None:
     if m is None or m.end() != hi:
         return None
     name = m.group("name").split()
-    if not (2 <= len(name) <= 6 and all(w[:1].isupper() for w in name)):
+    if para == 0 or not (2 <= len(name) <= 5 and all(w[:1].isupper() for w in name)) \
+            or any(c in m.group("name") for c in "!?’'\"‘:;") or text[m.end("q") - 1] in ",;:":
         return None
     return Span(m.start("q"), m.end("q"), -1, m.end("q"), para, recovered="pull-quote")
 
@@ -187,55 +232,60 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
     skipped = _skipper(skip)
     out: list[Span] = []
     carry: Span | None = None  # a quotation left open at the end of the previous paragraph
-    utt = 0
+    counter = iter(range(1 << 62))
     for n, (lo, hi) in enumerate(paras):
         if skipped(lo):
             carry = None
             continue
-        spans, open_at = _double_spans(text, lo, hi, n)
-        first_open = spans[0].open_at if spans else open_at
-        continues = (carry is not None and first_open is not None
-                     and text[lo:first_open].strip() == "")
-        if carry is not None:
+        spans, open_at, joined = _double_spans(text, lo, hi, n, carry)
+        own = [x for x in spans if x.para == n and x.depth == 0]
+        first_open = own[0].open_at if own and own[0].open_at >= 0 else open_at
+        continues = (carry is not None and not joined and first_open is not None
+                     and first_open >= 0 and text[lo:first_open].strip() == "")
+        if carry is not None and not joined:
             carry.recovered = "continued" if continues else "no-closer"
             out.append(carry)
+        for x in spans:
+            if joined and x.para != n:
+                x.utterance = carry.utterance
+            elif continues and x is (own[0] if own else None):
+                x.utterance = carry.utterance
+            else:
+                x.utterance = next(counter)
+            out.append(x)
+        new_carry = None
         if open_at is not None:
             end = hi
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
-            carry = Span(open_at + 1, end, open_at, end, n, recovered="no-closer")
-            if end <= open_at + 1:
-                carry = None
-        else:
-            carry = None
+            if end > open_at + 1:
+                utt = carry.utterance if (continues and open_at == first_open) else next(counter)
+                new_carry = Span(open_at + 1, end, open_at, end, n, recovered="no-closer",
+                                 utterance=utt)
+        carry = new_carry
         if not spans and open_at is None:
             pq = _pull_quote(text, lo, hi, n)
             if pq is not None:
+                pq.utterance = next(counter)
                 spans = [pq]
-        for s in spans:
-            if continues and s is spans[0]:
-                s.utterance = out[-1].utterance
-            out.append(s)
-        if continues and not spans and carry is not None:
-            carry.utterance = out[-1].utterance
+                out.append(pq)
         # single-quote quotations outside and inside the double-quoted ones
-        bounds = [(s.start, s.end) for s in spans] + ([(carry.start, carry.end)] if carry else [])
+        bounds = sorted([(x.start, x.end) for x in spans if x.depth == 0]
+                        + ([(carry.start, carry.end)] if carry else []))
         cursor = lo
-        for a, b in sorted(bounds):
-            out.extend(_single_spans(text, cursor, max(cursor, a - 1), n, 0))
-            out.extend(_single_spans(text, a, b, n, 1))
-            cursor = b + 1
-        out.extend(_single_spans(text, cursor, hi, n, 0))
+        for a, b in bounds:
+            for x in _single_spans(text, cursor, max(cursor, a - 1), n, 0) + \
+                    _single_spans(text, max(a, lo), b, n, 1):
+                x.utterance = next(counter)
+                out.append(x)
+            cursor = max(cursor, b + 1)
+        for x in _single_spans(text, cursor, hi, n, 0):
+            x.utterance = next(counter)
+            out.append(x)
     if carry is not None:
         out.append(carry)
-    out.sort(key=lambda s: (s.start, -s.end))
-    for s in out:
-        if s.utterance < 0:
-            s.utterance = utt
-            utt += 1
-        else:
-            utt = max(utt, s.utterance + 1)
-    return [s for s in out if not skipped(s.start)]
+    out.sort(key=lambda x: (x.start, -x.end))
+    return [x for x in out if not skipped(x.start)]
 
 
 def _skipper(skip: Sequence[tuple[int, int]]):
