@@ -112,6 +112,8 @@ def verb_re() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?:{_trie_pattern(forms)})(?![\w\-])")
 
 
+BE = frozenset("is are was were be been being".split())
+PARTICIPLES = frozenset("said told written read put sworn begun".split())
 TELL = frozenset({"tell", "tells", "told", "telling"})
 SKIP = frozenset("""also has had have having was were is are been be would will could
 later then reportedly once previously recently repeatedly further simply flatly quickly often
@@ -164,6 +166,17 @@ def _prev_word(text: str, i: int, floor: int) -> _W | None:
     return _W(text, k, j) if k < j else None
 
 
+_PREP_PHRASE = re.compile(
+    r"(?:^|(?<=[ \u00a0,]))(?:in|on|at|during|over|via|earlier|later|last|this|late|early)"
+    r"(?:[ \u00a0](?:the|a|an|his|her|their|its|this|that|last|recent|Sunday's|Monday's))?"
+    r"(?:[ \u00a0][\w’'\-]+){1,3}[ \u00a0]*$")
+_PREP_SKIP_HEADS = frozenset("""statement interview interviews past time night morning evening
+afternoon day week weekend month year years months weeks days call conference call release
+broadcast appearance speech remarks email emails letter post tweet tweets twitter facebook
+rally event debate meeting hearing briefing video op-ed column essay book podcast radio
+television tv show program memo filing response""".split()) | DAYS
+
+
 def _skip_back(text: str, i: int, floor: int) -> int:
     """Move left over adverbs, auxiliaries and time phrases that sit between subject and verb."""
     for _ in range(6):
@@ -182,15 +195,11 @@ def _skip_back(text: str, i: int, floor: int) -> int:
         if w in SKIP or (w.endswith("ly") and m.group(1).islower() and len(w) > 4) or w in DAYS:
             i = m.start()
             continue
-        pm = _prev_word(text, m.start(), floor)
-        if pm and w in DAYS | {"week", "month", "year", "statement", "interview", "night",
-                               "morning", "evening", "afternoon"}:
-            i = m.start()
-            continue
-        if pm and pm.group(1).lower() in {"on", "last", "this", "earlier", "in"} and (
-                w in DAYS or w in {"week", "month", "year", "night"}):
-            i = pm.start()
-            continue
+        if w.rstrip(".,") in _PREP_SKIP_HEADS or w[:1].isupper():
+            pp = _PREP_PHRASE.search(text, max(floor, j - 50), j)
+            if pp is not None and pp.start() > floor:
+                i = pp.start()
+                continue
         return i
     return i
 
@@ -209,6 +218,8 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     lw = w.lower()
     if lw in PRON or lw == "whom":
         return (m.start(), m.end())
+    if lw.endswith(("'s", "’s", "s'", "s’")):
+        return None  # a possessive is never the subject head ("Clark’s comments")
     idx = index_people(people)
     p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
     if p is not None:
@@ -245,20 +256,27 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     return (start, m.end())
 
 
-def _det_np(text: str, m: re.Match, floor: int) -> tuple[int, int] | None:
+_NOUN_DETS = frozenset("the a an one another some his her its their our this these those".split())
+_NOT_NOUN = frozenset("""should would could will can may might must shall also then just
+not never still even only already""".split())
+
+
+def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
     """"one user wrote", "the ad said": a determiner and up to two lowercase words."""
-    if not m.group(1).isalpha() or not m.group(1).islower() or m.group(1) in STOP_NP \
-            or m.group(1).endswith(("ed", "ing")):
+    w = m.group(1)
+    if not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
+            or w.endswith(("ed", "ing")):
         return None
     k = m.start()
     for _ in range(3):
         pm = _prev_word(text, k, floor)
         if pm is None or text[pm.end():k].strip():
             return None
-        w = pm.group(1)
-        if w.lower() in DETS:
+        pw = pm.group(1)
+        if pw.lower() in _NOUN_DETS:
             return (pm.start(), m.end())
-        if not w.isalpha() or not w.islower() or w in STOP_NP:
+        if not pw.isalpha() or not pw.islower() or pw in STOP_NP or pw in _NOT_NOUN \
+                or pw in DETS:
             return None
         k = pm.start()
     return None
@@ -312,6 +330,11 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
     between = text[k + 1:j - 1]
     if _QMARK.search(between) or len(between.split()) > 16:
         return None
+    first = between.split()[0].lower() if between.split() else ""
+    if first in {"with", "from", "to", "for", "by", "after", "before", "because", "while",
+                 "although", "if", "when", "as", "and", "but", "so", "of", "into", "than"} \
+            or (first in {"in", "on", "at", "during"} and len(between.split()) > 5):
+        return None
     return _np_before(text, k, floor, people)
 
 
@@ -338,8 +361,21 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
             return clause_subject(text, floor, j, people)
         span = _comma_subject(text, j, floor, people)
         return span if span is not None else (inverted() if inverted else None)
+    if before in "—–" and j >= 2 and text[j - 2] not in "”\"":
+        d = max(text.rfind("—", floor, j - 1), text.rfind("–", floor, j - 1))
+        if d > floor and len(text[d:j].split()) <= 12:  # "X — a teacher from Y — says"
+            span = _np_before(text, d, floor, people)
+            if span is not None:
+                return span
     if before in "”\"—–":
         return inverted() if inverted else None
+    raw = _prev_word(text, cue_start, floor)
+    if raw is not None:
+        rw = raw.group(1).lower()
+        if rw in BE and (verb.endswith("ed") or verb in PARTICIPLES):
+            return None  # passive: "was called", "is said"
+        if verb in ambiguous_verbs() and (rw in STOP_NP or rw in DETS or rw in _NOUN_DETS):
+            return None  # "secretary of state", "the post"
     prev = _prev_word(text, j, floor)
     if prev is not None and prev.group(1).lower() in {"and", "but", "then", "or"}:
         return clause_subject(text, floor, prev.start(), people)
