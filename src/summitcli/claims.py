@@ -154,6 +154,10 @@ _APPOS = frozenset("a an the who whom which whose one his her their its as addin
                    "saying who's according".split())
 _OPENERS = frozenset("but and yet so however still also".split())
 _CLAUSE_BREAK = frozenset("however but while whereas although though yet".split())
+_NOT_PARTICIPLE = frozenset("during including according notwithstanding regarding concerning "
+                            "nothing something anything everything thing king morning evening "
+                            "spring string ring wing bring sing sting swing".split())
+_RELATIVE = frozenset("who whom which whose where".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
                               "repeatedly once recently previously".split())
@@ -187,7 +191,8 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
         return False
     if form in _lexicon().ambiguous:
         if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
-            return prev in {",", "”", '"'} and not form.endswith("s")
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         return nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed")
     return True
@@ -230,15 +235,18 @@ def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
     return k
 
 
-def _find_complementiser(toks: list[_Tok], j: int, end: int) -> int | None:
-    """Index of "that"/wh-word/":"/"to" within a short run of listener or venue words."""
+def _find_complementiser(toks: list[_Tok], j: int, end: int, free: int = 0) -> int | None:
+    """Index of "that"/wh-word/":"/"to" within a short run of listener or venue words.
+
+    ``free`` other words may come first (the listener of tell-like verbs: "told aides that")."""
     lex = _lexicon()
     for k in range(j, min(end, j + _MAX_WINDOW)):
         w = toks[k].low
         if w in {"that", ":"} or w in lex.wh or w == "to":
             return k
         if not (w in lex.between or _is_cap(toks[k]) or w == "," or w.endswith(("’s", "'s"))):
-            return None
+            if k - j >= free or not _is_word(toks[k]):
+                return None
     return None
 
 
@@ -286,14 +294,26 @@ class _Sentence:
                 self.verbs[i] = hit
 
     # ---- content boundaries
-    def content_end(self, j: int) -> int:
-        """Token index where content starting at token j stops (exclusive)."""
+    def content_end(self, j: int, phrase: bool = False) -> int:
+        """Token index where content starting at token j stops (exclusive).
+
+        ``phrase`` content (a noun phrase or to-clause) also stops before a second
+        predicate of the same subject ("acknowledged X and appreciated Y")."""
         toks = self.toks
         for k in range(j + 1, self.n):
             w = toks[k].low
-            if w == ";" or (w == "but" and k > j + 2):
+            nxt = toks[k + 1] if k + 1 < self.n else None
+            if nxt is not None and nxt.text.islower() and (
+                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
+                    or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
+                        toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
                 return k
-            if w == "," and k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK:
+            if w in {"while", "whereas"} and k > j + 1:
+                return k
+            if w in {";", ":"} or (w == "but" and k > j + 2) or (w in {"—", "–"} and k > j + 1):
+                return k
+            if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
+                             or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k
             if w == "," and k + 1 in self.verbs and toks[k + 1].low.endswith("ing"):
                 return k
@@ -347,8 +367,10 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
     speaker = s.speaker_fn(cs, ce)
-    if speaker is None and form in _lexicon().ambiguous and not s.is_initial(i):
-        return None
+    inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
+    if speaker is None and not s.is_initial(i) and not inverted and (
+            form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss"))):
+        return None  # "terrorist attacks", "swing states": a plural noun, not a verb
     post = _postposed(s, i, i2, form, frames, speaker)
     if post is not None:
         return post
@@ -356,7 +378,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
     j = _skip_adverbials(toks, i2 + 1, n)
-    c = _find_complementiser(toks, j, n)
+    c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
     rule = "verb-that"
     if c is not None and toks[c].low == ":":
         start = c + 1
@@ -376,7 +398,10 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             return None
     else:
         return None
-    end = s.content_end(start)
+    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"})
+    if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
+        start = end + 1
+        end = s.content_end(start)
     words = sum(1 for t in toks[start:end] if _is_word(t))
     if words == 0 or (rule == "verb-clause" and words < 3):
         return None
@@ -402,6 +427,9 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
     if not inverted or head < 2 or not (adverbial or head == i):
         return None
+    if speaker is None and head == i and 0 < len(tail) <= 4 and all(
+            _is_word(t) and t.low not in _lexicon().between for t in tail):
+        speaker = _trim(s.text, tail[0].start, tail[-1].end)  # "..., reports 24brussels."
     cut = head - 1
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
@@ -481,8 +509,16 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     if s.is_initial(i):
         c, d = s.whole(v_end + 2) if v_end + 2 < n else (0, 0)
         rule = "as-before"
-    else:
-        c, d = s.span(0, i)
+    elif v_end + 2 < n and toks[v_end + 1].low == "," and toks[v_end + 2].low not in _COORD | _OPENERS:
+        # "there was, as X put it, no deal"
+        a = i - 1 if toks[i - 1].low == "," else i
+        while a > 0 and toks[a - 1].low not in {",", ";", ":"}:
+            a -= 1
+        c, d = s.span(a, s.content_end(v_end + 2))
+        rule = "as-inside"
+    else:  # "..., as X wrote.": from the last complementiser, if any ("the conclusion that ...")
+        a = max((k for k in range(i) if toks[k].low == "that"), default=-1) + 1
+        c, d = s.span(a if a < i - 2 else 0, i)
         rule = "as-after"
     if d <= c:
         return None

@@ -1,0 +1,122 @@
+"""Attributed claims (reported speech) on hand-written sentences."""
+from __future__ import annotations
+
+from summitcli.claims import claims_in_text
+from summitcli.records import Claim
+
+
+def _one(text: str, cue: str) -> Claim:
+    found = [c for c in claims_in_text(text) if c.cue.lower() == cue.lower()]
+    assert len(found) == 1, [(c.cue, c.text) for c in claims_in_text(text)]
+    c = found[0]
+    assert text[c.start:c.end] == c.text
+    assert text[c.cue_start:c.cue_end] == c.cue
+    if c.speaker_mention is not None:
+        assert text[c.speaker_start:c.speaker_end] == c.speaker_mention
+    return c
+
+
+def test_that_clause_includes_that_and_stops_at_sentence_end():
+    text = "The mayor spoke at noon. Anna Kowalski insisted that the bridge would reopen in May. Traffic was light."
+    c = _one(text, "insisted")
+    assert c.text == "that the bridge would reopen in May"
+    assert c.speaker == "Anna Kowalski" and c.speaker_mention == "Anna Kowalski"
+    assert not c.hedged and c.rule
+
+
+def test_according_to_a_survey_by_an_organisation():
+    text = "According to a survey by Vox Populi, 79 percent of voters back the new tram line."
+    c = _one(text, "according to")
+    assert c.text == "79 percent of voters back the new tram line"
+    assert c.speaker_mention == "Vox Populi"
+
+
+def test_according_to_after_the_content():
+    text = "The plant will close in March, according to the union."
+    c = _one(text, "according to")
+    assert c.text == "The plant will close in March"
+    assert c.speaker_mention == "the union"
+
+
+def test_bare_reported_clause_without_that():
+    text = "Chancellor Greta Lind said Moreau largely shared the allies' views on the treaty."
+    c = _one(text, "said")
+    assert c.text == "Moreau largely shared the allies' views on the treaty"
+    assert c.speaker == "Greta Lind"
+
+
+def test_content_before_postposed_attribution():
+    text = "The harbour talks went well and will resume next week, Pierre Moreau told reporters on Friday."
+    c = _one(text, "told")
+    assert c.text == "The harbour talks went well and will resume next week"
+    assert c.speaker_mention == "Pierre Moreau"
+
+
+def test_listener_and_time_are_skipped_before_the_clause():
+    text = "Ministers met in Oslo. Pierre Moreau told reporters on Tuesday that the deal was close."
+    c = _one(text, "told")
+    assert c.text == "that the deal was close"
+
+
+def test_hedged_claims():
+    c = _one("The minister reportedly wants a second summit in Geneva.", "reportedly")
+    assert c.hedged and c.speaker is None
+    assert "wants a second summit in Geneva" in c.text
+    c = _one("Anna Kowalski reportedly told aides that she would resign.", "told")
+    assert c.hedged and c.text == "that she would resign"
+    c = _one("The envoy is said to favour a quick compromise.", "is said to")
+    assert c.hedged
+
+
+def test_quoted_fragment_inside_a_claim_links_to_its_quote():
+    text = "Anna Kowalski said that the reform was “a historic step” for the region."
+    claims = claims_in_text(text, source="t")
+    c = next(c for c in claims if c.cue == "said")
+    assert c.text == "that the reform was “a historic step” for the region"
+    assert len(c.quotes) == 1 and c.quotes[0].startswith("t:q")
+
+
+def test_a_plain_quotation_is_not_a_claim():
+    text = "“We will build the bridge,” Anna Kowalski said."
+    assert claims_in_text(text) == []
+
+
+def test_the_authors_own_assertion_is_not_a_claim():
+    text = "The bridge was built in 1931. It carries four lanes of traffic over the river."
+    assert claims_in_text(text) == []
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before():
+    text = "Pierre Moreau arrived late. He warned that the budget would not pass."
+    c = _one(text, "warned")
+    assert c.speaker_mention == "He"
+    assert c.speaker == "Pierre Moreau"
+    assert c.text == "that the budget would not pass"
+
+
+def test_coordinated_claims_are_split_at_the_second_cue():
+    text = "Anna Kowalski said the vote was fair, adding that the count would be published."
+    claims = claims_in_text(text)
+    said = next(c for c in claims if c.cue == "said")
+    adding = next(c for c in claims if c.cue == "adding")
+    assert said.text == "the vote was fair"
+    assert adding.text == "that the count would be published"
+
+
+def test_as_x_put_it():
+    c = _one("As one diplomat put it, the summit was a win for the host.", "As one diplomat put it")
+    assert c.text == "the summit was a win for the host"
+
+
+def test_ids_are_in_document_order_with_the_source():
+    text = ("Anna Kowalski said the port would reopen. "
+            "Pierre Moreau argued that the tolls were too high.")
+    claims = claims_in_text(text, source="007")
+    assert [c.id for c in claims] == ["007:c1", "007:c2"]
+    assert claims[0].start < claims[1].start
+
+
+def test_hostile_text_stays_fast_and_exact():
+    text = ("He said that " + "very " * 20000 + "long. ") * 3 + "“" * 5000
+    claims = claims_in_text(text)
+    assert all(text[c.start:c.end] == c.text for c in claims)
