@@ -167,9 +167,11 @@ def _prev_word(text: str, i: int, floor: int) -> _W | None:
 
 
 _PREP_PHRASE = re.compile(
-    r"(?:^|(?<=[ \u00a0,]))(?:in|on|at|during|over|via|earlier|later|last|this|late|early)"
-    r"(?:[ \u00a0](?:the|a|an|his|her|their|its|this|that|last|recent|Sunday's|Monday's))?"
-    r"(?:[ \u00a0][\w’'\-]+){1,3}[ \u00a0]*$")
+    r"(?:^|(?<=[ \u00a0,]))(?:(?:in|on|at|during|over|via)"
+    r"(?:[ \u00a0](?:the|a|an|his|her|their|its|this|that|last|recent))?"
+    r"(?:[ \u00a0][\w’'\-]+){1,3}"
+    r"|(?:last|this|earlier|late|early|next)[ \u00a0](?:week|month|year|night|morning|evening|"
+    r"afternoon|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))[ \u00a0]*$")
 _PREP_SKIP_HEADS = frozenset("""statement interview interviews past time night morning evening
 afternoon day week weekend month year years months weeks days call conference call release
 broadcast appearance speech remarks email emails letter post tweet tweets twitter facebook
@@ -306,6 +308,14 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     if w0 in PRON:
         return (i + words[0].start(), i + words[0].end())
     end = None
+    if w0 in DETS or w0 in _NOUN_DETS:  # "said the 46-year-old", "said a spokesman for X"
+        for n, wm in enumerate(words[1:7], 1):
+            lw = wm.group().lower()
+            if lw in {"who", "whose", "which", "that", "in", "on", "at", "to", "and", "as"}:
+                break
+            if not lw.endswith("ly"):
+                end = i + wm.end()
+        return (i + words[0].start(), end) if end else None
     for n, wm in enumerate(words[:9]):
         w = wm.group()
         lw = w.lower()
@@ -506,7 +516,8 @@ def _quoted_at(text: str, pos: int) -> bool:
 
 # -- cues around a quotation ---------------------------------------------------------------
 
-_AFTER_GAP = re.compile(r"[^.;:!?\"“”\n]{0,90}")
+_AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
+                        r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.){0,90}")
 _DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
 
 

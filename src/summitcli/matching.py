@@ -53,8 +53,8 @@ _QUOTE_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between word runs
 
 _SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
-_HARD_CAP = 512  # fallback cap for units with no rarer feature
 _KEYS_PER_UNIT = 6
+_BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 
 
 def _expand(word: str) -> list[str]:
@@ -74,6 +74,21 @@ def _expand(word: str) -> list[str]:
     return [word.replace("'", "")]
 
 
+_CHUNK_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _chunk_keys(chunk: str) -> tuple[str, ...]:
+    """Keys of one whitespace-delimited chunk (memoised: words recur across a corpus)."""
+    keys = _CHUNK_KEYS.get(chunk)
+    if keys is None:
+        low = chunk.translate(_QUOTE_MARKS).lower()
+        keys = tuple(k for w in _WORD.findall(low) for k in _expand(w) if k)
+        if len(_CHUNK_KEYS) > 200_000:
+            _CHUNK_KEYS.clear()
+        _CHUNK_KEYS[chunk] = keys
+    return keys
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """Normalised tokens of ``text`` as ``(key, display)`` pairs.
 
@@ -83,8 +98,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     for chunk in text.split():
-        keys = [k for w in _WORD.findall(chunk.translate(_QUOTE_MARKS).lower()) for k in _expand(w)]
-        keys = [k for k in keys if k]
+        keys = _chunk_keys(chunk)
         if not keys:
             if out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
                 key, disp = out[-1]
@@ -153,8 +167,9 @@ class _Unit:
     def __init__(self, idx: int, order: int, members: list, cls: str):
         self.idx, self.order, self.members, self.cls = idx, order, members, cls
         self.source = members[0].source
-        spk = Counter(m.speaker for m in members if m.speaker)
-        self.speaker = spk.most_common(1)[0][0] if spk else None
+        named = [m.speaker for m in members if m.speaker]
+        self.speaker = max(set(named), key=named.count) if len(set(named)) > 1 else (
+            named[0] if named else None)
         self.text = " … ".join(m.text for m in members)
         toks = tokens(self.text)
         self.keys = [k for k, _ in toks]
@@ -191,9 +206,12 @@ def _candidate_pairs(units: list[_Unit]):
     key_u, key_f = [], []
     for u, fs in zip(units, feats):
         ranked = sorted((df[f], f) for f in fs if df[f] >= 2)
-        chosen = [f for d, f in ranked[:_KEYS_PER_UNIT] if d <= _SOFT_CAP]
-        if not chosen and ranked and ranked[0][0] <= _HARD_CAP:
-            chosen = [ranked[0][1]]
+        chosen, spent = [], 0
+        for d, f in ranked[:_KEYS_PER_UNIT]:  # rarest first, within a posting budget
+            if d > _SOFT_CAP or chosen and spent + d > _BUDGET:
+                break
+            chosen.append(f)
+            spent += d
         chosen.append("\x00" + u.cls + u.norm)  # exact normalised text (always a key)
         for f in chosen:
             key_u.append(u.idx)
@@ -318,14 +336,27 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]
     norms = [u.norm for u in units]
     qa = [norms[i] for i in I]
     qb = [norms[j] for j in J]
-    prefilter = cpdist(qa, qb, scorer=fuzz.token_set_ratio, score_cutoff=min(min_score - 30, 60),
+    lowest = min(min_score - 25, 60.0)  # below every acceptance bar in _Judge
+    prefilter = cpdist(qa, qb, scorer=fuzz.token_set_ratio, score_cutoff=lowest,
                        workers=-1, dtype=np.float32)
     keep = (prefilter > 0) | ~quotes_only
     I, J = I[keep], J[keep]
     qa = [norms[i] for i in I]
     qb = [norms[j] for j in J]
-    scores = [cpdist(qa, qb, scorer=s, workers=-1, dtype=np.float32)
-              for s in (fuzz.ratio, fuzz.token_sort_ratio, fuzz.partial_ratio)]
+    r = cpdist(qa, qb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
+    ts = r.copy()
+    pr = np.zeros_like(r)
+    # token_sort / partial only where ratio alone cannot decide (partial_ratio is the costly one)
+    undecided = np.flatnonzero(r < min_score + 8)
+    if len(undecided):
+        ua, ub = [qa[k] for k in undecided], [qb[k] for k in undecided]
+        ts[undecided] = cpdist(ua, ub, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
+        lens = np.array([len(x) != len(y) for x, y in zip(ua, ub)], dtype=bool)
+        part = undecided[lens]
+        if len(part):
+            pr[part] = cpdist([qa[k] for k in part], [qb[k] for k in part],
+                              scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32)
+    scores = (r, ts, pr)
     judge = _Judge(units, min_score)
     out = []
     for i, j, r, ts, pr in zip(I.tolist(), J.tolist(), *(s.tolist() for s in scores)):
@@ -386,8 +417,10 @@ def build_statements(
 
 
 def _words(display: list[str], keys: list[str], lo: int, hi: int) -> list[str]:
+    if lo == hi:
+        return []
     shown = [d for d in display[lo:hi] if d]
-    return shown if shown or lo == hi else keys[lo:hi]
+    return shown or keys[lo:hi]
 
 
 def _diff(base: _Unit, u: _Unit) -> list[dict]:
@@ -407,8 +440,9 @@ def _member_score(base: _Unit, u: _Unit) -> tuple[float, bool]:
 
     if u.norm == base.norm or f" {u.norm} " in f" {base.norm} ":
         return 100.0, True
-    score = max(fuzz.ratio(u.norm, base.norm), fuzz.token_sort_ratio(u.norm, base.norm),
-                fuzz.partial_ratio(u.norm, base.norm))
+    score = max(fuzz.ratio(u.norm, base.norm), fuzz.token_sort_ratio(u.norm, base.norm))
+    if len(u.norm) < 0.8 * len(base.norm):  # a trimmed wording: judge it against its part
+        score = max(score, fuzz.partial_ratio(u.norm, base.norm))
     return float(score), False
 
 
@@ -423,11 +457,13 @@ def _assemble(sid: str, members: list[_Unit], dates: Mapping[str, str | None],
     said = [u for u in members if u.cls != "claim"]
     reported = [u for u in members if u.cls == "claim"]
     base = max(said or reported, key=lambda u: (len(u.keys), -rank[u.source], -u.order))
-    count = Counter(u.speaker for u in members if u.speaker)
-    speakers = tuple(sorted(count, key=lambda s: (-count[s], min(u.order for u in members
-                                                                   if u.speaker == s))))
+    named = [u.speaker for u in members if u.speaker]  # members are in source order
+    speakers = tuple(sorted(dict.fromkeys(named), key=lambda s: -named.count(s)))
     diff, same_words, wordings = [], [], {}
     for u in said:
+        if len(members) == 1:
+            wordings[u.source] = "quoted"
+            break
         score, same = _member_score(base, u)
         same_words.append((same, u.norm == base.norm))
         wordings[u.source] = "quoted" if same or wordings.get(u.source) == "quoted" else "reworded"

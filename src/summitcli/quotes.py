@@ -71,7 +71,7 @@ def _shape(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     """(can_open, can_close) of the mark at ``i`` from the characters around it."""
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
-    left = not after.isspace() and (before.isspace() or before in "([{—–-/:;,‘'\u00a0" + DOUBLE
+    left = not after.isspace() and (before.isspace() or before in "([{—–-/:‘'\u00a0" + DOUBLE
                                     or i == lo)
     right = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…’'\u00a0" + DOUBLE
                                       or i + 1 == hi)
@@ -130,7 +130,7 @@ def _double_spans(text: str, lo: int, hi: int, para: int,
                 spans.append(Span(i + 1, j, i, j + 1, para, depth=1))
                 k += 1
                 continue
-        if right or (not left and (g in CLOSE_GLYPH or g == '"' or g == "“")):
+        if right or g in CLOSE_GLYPH or (not left and g in '"“'):
             if i > open_at + 1:
                 spans.append(Span(open_at + 1, i, open_at, i + 1, para))
             open_at, last_end = None, i + 1
