@@ -182,10 +182,10 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
             continue
         i = 0
         for j in range(len(toks) - 1):  # leading role: up to the last title word
-            if not _is_title_token(toks[j][0]):
-                break
-            if toks[j][0].lower() in s["title_tokens"]:
+            if toks[j][0].lower() in s["title_tokens"] and toks[j + 1][0][:1].isupper():
                 i = j + 1
+        if i and _classify([t for t, _, _ in toks[i:]]) == "org":
+            i = 0  # "Justice Department": not a title before a name
         role_toks, name_toks = toks[:i], toks[i:]
         if len(name_toks) == 1 and (name_toks[0][0].lower() in s["title_tokens"]
                                     or name_toks[0][0].lower() in s["demonyms"]):

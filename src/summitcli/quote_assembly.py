@@ -88,7 +88,8 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     elif text[floor:span.open_at].rstrip().endswith(":"):
         colon = floor + len(text[floor:span.open_at].rstrip()) - 1
         np = _np_before(text, colon, floor, people)
-        if np is not None:
+        if np is not None and (text[np[0]].isupper() or text[np[0]:np[1]].lower() in
+                               {"he", "she", "they", "we", "it"}):
             return _Attr(":", colon, colon + 1, np, "colon-name")
         sub = sentence_subject(text, floor, span.open_at, people)
         if sub is not None:
@@ -167,17 +168,34 @@ def assemble(text: str, source: str, spans: Sequence[Span],
             a = prev[1]
             attrs[id(s)] = _Attr(a.cue, a.cue_start, a.cue_end, a.spk, a.rule, a.region_end)
             s.utterance = prev[0].utterance
-        elif s.recovered == "continued" or (prev is not None and s.utterance == prev[0].utterance):
-            attrs[id(s)] = prev[1] if prev else _Attr()
         else:
             a = _attribute(text, s, floor, limit, masks, lo, prev_para, people)
-            if a.spk is None and prev is not None and prev[1].spk is not None \
+            same = prev is not None and s.utterance == prev[0].utterance
+            if a.spk is None and same:
+                p = prev[1]
+                a = _Attr(p.cue, p.cue_start, p.cue_end, p.spk, p.rule, p.region_end)
+            elif a.spk is None and prev is not None and prev[1].spk is not None \
                     and s.para - prev[0].para <= 1 and _starts_sentence(text, s, floor):
                 p = prev[1]
                 a = _Attr(p.cue, p.cue_start, p.cue_end, p.spk, "continuation", p.region_end)
             attrs[id(s)] = a
         prev = (s, attrs[id(s)])
+    _share_within_utterances(top, attrs)
     return _records(text, source, spans, attrs, people, paras, doc_lower)
+
+
+def _share_within_utterances(top: Sequence[Span], attrs: dict[int, _Attr]) -> None:
+    """Pieces of one utterance share the speaker found for any of them (first found wins)."""
+    found: dict[int, _Attr] = {}
+    for s in top:
+        a = attrs[id(s)]
+        if a.spk is not None and s.utterance not in found:
+            found[s.utterance] = a
+    for s in top:
+        a = attrs[id(s)]
+        f = found.get(s.utterance)
+        if f is not None and a.spk is None:
+            attrs[id(s)] = _Attr(f.cue, f.cue_start, f.cue_end, f.spk, "same-utterance", f.region_end)
 
 
 def _starts_sentence(text: str, s: Span, floor: int) -> bool:

@@ -131,8 +131,13 @@ def _double_spans(text: str, lo: int, hi: int, para: int,
                 k += 1
                 continue
         if right or g in CLOSE_GLYPH or (not left and g in '"“'):
-            if i > open_at + 1:
-                spans.append(Span(open_at + 1, i, open_at, i + 1, para))
+            a, b = open_at + 1, i
+            while a < b and text[a] in " \u00a0\u202f":  # « spaced guillemets »
+                a += 1
+            while b > a and text[b - 1] in " \u00a0\u202f":
+                b -= 1
+            if b > a:
+                spans.append(Span(a, b, open_at, i + 1, para))
             open_at, last_end = None, i + 1
         elif left:  # an opener while one is open: the earlier quotation lost its closer
             cut = _last_boundary(text, open_at + 1, i)
