@@ -52,6 +52,9 @@ class _Lexicon:
     not_speakers: frozenset
     abbreviations: frozenset
     first_words: frozenset  # first words of multi-word forms
+    object_stops: frozenset
+    clause_stops: frozenset
+    coordinating: frozenset
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
 
@@ -100,6 +103,8 @@ def _lexicon() -> _Lexicon:
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
+        object_stops=low("object_stops"), clause_stops=low("clause_stops_after_comma"),
+        coordinating=low("coordinating_cues"),
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
         | low("cue_nouns") | low("as_verbs") | {"according"})
 
@@ -297,14 +302,17 @@ class _Sentence:
     def content_end(self, j: int, phrase: bool = False) -> int:
         """Token index where content starting at token j stops (exclusive).
 
-        ``phrase`` content (a noun phrase or to-clause) also stops before a second
-        predicate of the same subject ("acknowledged X and appreciated Y")."""
-        toks = self.toks
+        ``phrase`` content (a noun phrase or to-clause) also stops at a comma and
+        before adjuncts ("blamed officials | on Twitter")."""
+        toks, lex = self.toks, _lexicon()
         for k in range(j + 1, self.n):
             w = toks[k].low
             nxt = toks[k + 1] if k + 1 < self.n else None
+            if phrase and w == ",":
+                return k
             if nxt is not None and nxt.text.islower() and (
                     (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
+                    or (w == "," and nxt.low in lex.clause_stops)
                     or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
                         toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
                 return k
@@ -315,16 +323,15 @@ class _Sentence:
             if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
                              or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k
-            if w == "," and k + 1 in self.verbs and toks[k + 1].low.endswith("ing"):
-                return k
             if k in self.verbs and k > j + 1:
                 if toks[k - 1].low in {"and", "but"} and not w.endswith("ing"):
                     return k - 1
+                core = self.verbs[k][1] in lex.coordinating
                 for b in range(k - 1, max(j, k - 6), -1):
                     bw = toks[b].low
-                    if bw == "that" or bw in _lexicon().wh:
+                    if bw == "that" or bw in lex.wh:
                         break
-                    if bw in {",", ";"}:
+                    if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
         return self.n
 
@@ -388,7 +395,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     elif c is not None and toks[c].low in _lexicon().wh and ("question" in frames or "clause" in frames):
         start, rule = c, "verb-wh"
     elif c is not None and toks[c].low == "to" and "infinitive" in frames:
-        start, rule = c, "verb-to"
+        start, rule = (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
     elif frames & {"clause", "object"}:
         if "addressee" in frames:
             j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)

@@ -162,7 +162,7 @@ class _Unit:
     """One utterance in one source (joined quote pieces) or one claim."""
 
     __slots__ = ("idx", "order", "source", "speaker", "cls", "members", "keys", "display",
-                 "norm", "text")
+                 "norm", "text", "content")
 
     def __init__(self, idx: int, order: int, members: list, cls: str):
         self.idx, self.order, self.members, self.cls = idx, order, members, cls
@@ -175,6 +175,7 @@ class _Unit:
         self.keys = [k for k, _ in toks]
         self.display = [d for _, d in toks]
         self.norm = " ".join(self.keys)
+        self.content = _content(self.keys)
 
 
 def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
@@ -244,8 +245,8 @@ def _candidate_pairs(units: list[_Unit]):
     return code // len(units), code % len(units)
 
 
-def _content(keys: Iterable[str]) -> set[str]:
-    return {k for k in keys if k not in _FUNCTION_WORDS and (len(k) > 2 or k.isdigit())}
+def _content(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k not in _FUNCTION_WORDS and (len(k) > 2 or k.isdigit()))
 
 
 def _longest_run(a: list[str], b: list[str]) -> list[str]:
@@ -260,10 +261,13 @@ class _Judge:
 
     def __init__(self, units: list[_Unit], min_score: float):
         self.units, self.min = units, min_score
-        self.df = Counter(k for u in units for k in _content(u.keys))
+        self.df = Counter(k for u in units for k in u.content)
         self.rare = max(2.0, math.sqrt(len(units)))
 
-    def pair(self, a: _Unit, b: _Unit, r: float, ts: float, pr: float) -> float | None:
+    def pair(self, a: _Unit, b: _Unit, r: float) -> float | None:
+        """Score of one candidate pair given its ``fuzz.ratio`` ``r``, or ``None``."""
+        from rapidfuzz import fuzz
+
         if len(a.keys) > len(b.keys):
             a, b = b, a
         same = a.speaker is not None and a.speaker == b.speaker
@@ -286,17 +290,25 @@ class _Judge:
         if na < 4:
             return None
         if na < nb and f" {a.norm} " in f" {b.norm} ":  # an exact excerpt
-            if na >= 6 or (not differ and len(_content(a.keys)) >= 2):
+            if na >= 6 or (not differ and len(a.content) >= 2):
                 return 100.0
             return None
+        shared = len(a.content & b.content)
+        small = min(len(a.content), len(b.content))
+        if small >= 2 and shared < 0.5 * small:
+            return None  # cheap gate: most content words must recur
         bar = self.min - 10 if same else self.min + 8 if differ else self.min
-        var = max(r, ts)
+        var = r
+        if var < bar and na >= 0.6 * nb:  # similar lengths: maybe reordered clauses
+            var = max(var, fuzz.token_sort_ratio(a.norm, b.norm))
         if var >= bar and (not differ or na >= 6):
             return var
         if differ:
             return None
-        if na >= 5 and na < nb and pr >= min(bar + 5, 99.0):
-            return pr
+        if na >= 5 and na < nb and a.content and shared >= 0.7 * len(a.content):
+            pr = fuzz.partial_ratio(a.norm, b.norm)  # a trimmed and reworded excerpt
+            if pr >= min(bar + 5, 99.0):
+                return pr
         if same and na >= 6 and var >= bar - 15:
             run = _longest_run(a.keys, b.keys)
             if len(run) >= 4 and len(_content(run)) >= 2 and var + 10 >= bar:
@@ -310,7 +322,7 @@ class _Judge:
         side (at least two, three when both are long), and one of them must be rarer than
         the corpus's topic words (document frequency under the square root of the count).
         """
-        ca, cb = _content(a.keys), _content(b.keys)
+        ca, cb = a.content, b.content
         shared = ca & cb
         need = 3 if min(len(ca), len(cb)) >= 6 else 2
         if len(shared) < need or not any(self.df[k] <= self.rare for k in shared):
@@ -332,35 +344,13 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]
     cls_arr = np.array([("speech", "term", "claim").index(u.cls) for u in units])
     keep = src_arr[I] != src_arr[J]
     I, J = I[keep], J[keep]
-    quotes_only = (cls_arr[I] != 2) & (cls_arr[J] != 2)
     norms = [u.norm for u in units]
-    qa = [norms[i] for i in I]
-    qb = [norms[j] for j in J]
-    lowest = min(min_score - 25, 60.0)  # below every acceptance bar in _Judge
-    prefilter = cpdist(qa, qb, scorer=fuzz.token_set_ratio, score_cutoff=lowest,
-                       workers=-1, dtype=np.float32)
-    keep = (prefilter > 0) | ~quotes_only
-    I, J = I[keep], J[keep]
-    qa = [norms[i] for i in I]
-    qb = [norms[j] for j in J]
-    r = cpdist(qa, qb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
-    ts = r.copy()
-    pr = np.zeros_like(r)
-    # token_sort / partial only where ratio alone cannot decide (partial_ratio is the costly one)
-    undecided = np.flatnonzero(r < min_score + 8)
-    if len(undecided):
-        ua, ub = [qa[k] for k in undecided], [qb[k] for k in undecided]
-        ts[undecided] = cpdist(ua, ub, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
-        lens = np.array([len(x) != len(y) for x, y in zip(ua, ub)], dtype=bool)
-        part = undecided[lens]
-        if len(part):
-            pr[part] = cpdist([qa[k] for k in part], [qb[k] for k in part],
-                              scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32)
-    scores = (r, ts, pr)
+    ratios = cpdist([norms[i] for i in I], [norms[j] for j in J], scorer=fuzz.ratio,
+                    workers=-1, dtype=np.float32)
     judge = _Judge(units, min_score)
     out = []
-    for i, j, r, ts, pr in zip(I.tolist(), J.tolist(), *(s.tolist() for s in scores)):
-        s = judge.pair(units[i], units[j], r, ts, pr)
+    for i, j, r in zip(I.tolist(), J.tolist(), ratios.tolist()):
+        s = judge.pair(units[i], units[j], r)
         if s is not None:
             out.append((i, j, s))
     return out

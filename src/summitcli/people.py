@@ -266,8 +266,8 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
             g = gendered.get(w.lower())
             if g:
                 v[0 if g == "m" else 1] += 3
-        if p.kind != "person":
-            continue
+        if p.kind != "person" or not (" " in full.get(p.name, p.name) or p.role):
+            continue  # no person evidence ("Russia"): a following he/she is not about it
         limit = people[i + 1].start if i + 1 < len(people) else len(text)
         k = bisect.bisect_left(pos, p.end)
         if k < len(pos) and pos[k] < min(limit, p.end + 250):

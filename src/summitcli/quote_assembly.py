@@ -212,8 +212,9 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
     gap = text[a.region_end:s.open_at]
     if not _GAP.fullmatch(gap):
         return False
-    return text[p.end - 1:p.end] in ",—–-…" or gap.strip().endswith((",", ":")) \
-        or text[s.start:s.start + 1].islower()
+    # "“A,” X said, “b”" continues the sentence; "“A,” X said. “B”" starts a new utterance
+    return gap.rstrip(" \u00a0").endswith((",", ":", "—", "–")) or (
+        text[s.start:s.start + 1].islower() and not gap.rstrip(" \u00a0").endswith("."))
 
 
 def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote]:
