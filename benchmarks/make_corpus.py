@@ -30,7 +30,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-W = {k: v.split() for k, v in dict(
+W = {k: list(dict.fromkeys(v.split())) for k, v in dict(
     noun="""agreement ceasefire border pipeline tariff election budget reform treaty harbour
     corridor shipment pension refinery reactor vaccine drought harvest loan summit coalition
     parliament ruling inquiry strike union factory railway bridge dam subsidy levy fund embassy
@@ -39,18 +39,32 @@ W = {k: v.split() for k, v in dict(
     clinic school curriculum airport canal tunnel highway waterway reservoir warehouse market
     exchange framework roadmap timetable proposal package settlement dialogue partnership
     alliance investment programme strategy blockade embargo charter compact accord memorandum
-    mechanism commission tribunal council assembly registry archive audit""",
+    mechanism commission tribunal council assembly registry archive audit ferry terminal shipyard
+    orchard vineyard cooperative pharmacy laboratory observatory stadium library museum theatre
+    garrison checkpoint lighthouse quarry smelter foundry turbine substation pylon aqueduct sewer
+    landfill recycling ration voucher stipend bursary scholarship apprenticeship tenancy mortgage
+    overdraft dividend royalty tariffs levies pensions bonds ballots recount petition injunction
+    verdict appeal amnesty pardon curfew lockdown evacuation shelter relief ambulance brigade
+    militia ceasefire truce armistice enclave exclave frontier boundary delta estuary glacier
+    meadow pasture irrigation fertiliser seedbank granary silo cattle poultry broadband spectrum
+    datacentre encryption passport census ledger""",
     adj="""fair stable secure urgent fragile historic difficult important realistic serious
     temporary permanent generous modest responsible dangerous reckless honest transparent
     balanced sustainable necessary reasonable constructive productive painful decisive cautious
     ambitious practical bold clear strong regional national coastal northern southern eastern
     western rural lasting credible narrow broad costly affordable orderly peaceful open
-    complete partial gradual immediate direct final""",
+    complete partial gradual immediate direct final brittle sturdy hollow credible flimsy lopsided
+    overdue premature belated provisional binding voluntary mandatory symbolic tangible cosmetic
+    sweeping piecemeal lavish frugal opaque candid heavy light quiet noisy crowded empty remote
+    central upstream downstream seasonal annual monthly overnight bilateral trilateral federal
+    municipal provincial maritime alpine arid humid frozen""",
     verb="""protect restore deliver secure expand reduce rebuild support defend finance
     negotiate review approve reject extend suspend resume guarantee monitor deploy withdraw
     reopen strengthen modernise stabilise repair investigate respect honour implement sign
     ratify enforce abandon delay accelerate share lift impose raise fix replace complete
-    renew revise recognise""",
+    renew revise recognise audit dismantle overhaul streamline subsidise privatise nationalise
+    tax insure evacuate relocate retrain rehouse compensate reward punish pardon postpone
+    outlaw legalise regulate inspect certify license divert irrigate dredge reclaim""",
     time="""tomorrow|next_week|this_spring|before_winter|by_the_end_of_the_year|within_weeks|
     in_the_coming_days|over_the_next_decade|as_soon_as_possible|without_delay|next_month|
     before_the_vote|after_the_holidays|by_the_summer|this_autumn|within_ninety_days|
@@ -263,9 +277,11 @@ def _fill(rng: random.Random, template: str, ev: Event, extra: dict | None = Non
 
 OPENERS = ["Frankly, ", "Let me be clear: ", "As I said {weekday}, ", "For {n} years, ", "In {place}, ",
            "Today, ", "At the end of the day, ", "Once again, ", "With respect, ", "Believe me, "]
-TAILS = [" for the sake of the {noun}", " whatever {Country2} says", " despite the {adj} {noun}",
-         " with our partners in {Country2}", " in the interest of every {noun}", " before anything else",
-         " and everyone here knows it", " as we promised in {year}"]
+TAILS = [" for the sake of the {adj} {noun}", " whatever {Country2} says about the {noun}",
+         " despite the {adj} {noun}", " with our partners in {Country2} and {Country}",
+         " in the interest of every {adj} {noun}", " before the {noun} and the {noun2}",
+         " and everyone in {place} knows it", " as we promised in {year}", " until the {noun} is {adj}",
+         " even if the {noun} takes {n} years", " no matter what the {adj} {noun} costs"]
 
 
 def _clause(rng: random.Random, ev: Event, used: set[str]) -> str:
@@ -280,7 +296,7 @@ def _sentence(rng: random.Random, ev: Event, used: set[str]) -> str:
     text = _clause(rng, ev, used)
     if rng.random() < 0.3:
         text += rng.choice([", and ", ", but ", " because "]) + _clause(rng, ev, used)
-    elif rng.random() < 0.4:
+    elif len(text.split()) < 12 or rng.random() < 0.3:  # short sentences get a tail: few share one
         text += _fill(rng, rng.choice(TAILS), ev)
     if rng.random() < 0.25:
         text = _fill(rng, rng.choice(OPENERS), ev) + text
