@@ -478,15 +478,19 @@ def resolve_mention(text: str, start: int, end: int,
         return full.get(inside[-1].name, inside[-1].name)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
         g = "m" if low in s["pronouns"]["m"] else "f"
+        p = _pronoun_referent(text, start, g, idx)
+        if p is not None:
+            return full.get(p.name, p.name)
         for p in before:
             if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
                 return full.get(p.name, p.name)
         return None
     if low in {"who", "whom", "which", "that"}:
         for p in before:
-            if start - p.end <= 60:
+            if start - p.end > 160:
+                break
+            if p.kind == "person" and _person_like(p, full):
                 return full.get(p.name, p.name)
-            break
         return None
     if low in s["pronouns"]["plural"] or low in s["pronouns"]["thing"]:
         for p in before:
@@ -504,6 +508,64 @@ def resolve_mention(text: str, start: int, end: int,
     if words and words[-1][:1].isupper():
         name = " ".join(w for w in words if w[:1].isupper())
         return full.get(name, name)
+    return None
+
+
+_LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
+                             r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
+                             r"(?:(?:In|On|At|For|After|Before|During|With|As|Since|Under|"
+                             r"Following|Speaking|Asked|Last|This|When|While|Despite|Like)\b"
+                             r"[^,.;:!?\"“”\n]{0,60},[ \u00a0]+)?")
+_SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
+_ROLE_SUBJECT = re.compile(r"[Tt]he[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Sentence starts in text[lo:hi] (paragraph breaks count), last first."""
+    starts = [lo]
+    for m in _SENT_END.finditer(text, lo, hi):
+        starts.append(m.end())
+    k = text.find("\n", lo, hi)
+    while k >= 0:
+        starts.append(k + 1)
+        k = text.find("\n", k + 1, hi)
+    return sorted(set(starts), reverse=True)
+
+
+def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
+    """("pron", "he") / ("person", PersonMention) for the subject opening a sentence."""
+    m = _LEAD_ADVERBIAL.match(text, pos, hi)
+    i = m.end() if m else pos
+    pm = _SUBJECT_PRON.match(text, i, hi)
+    if pm:
+        return ("pron", pm.group(1).lower())
+    k = bisect.bisect_left(idx.starts, i)
+    if k < len(idx) and idx[k].start < min(hi, i + 40) and idx[k].kind == "person":
+        gap = text[i:idx[k].start]
+        if all(w[:1].isupper() for w in gap.split()) and text[idx[k].end:idx[k].end + 1] not in "’'":
+            return ("person", idx[k])
+    rm = _ROLE_SUBJECT.match(text, i, hi)
+    if rm and rm.group(1).lower() in lex()["role_heads"]:
+        p = resolve_role(rm.group(0), i, idx)
+        if p is not None:
+            return ("person", p)
+    return None
+
+
+def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | None:
+    """Follow sentence subjects backwards: a he/she usually continues the last subject."""
+    lo = max(0, start - 1500)
+    full = idx.full
+    for n, ss in enumerate(_sentence_starts(text, lo, start)[:6]):
+        subj = _subject_at(text, ss, start, idx)
+        if subj is None:
+            continue
+        kind, val = subj
+        if kind == "pron":
+            continue  # a pronoun subject (ours, or another): keep walking back
+        p = val
+        if _person_like(p, full) and p.gender in (g, None):
+            return p
     return None
 
 
