@@ -52,8 +52,6 @@ class _Lexicon:
     not_speakers: frozenset
     abbreviations: frozenset
     first_words: frozenset  # first words of multi-word forms
-    object_stops: frozenset
-    clause_stops: frozenset
     coordinating: frozenset
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
@@ -103,7 +101,6 @@ def _lexicon() -> _Lexicon:
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
-        object_stops=low("object_stops"), clause_stops=low("clause_stops_after_comma"),
         coordinating=low("coordinating_cues"),
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
         | low("cue_nouns") | low("as_verbs") | {"according"})
@@ -144,7 +141,18 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    """Words and punctuation; an abbreviation keeps its period ("Mr.", "U.S.")."""
+    abbreviations = _lexicon().abbreviations
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        g = m.group()
+        if g == "." and out and out[-1].end == m.start() and (
+                out[-1].low in abbreviations or (len(out[-1].text) == 1 and out[-1].text.isupper())):
+            prev = out[-1]
+            out[-1] = _Tok(prev.start, m.end(), prev.text + ".")
+            continue
+        out.append(_Tok(m.start(), m.end(), g))
+    return out
 
 
 # --------------------------------------------------------------------------- helpers
@@ -199,7 +207,7 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        return nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed")
+        return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
     return True
 
 
@@ -308,11 +316,8 @@ class _Sentence:
         for k in range(j + 1, self.n):
             w = toks[k].low
             nxt = toks[k + 1] if k + 1 < self.n else None
-            if phrase and w == ",":
-                return k
             if nxt is not None and nxt.text.islower() and (
                     (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
-                    or (w == "," and nxt.low in lex.clause_stops)
                     or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
                         toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
                 return k
@@ -425,7 +430,9 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
         k += 1
     tail = toks[i2 + 1:k]
-    if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail) or len(tail) > 14:
+    if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
+        return None
+    if len(tail) > 14 and tail[0].low not in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}:
         return None
     head = _clause_head(s, i, speaker)
     before = toks[head - 1].low if head > 0 else ""
