@@ -100,10 +100,11 @@ def _progress(out: Output, total: int):
 def _speaker_filter(result, speaker: str | None) -> list[str] | None:
     if not speaker:
         return None
-    names = result.speakers.match(speaker)
+    active = result.speaker_names()
+    names = result.speakers.match(speaker, among=active)
     if names:
         return names
-    hint = result.speakers.suggestions(speaker)
+    hint = result.speakers.suggestions(speaker, among=active)
     did_you_mean = f"; did you mean {', '.join(hint)}?" if hint else ""
     raise NotFoundError(f"no speaker matches {speaker!r}{did_you_mean}")
 

@@ -49,6 +49,10 @@ class Analysis:
     def document(self, source: str) -> Document:
         return next(d for d in self.documents if d.id == source)
 
+    def speaker_names(self) -> set[str]:
+        """Canonical speakers that have at least one quotation or claim."""
+        return {r.speaker for r in (*self.quotes, *self.claims) if r.speaker}
+
     def dates(self) -> dict[str, str | None]:
         return {d.id: d.date for d in self.documents}
 

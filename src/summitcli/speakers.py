@@ -130,30 +130,36 @@ class SpeakerIndex:
             return self.resolve_role(mention)
         return None, ()
 
-    def match(self, query: str) -> list[str]:
-        """Canonical speakers a user's query names: exact, alias, role, surname, or fuzzy."""
+    def match(self, query: str, among: set[str] | None = None) -> list[str]:
+        """Canonical speakers a user's query names: exact, alias, role, surname, or fuzzy.
+
+        ``among`` limits the answer to these names (the speakers that have records).
+        """
+        allowed = (lambda n: n in among) if among is not None else (lambda n: True)
         exact = self.canonical(query)
-        if exact:
+        if exact and allowed(exact):
             return [exact]
         role, candidates = self.resolve_role(query)
-        if role:
+        if role and allowed(role):
             return [role]
+        candidates = tuple(c for c in candidates if allowed(c))
         if candidates:
             return list(candidates)
         from rapidfuzz import fuzz, process
 
-        forms = list(self._form)
+        forms = [f for f in self._form if allowed(self._form[f])]
         hits = process.extract(query.lower(), forms, scorer=fuzz.WRatio, limit=10, score_cutoff=86)
-        names = []
+        names: list[str] = []
         for form, _, _ in hits:
             if self._form[form] not in names:
                 names.append(self._form[form])
         return names[:3] if len(names) > 1 and hits[0][1] < 95 else names[:1]
 
-    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+    def suggestions(self, query: str, among: set[str] | None = None, limit: int = 3) -> list[str]:
         from rapidfuzz import fuzz, process
 
-        hits = process.extract(query.lower(), list(self._form), scorer=fuzz.WRatio, limit=10)
+        forms = [f for f in self._form if among is None or self._form[f] in among]
+        hits = process.extract(query.lower(), forms, scorer=fuzz.WRatio, limit=10)
         out: list[str] = []
         for form, score, _ in hits:
             name = self._form[form]
