@@ -54,6 +54,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between 
 
 _SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
 _KEYS_PER_UNIT = 6
+_SHORT = 4  # fewer words than this: a term, whoever said it
 _BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 
 
@@ -185,8 +186,10 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
     units: list[_Unit] = []
     for pieces in groups.values():
         pieces.sort(key=lambda p: p[1].start)
-        cls = "term" if all(q.kind == "term" for _, q in pieces) else "speech"
-        units.append(_Unit(len(units), min(i for i, _ in pieces), [q for _, q in pieces], cls))
+        unit = _Unit(len(units), min(i for i, _ in pieces), [q for _, q in pieces], "speech")
+        if len(unit.keys) < _SHORT or all(q.kind == "term" for _, q in pieces):
+            unit.cls = "term"  # scare terms and short phrases join only each other
+        units.append(unit)
     for j, c in enumerate(claims):
         units.append(_Unit(len(units), len(quotes) + j, [c], "claim"))
     return [u for u in units if u.keys]

@@ -1,0 +1,149 @@
+"""Line up what several sources printed, statement by statement.
+
+:func:`compare` is the library behind ``summit compare``: it clusters the quotations and
+claims of the chosen sources into statements (:mod:`summitcli.matching`) and derives what
+a reader of coverage wants from them: the statements the sources share, what each source
+alone carries, conflicting attributions, a coverage matrix and a speaker balance table.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from .matching import Statement, build_statements
+from .records import Claim, Quote
+
+REWORDED = ("variant", "paraphrase")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of :func:`compare`.
+
+    - ``sources``: the compared sources (as given; date order when none were given);
+    - ``statements``: statements two or more compared sources carry, by first appearance;
+    - ``only``: per source, the statements (relation ``single``) no other compared source
+      carries; in JSON split into ``only`` (quote objects) and ``only_claims``;
+    - ``coverage``: statement id -> {source: "quoted" | "reworded"}; a source not listed is
+      absent ("quoted" = the same words or an exact part of them, "reworded" = other words
+      or reported speech);
+    - ``speaker_balance``: source -> {speaker: number of quotations (utterances)};
+    - ``summary``: counts (shared statements, verbatim, excerpt, variant, paraphrase,
+      reworded, conflicts, and per source how many quotations only it carries).
+    """
+
+    sources: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    only: Mapping[str, tuple[Statement, ...]]
+    dates: Mapping[str, str | None] = field(default_factory=dict)
+    speaker: str | None = None
+
+    @property
+    def conflicts(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.relation == "conflict")
+
+    @property
+    def coverage(self) -> dict[str, dict[str, str]]:
+        return {s.id: {src: s.wordings.get(src, "reworded") for src in s.sources}
+                for s in self.statements}
+
+    @property
+    def speaker_balance(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, Counter] = {src: Counter() for src in self.sources}
+        for st in (*self.statements, *(s for group in self.only.values() for s in group)):
+            if st.kind != "speech":
+                continue
+            seen = set()
+            for q in st.quotes:
+                key = (q.source, q.utterance or q.id)
+                if q.speaker and key not in seen and q.source in counts:
+                    seen.add(key)
+                    counts[q.source][q.speaker] += 1
+        return {src: dict(c.most_common()) for src, c in counts.items()}
+
+    @property
+    def summary(self) -> dict:
+        rel = Counter(s.relation for s in self.statements)
+        return {
+            "sources": len(self.sources),
+            "shared": len(self.statements),
+            "verbatim": rel["verbatim"],
+            "excerpt": rel["excerpt"],
+            "variant": rel["variant"],
+            "paraphrase": rel["paraphrase"],
+            "reworded": sum(rel[r] for r in REWORDED),
+            "conflicts": rel["conflict"],
+            "only": {src: sum(1 for s in self.only.get(src, ()) if s.quotes)
+                     for src in self.sources},
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "sources": list(self.sources),
+            "dates": {src: self.dates.get(src) for src in self.sources},
+            "speaker": self.speaker,
+            "summary": self.summary,
+            "statements": [s.to_dict() for s in self.statements],
+            "only": {src: [q.to_dict() for s in self.only.get(src, ()) for q in s.quotes]
+                     for src in self.sources},
+            "only_claims": {src: [c.to_dict() for s in self.only.get(src, ()) for c in s.claims]
+                            for src in self.sources},
+            "conflicts": [_conflict(s) for s in self.conflicts],
+            "coverage": self.coverage,
+            "speaker_balance": self.speaker_balance,
+        }
+
+
+def _conflict(st: Statement) -> dict:
+    """Who each source credits with the same words."""
+    credited: dict[str, list[str]] = {}
+    for q in st.quotes:
+        if q.speaker and q.source not in credited.setdefault(q.speaker, []):
+            credited[q.speaker].append(q.source)
+    return {"statement": st.id, "text": st.text, "speakers": credited}
+
+
+def _has_speaker(st: Statement, speaker: str) -> bool:
+    want = speaker.casefold()
+    return any(s.casefold() == want for s in st.speakers)
+
+
+def compare(
+    quotes: Sequence[Quote],
+    claims: Sequence[Claim],
+    sources: Sequence[str] | None,
+    dates: Mapping[str, str | None] | None,
+    *,
+    speaker: str | None = None,
+    min_score: float | None = None,
+) -> Comparison:
+    """Compare the quotations and claims of ``sources`` (all sources when empty/None).
+
+    ``quotes``/``claims`` may cover more sources than compared; only those of ``sources``
+    are used. ``dates`` (source -> ISO date or None) orders each statement's sources.
+    ``speaker`` (a canonical name, matched case-insensitively) keeps only statements in
+    which that speaker is credited. ``min_score`` tunes matching (see
+    :func:`summitcli.matching.build_statements`).
+    """
+    dates = dict(dates or {})
+    if sources:
+        chosen = list(dict.fromkeys(sources))
+    else:
+        seen = dict.fromkeys([r.source for r in quotes] + [r.source for r in claims])
+        first = {src: i for i, src in enumerate(seen)}
+        chosen = sorted(seen, key=lambda s: (not dates.get(s), dates.get(s) or "", first[s]))
+    wanted = set(chosen)
+    statements = build_statements([q for q in quotes if q.source in wanted],
+                                  [c for c in claims if c.source in wanted],
+                                  dates=dates, min_score=min_score)
+    if speaker:
+        statements = [s for s in statements if _has_speaker(s, speaker)]
+    shared = tuple(s for s in statements if s.shared)
+    only: dict[str, list[Statement]] = {src: [] for src in chosen}
+    for s in statements:
+        if not s.shared:
+            only[s.sources[0]].append(s)
+    return Comparison(sources=tuple(chosen), statements=shared,
+                      only={src: tuple(v) for src, v in only.items()},
+                      dates={src: dates.get(src) for src in chosen}, speaker=speaker)
