@@ -126,6 +126,7 @@ then to in on at by for with from into about over under said says told""".split(
 DETS = frozenset("the a an his her its their our this that these those another one some".split())
 PRON = frozenset("he she they it we i you who which".split())
 
+_NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
 _TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
 _WORD = re.compile(r"[\w'’.\-]+")
 _QMARK = re.compile(r"[“”\"]")
@@ -277,7 +278,8 @@ def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
         pw = pm.group(1)
         if pw.lower() in _NOUN_DETS:
             return (pm.start(), m.end())
-        if not pw.isalpha() or not pw.islower() or pw in STOP_NP or pw in _NOT_NOUN \
+        base = pw[:-2] if pw.endswith(("'s", "’s")) else pw
+        if not base.isalpha() or not base.islower() or pw in STOP_NP or pw in _NOT_NOUN \
                 or pw in DETS:
             return None
         k = pm.start()
@@ -292,12 +294,12 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     for p in idx[bisect.bisect_left(idx.starts, i):]:
         if i <= p.start <= i + 60 and _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
-            if all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["modifiers"]
-                   or w[:1].isupper() or w.lower() in lex()["demonyms"] for w in lead):
+            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
+                                          for w in lead):
                 return (i, p.end)
         if p.start > i + 60:
             break
-    m = re.compile(r"[^,.;:!?\"“”\n()]{1,80}").match(text, i, limit)
+    m = _NP_RUN.match(text, i, limit)
     if m is None:
         return None
     words = list(_WORD.finditer(m.group()))
@@ -578,7 +580,7 @@ def _quoted_at(text: str, pos: int) -> bool:
 
 # -- cues around a quotation ---------------------------------------------------------------
 
-_AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
+_AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
                         r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.){0,90}")
 _DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
 
@@ -621,6 +623,42 @@ def cue_after(text: str, pos: int, limit: int,
         if span is not None:
             rule = "after-inverted" if span[0] >= m.end() else "after-cue"
             return (m.start(), m.end(), span[0], span[1], rule)
+    return _after_np(text, pos, limit, people)
+
+
+_LEAD_PUNCT = re.compile(r"[ \u00a0]*[,.!?…]?[ \u00a0]*")
+_UNKNOWN_VERB = re.compile(r"[ \u00a0]+([a-z]+(?:ed|s))(?=[ \u00a0]*[.,;]|[ \u00a0]+(?:in|on|at|to|of|as|"
+                           r"before|after|while|when|during|from|with|about|back)\b)")
+_SENT_STOP = re.compile(r"[.!?](?=[ \u00a0]+[A-Z\"“]|$)|[\"“”\n]")
+
+
+def _after_np(text: str, pos: int, limit: int, people) -> tuple[int, int, int, int, str] | None:
+    """``,” Fred Roe, director of the X Institute, wrote`` / ``?” Hannity pressed.``
+
+    A name or pronoun right after the closing mark, followed in the same sentence by a
+    reporting verb (or by a lone past-tense verb, "pressed", "countered"), is the speaker.
+    """
+    lead = _LEAD_PUNCT.match(text, pos, limit)
+    i = lead.end() if lead else pos
+    if i >= limit or not (text[i].isupper() or text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they"):
+        return None
+    idx = index_people(people)
+    k = bisect.bisect_left(idx.starts, i)
+    span = None
+    if text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they":
+        w = text[i:text.index(" ", i)] if " " in text[i:i + 6] else text[i:i + 4]
+        span = (i, i + len(w))
+    elif k < len(idx) and idx[k].start - i <= 30 and _TITLE_GAP.fullmatch(text, i, idx[k].start):
+        span = (i, idx[k].end)
+    if span is None:
+        return None
+    stop = _SENT_STOP.search(text, span[1], min(limit, span[1] + 220))
+    end = stop.start() if stop else min(limit, span[1] + 220)
+    for m in _verb_hits(text, span[1], end):
+        return (m.start(), m.end(), span[0], span[1], "after-np")
+    u = _UNKNOWN_VERB.match(text, span[1], end)
+    if u is not None:
+        return (u.start(1), u.end(1), span[0], span[1], "after-np")
     return None
 
 
