@@ -42,8 +42,6 @@ class _Lexicon:
     ambiguous: frozenset
     between: frozenset
     wh: frozenset
-    source_nouns: frozenset
-    source_links: frozenset
     hedge_adverbs: frozenset
     hedge_passives: frozenset
     be_forms: frozenset
@@ -53,6 +51,7 @@ class _Lexicon:
     abbreviations: frozenset
     first_words: frozenset  # first words of multi-word forms
     coordinating: frozenset
+    that_only: frozenset
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
 
@@ -96,12 +95,11 @@ def _lexicon() -> _Lexicon:
                 forms[form] = (old[0], old[1] | {frame})
     return _Lexicon(
         forms=forms, ambiguous=low("ambiguous"), between=low("between"), wh=low("wh_words"),
-        source_nouns=low("source_nouns"), source_links=low("source_links"),
         hedge_adverbs=low("hedge_adverbs"), hedge_passives=low("hedge_passives"),
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
-        coordinating=low("coordinating_cues"),
+        coordinating=low("coordinating_cues"), that_only=low("that_only"),
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
         | low("cue_nouns") | low("as_verbs") | {"according"})
 
@@ -392,6 +390,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     j = _skip_adverbials(toks, i2 + 1, n)
     c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
     rule = "verb-that"
+    if form in _lexicon().that_only and (c is None or toks[c].low not in _lexicon().wh | {"that"}):
+        return None
     if c is not None and toks[c].low == ":":
         start = c + 1
         rule = "verb-colon"
@@ -441,9 +441,6 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
     if not inverted or head < 2 or not (adverbial or head == i):
         return None
-    if speaker is None and head == i and 0 < len(tail) <= 4 and all(
-            _is_word(t) and t.low not in _lexicon().between for t in tail):
-        speaker = _trim(s.text, tail[0].start, tail[-1].end)  # "..., reports 24brussels."
     cut = head - 1
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
@@ -470,34 +467,27 @@ def _clause_head(s: _Sentence, i: int, speaker) -> int:
 
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
     """Tokens of the source after "according to": up to a comma or the sentence end."""
-    lex = _lexicon()
     b = a
     while b < s.n and b - a < 15 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
         b += 1
-    for k in range(a, b - 1):
-        if s.toks[k].low in lex.source_nouns and s.toks[k + 1].low in lex.source_links and k + 2 < b:
-            return (k + 2, b)
     return (a, b)
 
 
 def _according_claim(s: _Sentence, i: int) -> _Raw | None:
     toks, n = s.toks, s.n
-    a, b = _source_phrase(s, i + 2)
+    _, b = _source_phrase(s, i + 2)
     if b <= i + 2:
         return None
-    src_a, _ = _source_phrase(s, i + 2)
-    speaker = s.span(src_a, b) if b > src_a else None
-    full_b = b
     cs, ce = toks[i].start, toks[i + 1].end
+    speaker = s.speaker_fn(cs, ce)
     if s.is_initial(i):
-        if full_b >= n or toks[full_b].low != ",":
+        if b >= n or toks[b].low != ",":
             return None
-        start = full_b + 1
-        c, d = s.span(start, s.content_end(start))
+        c, d = s.span(b + 1, s.content_end(b + 1))
         rule = "according-before"
     else:
-        mid = full_b < n - 1 and toks[full_b].low == "," and not s.appositive_rest(full_b)
-        c, d = s.span(0, s.content_end(full_b + 1) if mid else i)
+        mid = b < n - 1 and toks[b].low == "," and not s.appositive_rest(b)
+        c, d = s.span(0, s.content_end(b + 1) if mid else i)
         rule = "according-inside" if mid else "according-after"
     if d <= c:
         return None
@@ -518,7 +508,7 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     v_end = k + 1 if k + 1 < n and toks[k + 1].low == "it" else k
     if v_end + 1 < n and toks[v_end + 1].low not in {",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS):
         return None
-    speaker = s.speaker_fn(toks[k].start, toks[k].end) or s.span(i + 1, k)
+    speaker = s.speaker_fn(toks[k].start, toks[k].end)
     cs, ce = toks[i].start, toks[v_end].end
     if s.is_initial(i):
         c, d = s.whole(v_end + 2) if v_end + 2 < n else (0, 0)
