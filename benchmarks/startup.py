@@ -5,8 +5,10 @@
 
 1. Whole-process wall time (median of ``--runs``) of ``summit quotes Trump
    --json`` on the bundled corpus against the floor ``python -c "import typer,
-   rich.console, rapidfuzz, yaml"``; target: at most 1.2x the floor. The first
-   run warms the extraction cache and the OS file cache and is not counted.
+   rich.console, rapidfuzz, yaml"``, run alternately; target: at most 1.2x the
+   floor. The first run of each warms the extraction cache, the OS file cache
+   and the bytecode cache (``PYTHONDONTWRITEBYTECODE`` is removed from the
+   environment, as for an installed tool) and is not counted.
 2. Which heavy modules the command imports (``-X importtime``): pydantic, numpy,
    rich tables, the matcher.
 3. With ``--typer``: for each Typer version, a throwaway virtualenv under
@@ -48,15 +50,37 @@ app()
 '''
 
 
+def bytecode_env() -> dict:
+    """The environment with bytecode caching on, as users have it (``pip install`` writes .pyc).
+
+    ``PYTHONDONTWRITEBYTECODE=1`` makes every run of an editable install
+    recompile the tool's modules, which costs more than the whole floor.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("NO_COLOR", "1")
+    return env
+
+
+def _once(cmd: list[str], env: dict | None) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - t0
+
+
 def wall(cmd: list[str], runs: int, env: dict | None = None) -> float:
     """Median whole-process wall time in seconds (one untimed warm-up run first)."""
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    times = []
+    _once(cmd, env)
+    return statistics.median(_once(cmd, env) for _ in range(runs))
+
+
+def paired(a: list[str], b: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
+    """Medians of two commands run alternately, so a busy machine slows both alike."""
+    _once(a, env), _once(b, env)
+    ta, tb = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        ta.append(_once(a, env))
+        tb.append(_once(b, env))
+    return statistics.median(ta), statistics.median(tb)
 
 
 def summit_command() -> list[str]:
@@ -82,13 +106,13 @@ def heavy_imports(times: dict[str, int]) -> dict[str, float]:
 
 def startup_figures(runs: int) -> list[tuple]:
     tool = summit_command()
-    probe = subprocess.run([*tool, "quotes", "Trump", "--json"], capture_output=True, text=True)
+    env = bytecode_env()
+    probe = subprocess.run([*tool, "quotes", "Trump", "--json"], capture_output=True, text=True, env=env)
     if probe.returncode != 0:
         return [("startup: summit quotes Trump --json", "error", "exit 0", False,
-                 probe.stderr.strip().splitlines()[-1:] or [""])]
-    floor = wall([sys.executable, "-c", FLOOR], runs)
-    cmd = wall([*tool, "quotes", "Trump", "--json"], runs)
-    times = import_times(sys.executable, ["-m", "summitcli", "quotes", "Trump", "--json"])
+                 (probe.stderr.strip().splitlines() or [""])[-1])]
+    floor, cmd = paired([sys.executable, "-c", FLOOR], [*tool, "quotes", "Trump", "--json"], runs, env)
+    times = import_times(sys.executable, ["-m", "summitcli", "quotes", "Trump", "--json"], env)
     heavy = heavy_imports(times)
     return [
         ("startup: floor (import typer, rich.console, rapidfuzz, yaml)", f"{floor * 1000:.0f} ms", "", None),
@@ -124,8 +148,13 @@ def typer_figures(versions: list[str], runs: int) -> list[tuple]:
                 continue
             imp = statistics.median(import_times(str(py), ["-c", "import typer"]).get("typer", 0)
                                     for _ in range(7)) / 1000
-            bare = wall([str(py), "-c", "pass"], runs)
-            run = wall([str(py), str(app), "Trump", "--json", "--corpus", tmp, "--source", "a"], runs)
+            bare, run = paired([str(py), "-c", "pass"],
+                               [str(py), str(app), "Trump", "--json", "--corpus", tmp, "--source", "a"], runs)
+            env = dict(bytecode_env(), PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+            floor, tool = paired([str(py), "-c", FLOOR], [str(py), "-m", "summitcli", "quotes", "Trump", "--json"],
+                                 runs, env)
+            rows.append((f"typer {v}: summit quotes Trump --json / floor", f"{tool * 1000:.0f} / {floor * 1000:.0f} ms"
+                         f" = {tool / floor:.2f}x", "<= 1.2x", None))
             loads = subprocess.run([str(py), str(app), "Trump", "--json"], capture_output=True,
                                    text=True).stdout.strip() == "True"
             pyd = import_times(str(py), [str(app), "Trump", "--json"]).get("pydantic")
