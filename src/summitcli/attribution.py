@@ -122,7 +122,7 @@ finally openly angrily never always already first earlier today yesterday tonigh
 not had since only himself herself themselves itself""".split())
 DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday""".split())
 STOP_NP = frozenset("""and or but that which as if when while because after before so than
-then to in on at by for with from into about over under said says told""".split())
+then to in on at by for with from into about over under said says told of""".split())
 DETS = frozenset("the a an his her its their our this that these those another one some".split())
 PRON = frozenset("he she they it we i you who which".split())
 
@@ -226,7 +226,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     idx = index_people(people)
     p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
     if p is not None:
-        return (p.start, p.end)
+        return (_leading_span(text, max(floor, p.start - 40), p), p.end)
     s = lex()
     head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
         or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
@@ -399,6 +399,7 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     return span
 
 
+_LOWER_NEXT = re.compile(r"[ \u00a0][a-z]+\b")
 _SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -555,7 +556,14 @@ def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
 
 
 def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | None:
-    """Follow sentence subjects backwards: a he/she usually continues the last subject."""
+    """Follow sentence subjects backwards: a he/she usually continues the last subject.
+
+    A subject whose gender is known to match wins over one whose gender is unknown.
+    """
+    return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
+
+
+def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
     lo = max(0, start - 1500)
     full = idx.full
     for n, ss in enumerate(_sentence_starts(text, lo, start)[:6]):
@@ -566,7 +574,7 @@ def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | Non
         if kind == "pron":
             continue  # a pronoun subject (ours, or another): keep walking back
         p = val
-        if _person_like(p, full) and p.gender in (g, None):
+        if _person_like(p, full) and p.gender in genders:
             return p
     return None
 
@@ -691,6 +699,12 @@ def sentence_subject(text: str, floor: int, pos: int,
         return None
     if m.group(1).lower() in {"he", "she"}:
         return (m.start(1), m.end(1))
+    w = m.group(1)
+    if w[:1].isupper() and w.lower() not in lex()["not_names"] and m.end(1) < pos \
+            and _LOWER_NEXT.match(text, m.end(1), pos) and not w.endswith(("’s", "'s")):
+        k0 = bisect.bisect_left(idx.starts, m.start(1))
+        if not (k0 < len(idx) and idx[k0].start == m.start(1)):
+            return (m.start(1), m.end(1))  # "Trump welcomed ..." (a name seen once)
     k = bisect.bisect_left(idx.starts, floor)
     if k < len(idx) and idx[k].end <= pos and len(text[floor:idx[k].start].split()) <= 4:
         p = idx[k]

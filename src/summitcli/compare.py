@@ -51,13 +51,11 @@ class Comparison:
     @property
     def speaker_balance(self) -> dict[str, dict[str, int]]:
         counts: dict[str, Counter] = {src: Counter() for src in self.sources}
+        seen = set()
         for st in (*self.statements, *(s for group in self.only.values() for s in group)):
-            if st.kind != "speech":
-                continue
-            seen = set()
             for q in st.quotes:
                 key = (q.source, q.utterance or q.id)
-                if q.speaker and key not in seen and q.source in counts:
+                if q.speaker and q.kind != "term" and key not in seen and q.source in counts:
                     seen.add(key)
                     counts[q.source][q.speaker] += 1
         return {src: dict(c.most_common()) for src, c in counts.items()}
@@ -104,9 +102,8 @@ def _conflict(st: Statement) -> dict:
     return {"statement": st.id, "text": st.text, "speakers": credited}
 
 
-def _has_speaker(st: Statement, speaker: str) -> bool:
-    want = speaker.casefold()
-    return any(s.casefold() == want for s in st.speakers)
+def _has_speaker(st: Statement, wanted: set[str]) -> bool:
+    return any(s.casefold() in wanted for s in st.speakers)
 
 
 def compare(
@@ -115,15 +112,15 @@ def compare(
     sources: Sequence[str] | None,
     dates: Mapping[str, str | None] | None,
     *,
-    speaker: str | None = None,
+    speaker: str | Sequence[str] | None = None,
     min_score: float | None = None,
 ) -> Comparison:
     """Compare the quotations and claims of ``sources`` (all sources when empty/None).
 
     ``quotes``/``claims`` may cover more sources than compared; only those of ``sources``
     are used. ``dates`` (source -> ISO date or None) orders each statement's sources.
-    ``speaker`` (a canonical name, matched case-insensitively) keeps only statements in
-    which that speaker is credited. ``min_score`` tunes matching (see
+    ``speaker`` (a canonical name, or several, matched case-insensitively) keeps only
+    statements in which one of them is credited. ``min_score`` tunes matching (see
     :func:`summitcli.matching.build_statements`).
     """
     dates = dict(dates or {})
@@ -137,8 +134,10 @@ def compare(
     statements = build_statements([q for q in quotes if q.source in wanted],
                                   [c for c in claims if c.source in wanted],
                                   dates=dates, min_score=min_score)
-    if speaker:
-        statements = [s for s in statements if _has_speaker(s, speaker)]
+    names = [speaker] if isinstance(speaker, str) else list(speaker or ())
+    if names:
+        wanted = {n.casefold() for n in names}
+        statements = [s for s in statements if _has_speaker(s, wanted)]
     shared = tuple(s for s in statements if s.shared)
     only: dict[str, list[Statement]] = {src: [] for src in chosen}
     for s in statements:
@@ -146,4 +145,5 @@ def compare(
             only[s.sources[0]].append(s)
     return Comparison(sources=tuple(chosen), statements=shared,
                       only={src: tuple(v) for src, v in only.items()},
-                      dates={src: dates.get(src) for src in chosen}, speaker=speaker)
+                      dates={src: dates.get(src) for src in chosen},
+                      speaker=", ".join(names) or None)

@@ -75,38 +75,48 @@ def _expand(word: str) -> list[str]:
     return [word.replace("'", "")]
 
 
-_CHUNK_KEYS: dict[str, tuple[str, ...]] = {}
+_CHUNK_TOKENS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
-def _chunk_keys(chunk: str) -> tuple[str, ...]:
-    """Keys of one whitespace-delimited chunk (memoised: words recur across a corpus)."""
-    keys = _CHUNK_KEYS.get(chunk)
-    if keys is None:
-        low = chunk.translate(_QUOTE_MARKS).lower()
-        keys = tuple(k for w in _WORD.findall(low) for k in _expand(w) if k)
-        if len(_CHUNK_KEYS) > 200_000:
-            _CHUNK_KEYS.clear()
-        _CHUNK_KEYS[chunk] = keys
-    return keys
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, str], ...]:
+    """``(key, display)`` pairs of one whitespace-delimited chunk (memoised).
+
+    Each word of the chunk displays as its own stretch of the chunk ("land-swaps," ->
+    "land-" and "swaps,"); the extra keys of a contraction ("didn't" -> "did", "not")
+    display as "" (the word shows once, on its first key).
+    """
+    toks = _CHUNK_TOKENS.get(chunk)
+    if toks is None:
+        plain = chunk.translate(_QUOTE_MARKS)
+        found = list(_WORD.finditer(plain))
+        out = []
+        for n, m in enumerate(found):
+            lo = 0 if n == 0 else m.start()
+            hi = found[n + 1].start() if n + 1 < len(found) else len(chunk)
+            keys = [k for k in _expand(m.group().lower()) if k]
+            out.extend((k, chunk[lo:hi] if i == 0 else "") for i, k in enumerate(keys))
+        toks = tuple(out)
+        if len(_CHUNK_TOKENS) > 200_000:
+            _CHUNK_TOKENS.clear()
+        _CHUNK_TOKENS[chunk] = toks
+    return toks
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """Normalised tokens of ``text`` as ``(key, display)`` pairs.
 
-    ``key`` is the comparison form; ``display`` is the original whitespace-delimited word
-    (with its punctuation) on the first key it produced and ``""`` on the others, so a
-    diff over keys can be shown in the article's own spelling.
+    ``key`` is the comparison form; ``display`` the printed word it came from (with its
+    punctuation), or ``""`` for the second key of a contraction, so a diff over keys can
+    be shown in the article's own spelling.
     """
     out: list[tuple[str, str]] = []
     for chunk in text.split():
-        keys = _chunk_keys(chunk)
-        if not keys:
-            if out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
-                key, disp = out[-1]
-                out[-1] = (key, f"{disp} {chunk}" if disp else chunk)
-            continue
-        out.append((keys[0], chunk))
-        out.extend((k, "") for k in keys[1:])
+        toks = _chunk_tokens(chunk)
+        if toks:
+            out.extend(toks)
+        elif out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
+            key, disp = out[-1]
+            out[-1] = (key, f"{disp} {chunk}" if disp else chunk)
     return out
 
 
@@ -122,7 +132,8 @@ class Statement:
     ``relation`` is one of :data:`RELATIONS`; ``score`` the weakest member's similarity to
     the fullest wording (``None`` for ``single``); ``sources`` in date order (earliest
     first, undated last); ``text`` the fullest wording; ``diff`` one entry per quotation
-    (pieces of one utterance together): ``{"source", "quotes": [ids], "score", "ops"}``
+    (pieces of one utterance together): ``{"source", "quotes": [ids], "base": bool, "speaker",
+    "score", "ops"}``
     where each op is ``{"op": "equal"|"insert"|"delete"|"replace", "base": [...],
     "words": [...]}`` (``base`` = words of the fullest wording, ``words`` = this member's).
     """
@@ -460,7 +471,7 @@ def _assemble(sid: str, members: list[_Unit], dates: Mapping[str, str | None],
         score, same = _member_score(base, u)
         same_words.append((same, u.norm == base.norm))
         wordings[u.source] = "quoted" if same or wordings.get(u.source) == "quoted" else "reworded"
-        diff.append({"source": u.source, "quotes": [m.id for m in u.members],
+        diff.append({"source": u.source, "quotes": [m.id for m in u.members], "base": u is base,
                      "speaker": u.speaker, "score": round(score, 1), "ops": _diff(base, u)})
     for u in reported:
         wordings.setdefault(u.source, "reworded")

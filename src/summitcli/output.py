@@ -125,6 +125,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _make_console(stream):
     from rich.console import Console
 
+    _tolerate_encoding(stream)
     colour = colour_wanted(stream)
     return Console(
         file=stream,
@@ -135,3 +136,15 @@ def _make_console(stream):
         emoji=False,
         highlight=False,
     )
+
+
+def _tolerate_encoding(stream) -> None:
+    """On a stream that cannot encode all of Unicode (``PYTHONIOENCODING=ascii``, a legacy
+    code page), show unencodable characters as ``?`` instead of failing mid-table."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+    if "utf" in encoding or not hasattr(stream, "reconfigure"):
+        return
+    try:
+        stream.reconfigure(errors="replace")
+    except (AttributeError, ValueError, OSError):
+        pass

@@ -224,8 +224,8 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
         elif app:
             role = f"{role}; {app}"
         if not role and kind == "person" and len(tokens) <= 2:
-            prev = text[max(0, start - 12):start].split()
-            if prev and prev[-1].lower() in _PLACE_PREP:
+            prev = text[max(0, start - 24):start].split()
+            if prev and prev[-1].lower() in _PLACE_PREP and prev[-2:-1] != ["according"]:
                 continue  # "in Anchorage", "to Ukraine": a place, not a speaker
         out.append(PersonMention(name=name, start=start, end=end, role=role, kind=kind))
     out = _drop_sentence_initial_words(text, out)

@@ -1,0 +1,195 @@
+"""Who said it: cues before and after quotes, subjects, audiences, pronouns and role phrases."""
+from __future__ import annotations
+
+import pytest
+
+from summitcli.attribution import (reporting_verbs, resolve_mention, speaker_for_cue,
+                                   verb_re)
+from summitcli.people import people_in_text
+from summitcli.quotes import quotes_in_text
+
+
+def quote(doc: str, text: str):
+    for q in quotes_in_text(doc):
+        if q.text == text:
+            return q
+    raise AssertionError(f"{text!r} not in {[q.text for q in quotes_in_text(doc)]}")
+
+
+def cue_speaker(doc: str, verb: str) -> str | None:
+    i = doc.index(verb)
+    span = speaker_for_cue(doc, i, i + len(verb), people_in_text(doc))
+    return doc[span[0]:span[1]] if span else None
+
+
+# -- the public helpers ----------------------------------------------------------------
+
+def test_reporting_verbs_are_inflected():
+    verbs = reporting_verbs()
+    for form in ("say", "says", "said", "saying", "told", "added", "replied", "admitted",
+                 "tweeted", "wrote", "insists", "according to"[:0] or "warned"):
+        assert form in verbs
+
+
+def test_verb_regex_finds_whole_words_only():
+    found = [m.group() for m in verb_re().finditer("He said; the saidx was unsaid. According to her.")]
+    assert found == ["said", "According to"]
+
+
+@pytest.mark.parametrize("doc,verb,expected", [
+    ("“We will win,” Trump said on Tuesday.", "said", "Trump"),
+    ("“We will win,” said Sen. Ted Cruz, R-Texas.", "said", "Sen. Ted Cruz"),
+    ("John Smith, the former acting director of the agency, said the talks failed.", "said",
+     "John Smith"),
+    ("A spokesman for the campaign later said that it was wrong.", "said",
+     "A spokesman for the campaign"),
+    ("As the mayor himself put it, nothing is free.", "put", "the mayor"),
+    ("The rally was huge, according to the organisers.", "according to", "the organisers"),
+    ("Governor Ann Lee told Fox News the plan was dead.", "told", "Governor Ann Lee"),
+    ("Jason Sims — a teacher from the valley — says he is undecided.", "says", "Jason Sims"),
+    ("Trump welcomed the news, saying the deal was good.", "saying", "Trump"),
+    ("He lost the vote and said it was unfair.", "said", "He"),
+    ("The town was called the capital of the region.", "called", None),
+    ("The secretary of state visited.", "state", None),
+])
+def test_speaker_for_cue(doc, verb, expected):
+    assert cue_speaker(doc, verb) == expected
+
+
+def test_resolve_mention_pronoun_role_and_surname():
+    doc = ("Russian President Igor Volkov met Chancellor Greta Brandt in Vienna. "
+           "The Russian leader smiled. Later Volkov said he was pleased.")
+    people = people_in_text(doc)
+
+    def res(s: str, nth: int = 0) -> str | None:
+        i = -1
+        for _ in range(nth + 1):
+            i = doc.index(s, i + 1)
+        return resolve_mention(doc, i, i + len(s), people)
+    assert res("The Russian leader") == "Igor Volkov"
+    assert res("Volkov", 1) == "Igor Volkov"
+    assert res("he") == "Igor Volkov"
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+def test_cue_after_the_quote():
+    q = quote("“The economy is strong,” Treasury Secretary Alan Moss said.", "The economy is strong,")
+    assert q.speaker == "Alan Moss" and q.cue == "said" and q.rule == "after-cue"
+
+
+def test_inverted_cue():
+    q = quote("“It is unusual,” said Larry Noble, an election lawyer.", "It is unusual,")
+    assert q.speaker_mention == "Larry Noble" and q.rule == "after-inverted"
+
+
+def test_cue_before_with_comma_and_that():
+    doc = "Mayor Ellen Park said, “We are ready.” Later Park said that the city was “fully prepared.”"
+    assert quote(doc, "We are ready.").speaker == "Ellen Park"
+    frag = quote(doc, "fully prepared.")
+    assert frag.kind == "fragment" and frag.speaker == "Ellen Park"
+
+
+def test_colon_lead_in():
+    doc = "Finance Minister Karl Brandt was asked about taxes. He said: “We will not raise them.”"
+    q = quote(doc, "We will not raise them.")
+    assert q.speaker == "Karl Brandt" and q.speaker_mention == "He" and q.rule == "lead-in-colon"
+
+
+def test_colon_lead_in_in_previous_paragraph():
+    doc = "Senator Maria Lopez put it bluntly:\n\n“This bill is dead on arrival.”\n"
+    q = quote(doc, "This bill is dead on arrival.")
+    assert q.speaker == "Maria Lopez" and q.rule == "colon-lead"
+
+
+def test_dash_name_after_quote():
+    q = quote("“We are not done yet.” — Jane Roe, union leader\n", "We are not done yet.")
+    assert q.speaker == "Jane Roe" and q.rule == "dash-name"
+
+
+def test_according_to():
+    doc = "The plant will close, according to Mark Diaz, who called it “a sad day.”"
+    q = quote(doc, "a sad day.")
+    assert q.speaker == "Mark Diaz"
+
+
+def test_as_x_put_it():
+    doc = "The talks ended early, with no “deal,” as Mayor Ellen Park put it."
+    assert quote(doc, "deal,").speaker == "Ellen Park"
+
+
+def test_described_it_as():
+    doc = "Former minister Dmitri Orlov described the meeting as “calm and free of threats.”"
+    q = quote(doc, "calm and free of threats.")
+    assert q.speaker == "Dmitri Orlov" and q.kind == "fragment"
+
+
+def test_subject_of_the_sentence_a_fragment_sits_in():
+    doc = "Chancellor Greta Brandt reiterated her view that the crisis poses “grave risks.”"
+    assert quote(doc, "grave risks.").speaker == "Greta Brandt"
+
+
+def test_audience_is_not_the_speaker():
+    doc = "Former envoy Rita Cole spoke on Sunday. “The talks failed,” Cole told CNN’s Jake Miller."
+    q = quote(doc, "The talks failed,")
+    assert q.speaker == "Rita Cole" and q.cue == "told"
+    doc2 = "In an interview with Fox News host Sam Hill, Governor Ann Lee said “we are fine.”"
+    assert quote(doc2, "we are fine.").speaker == "Ann Lee"
+
+
+def test_pronoun_resolves_to_nearest_compatible_person():
+    doc = ("Senator Maria Lopez met Governor Tom Reyes on Tuesday. Reyes said his budget was tight. "
+           "“These jobs matter,” she told workers.")
+    q = quote(doc, "These jobs matter,")
+    assert q.speaker_mention == "she" and q.speaker == "Maria Lopez"
+
+
+def test_pronoun_follows_the_chain_of_subjects():
+    doc = ("Mayor Tom Reyes spoke after the vote. He thanked Governor Ann Lee and her staff. "
+           "Then he admitted, “We did not get everything.”")
+    assert quote(doc, "We did not get everything.").speaker == "Tom Reyes"
+
+
+def test_role_phrase_resolves_from_a_title():
+    doc = ("Russian President Igor Volkov arrived late. “We came in good faith,” "
+           "the Russian leader said.")
+    q = quote(doc, "We came in good faith,")
+    assert q.speaker_mention == "the Russian leader" and q.speaker == "Igor Volkov"
+
+
+def test_unresolvable_role_phrase_keeps_the_mention():
+    q = quote("“It was a difficult decision,” the company spokesman said.",
+              "It was a difficult decision,")
+    assert q.speaker is None and q.speaker_mention == "the company spokesman"
+
+
+def test_quote_without_cue_continues_previous_speaker():
+    doc = ("“We lost,” coach Dana Whitfield said after the game.\n\n"
+           "“The referees were fine. We were not.”\n")
+    q = quote(doc, "The referees were fine. We were not.")
+    assert q.speaker == "Dana Whitfield" and q.rule == "continuation"
+
+
+def test_wire_copy():
+    doc = ("WASHINGTON (Wire) — Treasury Secretary Alan Moss said on Tuesday that inflation was "
+           "“stubborn but falling.” Moss, 61, told reporters the bank would “stay the course.”\n")
+    assert quote(doc, "stubborn but falling.").speaker == "Alan Moss"
+    assert quote(doc, "stay the course.").speaker == "Alan Moss"
+
+
+def test_interview_style_with_he_added():
+    doc = ("Olympic champion Sam Ortiz won gold on Sunday.\n\n"
+           "“I am tired but happy,” he said. “My family was here,” he added.\n")
+    assert quote(doc, "My family was here,").speaker == "Sam Ortiz"
+    assert quote(doc, "My family was here,").cue == "added"
+
+
+def test_weak_evidence_gives_no_speaker():
+    q = quote("It was, in a word, “unprecedented.”", "unprecedented.")
+    assert q.speaker is None and q.speaker_mention is None
+
+
+def test_organisation_can_speak():
+    doc = "“Turnout will be high,” the Levant Polling Institute said in a statement."
+    q = quote(doc, "Turnout will be high,")
+    assert q.speaker == "Levant Polling Institute"
