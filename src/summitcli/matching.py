@@ -81,21 +81,14 @@ _CHUNK_TOKENS: dict[str, tuple[tuple[str, str], ...]] = {}
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, str], ...]:
     """``(key, display)`` pairs of one whitespace-delimited chunk (memoised).
 
-    Each word of the chunk displays as its own stretch of the chunk ("land-swaps," ->
-    "land-" and "swaps,"); the extra keys of a contraction ("didn't" -> "did", "not")
-    display as "" (the word shows once, on its first key).
+    The chunk displays whole on its first key and as "" on the others ("didn't" ->
+    ("did", "didn't"), ("not", "")), so diffs can show the article's own words.
     """
     toks = _CHUNK_TOKENS.get(chunk)
     if toks is None:
-        plain = chunk.translate(_QUOTE_MARKS)
-        found = list(_WORD.finditer(plain))
-        out = []
-        for n, m in enumerate(found):
-            lo = 0 if n == 0 else m.start()
-            hi = found[n + 1].start() if n + 1 < len(found) else len(chunk)
-            keys = [k for k in _expand(m.group().lower()) if k]
-            out.extend((k, chunk[lo:hi] if i == 0 else "") for i, k in enumerate(keys))
-        toks = tuple(out)
+        low = chunk.translate(_QUOTE_MARKS).lower()
+        keys = [k for w in _WORD.findall(low) for k in _expand(w) if k]
+        toks = tuple((k, chunk if i == 0 else "") for i, k in enumerate(keys))
         if len(_CHUNK_TOKENS) > 200_000:
             _CHUNK_TOKENS.clear()
         _CHUNK_TOKENS[chunk] = toks
@@ -105,9 +98,8 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, str], ...]:
 def tokens(text: str) -> list[tuple[str, str]]:
     """Normalised tokens of ``text`` as ``(key, display)`` pairs.
 
-    ``key`` is the comparison form; ``display`` the printed word it came from (with its
-    punctuation), or ``""`` for the second key of a contraction, so a diff over keys can
-    be shown in the article's own spelling.
+    ``key`` is the comparison form; ``display`` the printed word (with its punctuation)
+    on the first key that word produced and ``""`` on the others.
     """
     out: list[tuple[str, str]] = []
     for chunk in text.split():
@@ -420,22 +412,27 @@ def build_statements(
             for n, c in enumerate(comps, 1)]
 
 
-def _words(display: list[str], keys: list[str], lo: int, hi: int) -> list[str]:
-    if lo == hi:
-        return []
-    shown = [d for d in display[lo:hi] if d]
-    return shown or keys[lo:hi]
+def _printed_words(u: _Unit) -> tuple[list[str], list[str]]:
+    """The unit's printed words and, for each, its normalised form (one key per word)."""
+    keys: list[str] = []
+    shown: list[str] = []
+    for k, d in zip(u.keys, u.display):
+        if d or not keys:
+            keys.append(k)
+            shown.append(d or k)
+        else:
+            keys[-1] += " " + k
+    return keys, shown
 
 
 def _diff(base: _Unit, u: _Unit) -> list[dict]:
+    """Word-level diff of ``u`` against ``base`` over printed words (normalised to compare)."""
     from rapidfuzz.distance import Levenshtein
 
-    ops = []
-    for op in Levenshtein.opcodes(base.keys, u.keys):
-        ops.append({"op": op.tag,
-                    "base": _words(base.display, base.keys, op.src_start, op.src_end),
-                    "words": _words(u.display, u.keys, op.dest_start, op.dest_end)})
-    return ops
+    bk, bw = _printed_words(base)
+    uk, uw = _printed_words(u)
+    return [{"op": op.tag, "base": bw[op.src_start:op.src_end], "words": uw[op.dest_start:op.dest_end]}
+            for op in Levenshtein.opcodes(bk, uk)]
 
 
 def _member_score(base: _Unit, u: _Unit) -> tuple[float, bool]:
