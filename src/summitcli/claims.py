@@ -127,6 +127,9 @@ def _sentence_bounds(text: str) -> list[int]:
             k += 1
         if k < len(text) and text[k].islower():
             continue
+        if m.group()[-1] in "”\"" and m.group()[0] in "?!" and any(
+                w.strip(",.;").lower() in lex.forms for w in text[k:k + 50].split()[:4]):
+            continue  # “Next time in Moscow?” Putin suggested: one sentence
         starts.append(k)
     return starts
 
@@ -209,6 +212,19 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     return True
 
 
+_BAD_START = frozenset("to that for with about on by in at from of into onto up out off down back over "
+                       "away through around along and or but then nor themselves himself herself "
+                       "itself ourselves myself yourself".split())
+
+
+def _infinitive(toks: list[_Tok], k: int) -> bool:
+    """Is toks[k] ("to") followed by a verb rather than a noun phrase ("to the White House")?"""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.text.islower() and nxt.text[:1].isalpha() and nxt.low not in _DETS \
+        and nxt.low not in {"a", "an", "the", "some", "any", "all", "no", "every", "each"} | _PRONOUNS \
+        and nxt.low not in {"it", "this", "that", "what", "which", "whom"}
+
+
 def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
     """Skip "on Tuesday", "in a statement", "Friday" and commas after a verb."""
     lex = _lexicon()
@@ -264,7 +280,7 @@ def _find_complementiser(toks: list[_Tok], j: int, end: int, free: int = 0) -> i
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t\n\u00a0,;:—–-":
         s += 1
-    while e > s and text[e - 1] in " \t\n\u00a0,.;:!?—–-":
+    while e > s and (text[e - 1] in " \t\n\u00a0,.;:!?—–-" or text[e - 1] == ")" and "(" not in text[s:e]):
         e -= 1
     return s, e
 
@@ -287,6 +303,7 @@ class _Sentence:
 
     def __init__(self, text: str, ss: int, se: int, inside_quote, speaker_fn):
         self.text, self.ss, self.se = text, ss, se
+        self.inside_quote = inside_quote
         self.toks = _tokens(text, ss, se)
         self.n = len(self.toks)
         self.speaker_fn = speaker_fn
@@ -305,7 +322,7 @@ class _Sentence:
                 self.verbs[i] = hit
 
     # ---- content boundaries
-    def content_end(self, j: int, phrase: bool = False) -> int:
+    def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
         """Token index where content starting at token j stops (exclusive).
 
         ``phrase`` content (a noun phrase or to-clause) also stops at a comma and
@@ -314,6 +331,8 @@ class _Sentence:
         for k in range(j + 1, self.n):
             w = toks[k].low
             nxt = toks[k + 1] if k + 1 < self.n else None
+            if comma and w == "," and not self.inside_quote(toks[k].start):
+                return k
             if nxt is not None and nxt.text.islower() and (
                     (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
                     or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
@@ -360,6 +379,7 @@ class _Sentence:
 
 
 # --------------------------------------------------------------------------- rules
+_CLOSING = frozenset("”\"'’»")
 _QUOTE_TOKS = frozenset(_QUOTE_CHARS) | {"—", "–", "(", "-"}
 
 
@@ -368,11 +388,16 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     form, lemma, frames, i2 = s.verbs[i]
     toks, n = s.toks, s.n
     prev = toks[i - 1].low if i else ""
-    if prev in {"is", "are", "was", "were", "be", "been", "being"}:
+    be = {"is", "are", "was", "were", "be", "been", "being"}
+    if prev in be or (i > 1 and toks[i - 2].low in be and (prev.endswith("ly") or prev in _AUX | {"first", "just"})):
         return None  # passives: hedges are handled elsewhere
+    if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
+        return None  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
+    if prev == "as" and (i2 + 1 >= n or not _is_word(toks[i2 + 1])):
+        return None  # "as expected," / "as reported."
     cs, ce = toks[i].start, toks[i2].end
     if "raising" in frames:
-        if i2 + 1 < n and toks[i2 + 1].low == "to":
+        if i2 + 1 < n and toks[i2 + 1].low == "to" and _infinitive(toks, i2 + 1):
             a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
@@ -381,7 +406,11 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if speaker is None and not s.is_initial(i) and not inverted and (
             form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss"))):
         return None  # "terrorist attacks", "swing states": a plural noun, not a verb
-    post = _postposed(s, i, i2, form, frames, speaker)
+    if speaker is not None and form.endswith("s") and s.text[speaker[0]:speaker[1]].split()[0].lower() \
+            in {"his", "her", "their", "its", "our", "my", "your"} and not any(
+                w[:1].isupper() for w in s.text[speaker[0]:speaker[1]].split()):
+        return None  # "his original demands": a noun after a possessive
+    post = None if form in _lexicon().that_only else _postposed(s, i, i2, form, frames, speaker)
     if post is not None:
         return post
     if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
@@ -399,23 +428,23 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         start = c
     elif c is not None and toks[c].low in _lexicon().wh and ("question" in frames or "clause" in frames):
         start, rule = c, "verb-wh"
-    elif c is not None and toks[c].low == "to" and "infinitive" in frames:
+    elif c is not None and toks[c].low == "to" and "infinitive" in frames and _infinitive(toks, c):
         start, rule = (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
     elif frames & {"clause", "object"}:
         if "addressee" in frames:
             j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
         start = j
         rule = "verb-object" if "clause" not in frames else "verb-clause"
-        if start < n and toks[start].low in {"to", "that", "for", "with", "about", "on", "by"} | _QUOTE_TOKS - {"“", '"', "‘"}:
+        if start < n and (toks[start].low in _BAD_START or toks[start].low in _QUOTE_TOKS - {"“", '"', "‘"}):
             return None
     else:
         return None
-    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"})
+    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=rule == "verb-object")
     if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
     words = sum(1 for t in toks[start:end] if _is_word(t))
-    if words == 0 or (rule == "verb-clause" and words < 3):
+    if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
     a, b = s.span(start, end)
     return _Raw(a, b, cs, ce, speaker, rule, priority=2)
@@ -430,17 +459,24 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
         k += 1
     tail = toks[i2 + 1:k]
-    if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
-        return None
-    if len(tail) > 14 and tail[0].low not in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}:
-        return None
     head = _clause_head(s, i, speaker)
     before = toks[head - 1].low if head > 0 else ""
+    after_quote = before in _CLOSING and head >= 2
+    if not after_quote:
+        if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
+            return None
+        if len(tail) > 14 and tail[0].low not in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}:
+            return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
-    adverbial = all(t.low in _lexicon().between or _is_cap(t) for t in tail) \
+    adverbial = all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
+                    for t in tail) \
         or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
-    if not inverted or head < 2 or not (adverbial or head == i):
+    if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
+        return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
+    if not inverted or head < 2 or not (adverbial or head == i or after_quote):
         return None
+    if after_quote:  # "“...,” he said": the attribution of a quotation, which is not a claim
+        return _Raw(0, 0, toks[i].start, toks[i2].end, speaker, "quote-attribution")
     cut = head - 1
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
@@ -574,9 +610,11 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     lex = _lexicon()
     found: list[_Raw] = []
     hedges: list[int] = []
+    consumed: set[int] = set()  # verbs already used by "as X put it"
     for i, tok in enumerate(s.toks):
         w = tok.low
-        if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start):
+        if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start) \
+                or i in consumed:
             continue
         raw = None
         if i in s.verbs:
@@ -585,11 +623,14 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _according_claim(s, i)
         elif w == "as":
             raw = _as_claim(s, i)
+            if raw is not None:
+                consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
         elif w in lex.cue_nouns:
             raw = _noun_claim(s, i)
         if w in lex.hedge_adverbs or w in lex.be_forms:
             hedges.append(i)
-        if raw is not None:
+        if raw is not None and not (raw.rule == "noun-that" and any(
+                r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)
     for i in hedges:
         tok = s.toks[i]
@@ -743,7 +784,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
             continue
         sent = _Sentence(text, ss, se, qi.inside, speaker_fn)
         raws.extend(r for r in _dedupe(_sentence_claims(sent, qi.inside))
-                    if r.end > r.start and not qi.only_quotes(text, r))
+                    if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
     raws.sort(key=lambda r: (r.start, r.cue_start))
     out = []
     for r in raws:
