@@ -54,7 +54,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between 
 
 _SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
 _KEYS_PER_UNIT = 6
-_SHORT = 4  # fewer words than this: a term, whoever said it
+_SHORT = 4  # fewer words than this: a short phrase, matched only by (nearly) the same words
 _BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 
 
@@ -190,8 +190,10 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
     for pieces in groups.values():
         pieces.sort(key=lambda p: p[1].start)
         unit = _Unit(len(units), min(i for i, _ in pieces), [q for _, q in pieces], "speech")
-        if len(unit.keys) < _SHORT or all(q.kind == "term" for _, q in pieces):
-            unit.cls = "term"  # scare terms and short phrases join only each other
+        if all(q.kind == "term" for _, q in pieces):
+            unit.cls = "term"  # scare terms join only scare terms
+        elif len(unit.keys) < _SHORT:
+            unit.cls = "short"  # a few quoted words join only the same few words
         units.append(unit)
     for j, c in enumerate(claims):
         units.append(_Unit(len(units), len(quotes) + j, [c], "claim"))
@@ -283,7 +285,7 @@ class _Judge:
         if a.cls != b.cls:  # terms join only with terms
             return None
         na, nb = len(a.keys), len(b.keys)
-        if a.cls == "term":
+        if a.cls in ("term", "short"):
             if differ:
                 return None
             if a.norm == b.norm:
@@ -347,7 +349,6 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]
         return []
     src = {s: i for i, s in enumerate(sorted({u.source for u in units}))}
     src_arr = np.array([src[u.source] for u in units])
-    cls_arr = np.array([("speech", "term", "claim").index(u.cls) for u in units])
     keep = src_arr[I] != src_arr[J]
     I, J = I[keep], J[keep]
     norms = [u.norm for u in units]
