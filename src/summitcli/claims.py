@@ -171,6 +171,8 @@ _CLAUSE_BREAK = frozenset("however but while whereas although though yet".split(
 _NOT_PARTICIPLE = frozenset("during including according notwithstanding regarding concerning "
                             "nothing something anything everything thing king morning evening "
                             "spring string ring wing bring sing sting swing".split())
+_SUBORDINATORS = frozenset("while although though as when if because after before since whereas "
+                           "once unless until".split())
 _RELATIVE = frozenset("who whom which whose where".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
@@ -212,7 +214,7 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     return True
 
 
-_BAD_START = frozenset("to that for with about on by in at from of into onto up out off down back over "
+_BAD_START = frozenset("to that for with on by in at from of into onto out off down back "
                        "away through around along and or but then nor themselves himself herself "
                        "itself ourselves myself yourself".split())
 
@@ -443,6 +445,9 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
+    if toks[s.first].low in _SUBORDINATORS and s.first < i:  # "While he insisted that X, it was ..."
+        end = next((k for k in range(start + 2, end - 1) if toks[k].low in {",", "”", '"'}
+                    and toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}), end)
     words = sum(1 for t in toks[start:end] if _is_word(t))
     if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
@@ -488,16 +493,18 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
 
 
 def _clause_head(s: _Sentence, i: int, speaker) -> int:
-    """First token of the "X said" clause that ends at verb token i (subject included)."""
+    """First token of the "X said" clause that ends at verb token i (subject included).
+
+    Walks back over words to the nearest boundary; a speaker span that starts
+    earlier (a name with its apposition) wins."""
     toks = s.toks
     h = i
-    if speaker is not None and speaker[1] <= toks[i].start:
-        while h > 0 and toks[h - 1].end > speaker[0]:
-            h -= 1
-        return h
     while h > 0 and i - h < 8 and _is_word(toks[h - 1]) and h - 1 not in s.verbs \
             and toks[h - 1].low not in {"that", "and", "but", "while", "because", "if", "when"}:
         h -= 1
+    if speaker is not None and speaker[1] <= toks[i].start and speaker[0] < toks[h].start:
+        while h > 0 and toks[h - 1].end > speaker[0]:
+            h -= 1
     return h
 
 
