@@ -144,15 +144,18 @@ def _only(console: Console, comparison) -> None:
             by_speaker[st.speakers[0] if st.speakers else ""].append(st)
         for speaker in sorted(by_speaker, key=lambda s: (not s, -len(by_speaker[s]), s)):
             console.print(safe_text(speaker or "(no speaker)", "bold"))
+            items = Table.grid(padding=(0, 1))
+            items.add_column(no_wrap=True)
+            items.add_column(ratio=1)
             for st in by_speaker[speaker]:
-                item = Text("  • ")
                 if st.quotes:
-                    item.append("“")
+                    item = Text("“")
                     item.append_text(safe_text(st.text, "dim" if st.kind == "term" else ""))
                     item.append("”")
                 else:
-                    item.append_text(_claim_text(st.claims[0]))
-                console.print(item)
+                    item = _claim_text(st.claims[0])
+                items.add_row(Text("  •"), item)
+            console.print(items)
         console.print()
 
 
