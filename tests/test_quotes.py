@@ -56,7 +56,14 @@ def test_nested_quote_inside_a_quote():
                          "and I believe it,")
     inner = by_text(doc, "never promise what you cannot pay for,")
     assert outer.speaker == "Tom Reyes"
-    assert inner.rule == "nested" and inner.utterance != outer.utterance
+    assert inner.utterance != outer.utterance
+    assert inner.speaker_mention == "My father" and inner.rule == "nested-cue"
+
+
+def test_nested_quote_of_the_speakers_own_words():
+    doc = "The minister, Oskar Vang, disagreed. “I said ‘not this week’ for a reason,” Vang said."
+    inner = by_text(doc, "not this week")
+    assert inner.speaker == "Oskar Vang" and inner.kind == "fragment" and inner.rule == "nested-self"
 
 
 def test_nested_double_quote_of_another_family():

@@ -317,6 +317,11 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
                 break
             if not lw.endswith("ly"):
                 end = i + wm.end()
+        if end is not None and text[end:end + 2] == ", ":
+            idx = index_people(people)
+            k = bisect.bisect_left(idx.starts, end + 2)
+            if k < len(idx) and idx[k].start == end + 2 and idx[k].kind == "person":
+                return (idx[k].start, idx[k].end)  # "said the spokesman, Jonas Keller"
         return (i + words[0].start(), end) if end else None
     for n, wm in enumerate(words[:9]):
         w = wm.group()
@@ -342,6 +347,10 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
     between = text[k + 1:j - 1]
     if _QMARK.search(between) or len(between.split()) > 16:
         return None
+    idx = index_people(people)
+    q = idx.by_end.get(j - 1)
+    if q is not None and q.start >= k + 1 and q.kind == "person":
+        return (q.start, q.end)  # "The mayor, Victor Almeida, said": the name is the subject
     first = between.split()[0].lower() if between.split() else ""
     if first in {"with", "from", "to", "for", "by", "after", "before", "because", "while",
                  "although", "if", "when", "as", "and", "but", "so", "of", "into", "than"} \
@@ -566,8 +575,18 @@ def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | Non
 def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
     lo = max(0, start - 1500)
     full = idx.full
-    for n, ss in enumerate(_sentence_starts(text, lo, start)[:6]):
+    bounds = _sentence_starts(text, lo, start)[:6]
+    for n, ss in enumerate(bounds):
         subj = _subject_at(text, ss, start, idx)
+        if subj is None and None not in genders:
+            hi = bounds[n - 1] if n else start
+            k = bisect.bisect_left(idx.starts, ss)
+            for p in idx[k:k + 12]:
+                if p.start >= hi:
+                    break
+                if p.gender in genders and _person_like(p, full) and not _quoted_at(text, p.start):
+                    return p
+            continue
         if subj is None:
             continue
         kind, val = subj
@@ -692,27 +711,32 @@ def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
 
 def sentence_subject(text: str, floor: int, pos: int,
                      people: Sequence[PersonMention]) -> tuple[int, int] | None:
-    """The named subject (or pronoun) that opens the sentence starting at ``floor``."""
+    """The named subject (or he/she) that opens the sentence starting at ``floor``."""
     idx = index_people(people)
-    m = re.compile(r"[ \u00a0]*([\w'’]+)").match(text, floor, pos)
+    lead = _LEAD_ADVERBIAL.match(text, floor, pos)
+    i = lead.end() if lead else floor
+    m = _FIRST_WORD.match(text, i, pos)
     if m is None:
         return None
     if m.group(1).lower() in {"he", "she"}:
         return (m.start(1), m.end(1))
-    w = m.group(1)
-    if w[:1].isupper() and w.lower() not in lex()["not_names"] and m.end(1) < pos \
-            and _LOWER_NEXT.match(text, m.end(1), pos) and not w.endswith(("’s", "'s")):
-        k0 = bisect.bisect_left(idx.starts, m.start(1))
-        if not (k0 < len(idx) and idx[k0].start == m.start(1)):
-            return (m.start(1), m.end(1))  # "Trump welcomed ..." (a name seen once)
-    k = bisect.bisect_left(idx.starts, floor)
-    if k < len(idx) and idx[k].end <= pos and len(text[floor:idx[k].start].split()) <= 4:
+    k = bisect.bisect_left(idx.starts, m.start(1))
+    if k < len(idx) and idx[k].end <= pos and len(text[m.start(1):idx[k].start].split()) <= 3:
         p = idx[k]
         after = text[p.end:p.end + 2]
-        if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))):
-            lead = _leading_span(text, floor, p)
-            return (lead, p.end)
+        if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))) \
+                and all(w[:1].isupper() for w in text[m.start(1):p.start].split()):
+            return (_leading_span(text, i, p), p.end)
+    w = m.group(1)
+    if w[:1].isupper() and w.lower() not in lex()["not_names"] and not w.endswith(("’s", "'s")):
+        nv = _VERBISH_NEXT.match(text, m.end(1), pos)
+        if nv and not (k < len(idx) and idx[k].start == m.start(1)):
+            return (m.start(1), m.end(1))  # "Trump welcomed ..." (a name seen once)
     return None
+
+
+_FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
+_VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+(?:ed|s)|said|told|wrote)\b")
 
 
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:
@@ -723,3 +747,35 @@ def _leading_span(text: str, floor: int, p: PersonMention) -> int:
                  or w.lower() in lex()["modifiers"] for w in m.group(1).split()):
         return floor + m.start(1)
     return p.start
+
+
+@cache
+def _possessive_re() -> re.Pattern:
+    nouns = sorted(_verb_data().get("speech_nouns") or (), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*)*[’'](?:s\b)?|[Hh]is|[Hh]er|"
+                      r"[Tt]heir|[Ii]ts)[ \u00a0](?:[a-z\-]+[ \u00a0]){0,3}?(?:" + "|".join(nouns) +
+                      r")\b")
+
+
+def possessive_cue(text: str, floor: int, pos: int,
+                   people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
+    """``Wanjiru’s reply was short: “…”`` / ``Trump’s talk of “land-swaps”``: the possessor speaks."""
+    last = None
+    for m in _possessive_re().finditer(text, max(floor, pos - 300), pos):
+        last = m
+    if last is None:
+        return None
+    who = last.group(1)
+    a = last.start(1)
+    if who.lower() in ("his", "her", "their", "its"):
+        return (last.start(), last.end(), a, a + len(who), "possessive-noun")
+    b = a + len(who.rstrip("s").rstrip("’'")) if who.endswith(("’s", "'s")) else a + len(who) - 1
+    lx = lex()
+    words = text[a:b].split()
+    if not words or words[0].lower() in lx["not_names"] or any(
+            w.lower() in lx["org_words"] for w in words[:1]):
+        return None
+    idx = index_people(people)
+    p = idx.by_end.get(b)
+    start = p.start if p is not None else a
+    return (last.start(), last.end(), start, b, "possessive-noun")

@@ -25,7 +25,7 @@ import yaml
 
 from .records import Claim, PersonMention, Quote
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
 _QUOTE_CHARS = "\"“”‘’'«»„"
@@ -736,13 +736,9 @@ def _default_quotes(text: str, source: str, skip) -> list[Quote]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that contain at least one trigger word (the rest cannot hold a claim)."""
     starts = _sentence_bounds(text)
-    lowered = text.lower()
     triggers = _lexicon().triggers
-    if len(lowered) == len(text):
-        wanted = sorted({bisect.bisect_right(starts, m.start()) - 1
-                         for m in _LOWER_WORD.finditer(lowered) if m.group() in triggers})
-    else:
-        wanted = list(range(len(starts)))
+    wanted = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _LOWER_WORD.finditer(text)
+                     if m.group() in triggers or m.group()[0].isupper() and m.group().lower() in triggers})
     out = []
     for k in wanted:
         a, b = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)

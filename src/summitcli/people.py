@@ -139,6 +139,22 @@ def _leading_role(text: str, start: int) -> tuple[str | None, int]:
     return text[pos:start].strip(), pos
 
 
+_ROLE_COMMA = re.compile(r"(?:^|(?<=[\s(]))((?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'\-]*[’']s)"
+                         r"[ \u00a0][^,;:.!?\"“”\n]{2,80}?),[ \u00a0]$")
+
+
+def _role_before_comma(text: str, start: int) -> str | None:
+    """"The central bank governor, Teresa Quint," - a role phrase right before the name."""
+    if text[start - 2:start] != ", ":
+        return None
+    m = _ROLE_COMMA.search(text, max(0, start - 90), start)
+    if m is None:
+        return None
+    role = m.group(1)
+    last = role.split()[-1].lower().strip("’'")
+    return role if last in _sets()["role_heads"] or last.rstrip("s") in _sets()["role_heads"] else None
+
+
 _APPOS_RE = re.compile(
     r",[ \u00a0](?:\d{1,3},[ \u00a0])?((?:the|a|an|his|her|its|their|then-|former|now|now-)"
     r"[ \u00a0][^,;:.!?\"“”\n]{2,90}?)(?=[,;.!?\n]|$)"
@@ -214,10 +230,14 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
         if tokens[0].lower() in s["not_names"]:
             continue
         kind = _classify(tokens)
+        if kind == "person" and " of " in name and tokens.index("of") >= 2:
+            cut = name.index(" of ")  # "Senator Mark Tolliver of Ohio": the name ends at "of"
+            name, end = name[:cut], start + cut
+            tokens = name.split()
         role = text[role_toks[0][1]:role_toks[-1][2]] if role_toks else None
         if role is None:
             lead, _ = _leading_role(text, start)
-            role = lead
+            role = lead or _role_before_comma(text, start)
         app = _apposition(text, end)
         if app and not role:
             role = app
@@ -250,13 +270,20 @@ def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list
 
 
 _PRON_RE = re.compile(r"(?=[HhSs])(?<!\w)([Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)(?!\w)")
+_NEXT_SUBJECT = re.compile(r"[.!?][\"”’']?[ \u00a0]+(He|She)\b")
 
 
 def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
-    """Gender per full name: honorifics first, then the next he/she before another person."""
+    """Gender per full name: an honorific, or a pronoun that plainly refers back.
+
+    A pronoun refers back when it opens the next sentence ("Reyes spoke. He said ...") or is
+    a possessive/object/reflexive in the same sentence before anyone else is named
+    ("Halvorsen presented her accounts").  A subject pronoun after "said" is left alone:
+    "X said she ..." is often about someone else.  Pronouns inside quotations never count.
+    """
     s = _sets()
-    gendered, male = s["gendered"], s["pronouns"]["m"]
-    pron = [(m.start(), m.group(1).lower() in male) for m in _PRON_RE.finditer(text)]
+    gendered = s["gendered"]
+    pron = [(m.start(), m.group(1).lower()) for m in _PRON_RE.finditer(text)]
     pos = [p for p, _ in pron]
     votes: dict[str, list[int]] = {}
     full = fullest_forms(people)
@@ -268,10 +295,20 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
                 v[0 if g == "m" else 1] += 3
         if p.kind != "person" or not (" " in full.get(p.name, p.name) or p.role):
             continue  # no person evidence ("Russia"): a following he/she is not about it
-        limit = people[i + 1].start if i + 1 < len(people) else len(text)
+        nxt = people[i + 1].start if i + 1 < len(people) else len(text)
+        sent_end = _SENT_STOP.search(text, p.end, min(len(text), p.end + 400))
+        lim = min(nxt, sent_end.start() if sent_end else p.end + 400)
         k = bisect.bisect_left(pos, p.end)
-        if k < len(pos) and pos[k] < min(limit, p.end + 250):
-            v[0 if pron[k][1] else 1] += 1
+        while k < len(pos) and pos[k] < lim:
+            w = pron[k][1]
+            if w not in ("he", "she") and not _in_quote(text, pos[k]):
+                v[0 if w in s["pronouns"]["m"] else 1] += 2 if w.endswith("self") else 1
+                break
+            k += 1
+        if sent_end and (nxt > sent_end.end()):
+            ns = _NEXT_SUBJECT.match(text, sent_end.start())
+            if ns:
+                v[0 if ns.group(1) == "He" else 1] += 2
     out = []
     for p in people:
         m, f = votes.get(full.get(p.name, p.name), (0, 0))
@@ -279,6 +316,16 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
         out.append(PersonMention(p.name, p.start, p.end, p.role, p.kind, g)
                    if p.kind == "person" and g else p)
     return out
+
+
+_SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’']?$)|\n")
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Cheap: is ``pos`` inside a quotation opened earlier on its line?"""
+    line = text.rfind("\n", 0, pos) + 1
+    seg = text[max(line, pos - 600):pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
 def fullest_forms(people: Sequence[PersonMention]) -> dict[str, str]:

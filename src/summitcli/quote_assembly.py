@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .attribution import (_np_before, cue_after, cue_before, index_people, resolve_mention,
-                          sentence_subject)
+from .attribution import (_np_before, cue_after, cue_before, index_people, possessive_cue,
+                          resolve_mention, sentence_subject)
 from .people import people_in_text
 from .quotes import Span, _sentence_start, paragraphs
 from .records import Quote
@@ -27,7 +27,8 @@ from .records import Quote
 _TERM_LEAD = re.compile(
     r"(?:so-called|dubbed|nicknamed|titled|entitled|headlined|named|known as|the words?|"
     r"the terms?|the phrase|the slogan|the hashtag|the label|labell?ed|branded|a sign reading|"
-    r"signs reading|read|reads|reading)[ \u00a0]*$", re.I)
+    r"signs reading|read|reads|reading|(?:a|an|the)[ \u00a0](?:[\w\-]+[ \u00a0]){0,2}called)[ \u00a0]*$",
+    re.I)
 _GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
 
@@ -72,7 +73,7 @@ def _colon_lead(text: str, span: Span, floor: int, para_lo: int, prev_para, peop
 
 
 def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
-               people) -> _Attr:
+               people, quote_before_in_para: bool = False) -> _Attr:
     initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
     if not initial:
@@ -85,20 +86,50 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         lead = _colon_lead(text, span, floor, para_lo, prev_para, people)
         if lead is not None:
             return lead
-    elif text[floor:span.open_at].rstrip().endswith(":"):
+        if floor > para_lo and not quote_before_in_para:
+            # the sentence before, in the same paragraph, names the speaker
+            prev_start = _sentence_start(text, para_lo, floor - 1)
+            sub = sentence_subject(text, prev_start, floor, people)
+            if sub is not None:
+                return _Attr(None, None, None, sub, "previous-subject")
+        return _Attr()
+    poss = possessive_cue(text, floor, span.open_at, people)
+    if text[floor:span.open_at].rstrip().endswith(":"):
         colon = floor + len(text[floor:span.open_at].rstrip()) - 1
         np = _np_before(text, colon, floor, people)
         if np is not None and (text[np[0]].isupper() or text[np[0]:np[1]].lower() in
                                {"he", "she", "they", "we", "it"}):
             return _Attr(":", colon, colon + 1, np, "colon-name")
+        if poss is not None:
+            return _from_hit(text, poss, span.close_end)
         sub = sentence_subject(text, floor, span.open_at, people)
         if sub is not None:
             return _Attr(":", colon, colon + 1, sub, "colon-subject")
-    else:
-        sub = sentence_subject(text, floor, span.open_at, people)
-        if sub is not None:
-            return _Attr(None, None, None, sub, "sentence-subject")
+        return _Attr()
+    if poss is not None:
+        return _from_hit(text, poss, span.close_end)
+    sub = sentence_subject(text, floor, span.open_at, people)
+    if sub is not None:
+        return _Attr(None, None, None, sub, "sentence-subject")
     return _Attr()
+
+
+def _attribute_nested(text: str, span: Span, outer: Span, outer_attr: _Attr | None,
+                      people) -> _Attr:
+    """A quotation inside a quotation: a cue inside the outer one ("I said ‘not this week’")."""
+    floor = max(outer.start, _sentence_start(text, outer.start, span.open_at))
+    hit = cue_before(text, floor, span.open_at, people)
+    if hit is None:
+        return _Attr(rule="nested")
+    a = _from_hit(text, hit, span.close_end)
+    who = text[a.spk[0]:a.spk[1]].lower()
+    if who in ("i", "we") and outer_attr is not None and outer_attr.spk is not None:
+        o = outer_attr
+        return _Attr(a.cue, a.cue_start, a.cue_end, o.spk, "nested-self", a.region_end)
+    if who in ("he", "she", "they", "it", "you", "i", "we", "me"):
+        return _Attr(rule="nested")  # a pronoun inside someone else's words: leave it open
+    a.rule = "nested-cue"
+    return a
 
 
 def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tuple[str, str]:
@@ -110,7 +141,10 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tup
     if span.recovered in ("continued", "pull-quote", "no-opener"):
         return "speech", span.recovered
     if span.depth:
-        return ("speech" if n >= 6 else "term"), "nested"
+        sentence_like = q[:1].isupper() and (n >= 4 or text[span.end - 1:span.end] in ".?!")
+        if sentence_like:
+            return "speech", "nested"
+        return ("fragment" if attr.spk is not None else "term"), "nested"
     if _TERM_LEAD.search(prefix[-40:]):
         return "term", "term-lead"
     titled = n <= 7 and all(_TITLE_WORD.fullmatch(w.strip(",.:;!?")) for w in words) \
@@ -169,7 +203,8 @@ def assemble(text: str, source: str, spans: Sequence[Span],
             attrs[id(s)] = _Attr(a.cue, a.cue_start, a.cue_end, a.spk, a.rule, a.region_end)
             s.utterance = prev[0].utterance
         else:
-            a = _attribute(text, s, floor, limit, masks, lo, prev_para, people)
+            a = _attribute(text, s, floor, limit, masks, lo, prev_para, people,
+                           prev is not None and prev[0].para == s.para)
             same = prev is not None and s.utterance == prev[0].utterance
             if a.spk is None and same:
                 p = prev[1]
@@ -181,7 +216,19 @@ def assemble(text: str, source: str, spans: Sequence[Span],
             attrs[id(s)] = a
         prev = (s, attrs[id(s)])
     _share_within_utterances(top, attrs)
+    _attribute_all_nested(text, spans, top, attrs, people)
     return _records(text, source, spans, attrs, people, paras, doc_lower)
+
+
+def _attribute_all_nested(text, spans, top, attrs, people) -> None:
+    import bisect
+    starts = [t.start for t in top]
+    for s in spans:
+        if s.depth == 0:
+            continue
+        k = bisect.bisect_right(starts, s.start) - 1
+        if k >= 0 and top[k].start <= s.start and s.end <= top[k].end:
+            attrs[id(s)] = _attribute_nested(text, s, top[k], attrs.get(id(top[k])), people)
 
 
 def _share_within_utterances(top: Sequence[Span], attrs: dict[int, _Attr]) -> None:
@@ -230,6 +277,13 @@ def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote
         mention = speaker = None
         ss = se = None
         cands: tuple[str, ...] = ()
+        rule = a.rule if a.spk else ("nested" if s.depth else "none")
+        if a.spk is not None and kind == "term":
+            # a name, a sign, scare quotes: nobody is quoted; a would-be speaker is a candidate
+            found = resolve_mention(text, a.spk[0], a.spk[1], people)
+            cands = (found,) if found else ()
+            a = _Attr(rule="term")
+            rule = "term"
         if a.spk is not None:
             ss, se = a.spk
             mention = text[ss:se]
@@ -240,8 +294,8 @@ def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote
         out.append(Quote(
             id=f"{source}:q{n + 1}", source=source, text=text[s.start:s.end], start=s.start,
             end=s.end, kind=kind, kind_rule=kind_rule, speaker=speaker, speaker_mention=mention,
-            speaker_start=ss, speaker_end=se, cue=a.cue, rule=a.rule if a.spk else
-            ("nested" if s.depth else "none"), utterance=f"{source}:u{u + 1}", paragraph=s.para,
+            speaker_start=ss, speaker_end=se, cue=a.cue, rule=rule,
+            utterance=f"{source}:u{u + 1}", paragraph=s.para,
             candidates=cands))
     return out
 
