@@ -123,7 +123,7 @@ not had since only himself herself themselves itself""".split())
 DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday""".split())
 STOP_NP = frozenset("""and or but that which as if when while because after before so than
 then to in on at by for with from into about over under said says told of""".split())
-DETS = frozenset("the a an his her its their our this that these those another one some".split())
+DETS = frozenset("the a an his her its their our my your this that these those another one some".split())
 PRON = frozenset("he she they it we i you who which".split())
 
 _NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
@@ -259,7 +259,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     return (start, m.end())
 
 
-_NOUN_DETS = frozenset("the a an one another some his her its their our this these those".split())
+_NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
 _NOT_NOUN = frozenset("""should would could will can may might must shall also then just
 not never still even only already""".split())
 

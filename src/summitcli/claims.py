@@ -26,6 +26,7 @@ import yaml
 from .records import Claim, PersonMention, Quote
 
 _LOWER_WORD = re.compile(r"[A-Za-z]+")
+_WORDCHARS = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
 _QUOTE_CHARS = "\"“”‘’'«»„"
@@ -33,6 +34,8 @@ _TRIM = " \t\n\u00a0,.;:!?—–-" + _QUOTE_CHARS
 _OPEN_Q = "\"“‘«„"
 _MAX_WINDOW = 12  # tokens looked at between a verb and its content
 _MAX_SENT = 2000  # longer "sentences" are cut into windows (hostile text)
+_MAX_CONTENT = 150  # tokens of reported content at most
+_MAX_CUES = 60  # cues looked at per sentence window: beyond that it is not prose
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -315,7 +318,7 @@ class _Sentence:
         self.verbs: dict[int, tuple] = {}
         triggers = _lexicon().triggers
         for i, tok in enumerate(self.toks):
-            if tok.low not in triggers or inside_quote(tok.start):
+            if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
                 continue
             if not tok.text.islower() and not self.is_initial(i):
                 continue
@@ -330,7 +333,8 @@ class _Sentence:
         ``phrase`` content (a noun phrase or to-clause) also stops at a comma and
         before adjuncts ("blamed officials | on Twitter")."""
         toks, lex = self.toks, _lexicon()
-        for k in range(j + 1, self.n):
+        stop = min(self.n, j + _MAX_CONTENT)
+        for k in range(j + 1, stop):
             w = toks[k].low
             nxt = toks[k + 1] if k + 1 < self.n else None
             if comma and w == "," and not self.inside_quote(toks[k].start):
@@ -357,7 +361,7 @@ class _Sentence:
                         break
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
-        return self.n
+        return stop
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens a..b-1, trimmed."""
@@ -624,6 +628,8 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
                 or i in consumed:
             continue
         raw = None
+        if len(found) >= _MAX_CUES:
+            break
         if i in s.verbs:
             raw = _verb_claim(s, i)
         elif w == "according" and i + 1 < s.n and s.toks[i + 1].low == "to":
@@ -702,15 +708,20 @@ class _QuoteIndex:
         if not spans:
             return _dangling_quote(text, r)
         zone = (min(r.cue_start, (r.speaker or (r.cue_start,))[0]), max(r.cue_end, (r.speaker or (0, 0))[1]))
-        rest, q = 0, 0
-        for p in range(r.start, r.end):
-            while q < len(spans) and spans[q][1] <= p:
-                q += 1
-            quoted = q < len(spans) and spans[q][0] <= p
-            if not quoted and not zone[0] <= p < zone[1] and text[p].isalnum():
-                rest += 1
-                if rest > 3:
-                    return _dangling_quote(text, r)
+        gaps, pos = [], r.start
+        for a, b in spans:  # stretches of the content outside quotations and outside the attribution
+            if a > pos:
+                gaps.append((pos, min(a, r.end)))
+            pos = max(pos, b)
+        if pos < r.end:
+            gaps.append((pos, r.end))
+        rest = 0
+        for a, b in gaps:
+            for x, y in ((a, min(b, zone[0])), (max(a, zone[1]), b)):
+                if y > x:
+                    rest += len(_WORDCHARS.findall(text, x, y))
+                    if rest > 3:
+                        return _dangling_quote(text, r)
         return True
 
 

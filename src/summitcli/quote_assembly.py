@@ -29,6 +29,8 @@ _TERM_LEAD = re.compile(
     r"the terms?|the phrase|the slogan|the hashtag|the label|labell?ed|branded|a sign reading|"
     r"signs reading|read|reads|reading|(?:a|an|the)[ \u00a0](?:[\w\-]+[ \u00a0]){0,2}called)[ \u00a0]*$",
     re.I)
+_DISPLAY = re.compile(r"\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|shirts?|hats?|"
+                      r"caps?|stickers?|plaques?|backdrops?|graffiti|mugs?|buttons?)\b", re.I)
 _GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
 
@@ -147,6 +149,9 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tup
         return ("fragment" if attr.spk is not None else "term"), "nested"
     if _TERM_LEAD.search(prefix[-40:]):
         return "term", "term-lead"
+    if attr.cue and attr.cue.lower() in ("says", "said", "say", "read", "reads", "reading") \
+            and _DISPLAY.search(prefix[-120:]):
+        return "term", "sign-text"  # words on a sign, a banner, a T-shirt
     titled = n <= 7 and all(_TITLE_WORD.fullmatch(w.strip(",.:;!?")) for w in words) \
         and words and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= max(1, n // 2)
     if titled and attr.spk is None and n <= 5:

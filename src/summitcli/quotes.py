@@ -193,8 +193,10 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
                 opener = i
             continue
         if right and not left and g in "'’›":
-            nxt = text[i + 1:i + 3]
-            if (text[i - 1] in "sS" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
+            if text[i - 1] in "nN" and text[i - 2:i - 1] in "'’" and text[i - 3:i - 2] == " ":
+                continue  # rock ’n’ roll
+            nxt = _NEXT_WORD.match(text, i + 1, hi)
+            if (text[i - 1] in "sS" and nxt is not None and nxt.group(1).lower() not in _FUNCTION
                     and _has_later_closer(text, i + 1, min(hi, opener + MAX_SINGLE))):
                 continue  # plural possessive ("voters’ rights") inside the quotation
             if i > opener + 1:
@@ -203,6 +205,12 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
         elif left and not right and g in "'‘‹" and not _APOS_WORDS.match(text, i + 1):
             opener = i
     return spans
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_FUNCTION = frozenset("""and or but nor the a an to in on at is was are were be he she they it we
+said says say told with for from as that which who by of if so than then when while because
+has have had will would could should can may might""".split())
 
 
 def _has_later_closer(text: str, lo: int, hi: int) -> bool:
