@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--dump", type=Path, help="write misses and false alarms here")
+    ap.add_argument("--polnear-fragments", action="store_true",
+                    help="diagnostic: drop claims holding a double-quoted fragment, which PolNeAR "
+                         "files under quotations rather than under indirect speech")
     args = ap.parse_args(argv)
     gold_path = args.devset / "gold.jsonl"
     scorer = args.devset.parent / "claims_score.py"
@@ -91,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                 claim_seconds += dt
                 chars += len(text.encode("utf-8"))
                 preds = [{"text": c.text, "speaker": c.speaker_mention, "start": c.start, "end": c.end,
-                          "cue": c.cue, "rule": c.rule} for c in found]
+                          "cue": c.cue, "rule": c.rule} for c in found
+                         if not (args.polnear_fragments and any(m in c.text for m in '"“”'))]
                 pf.write(json.dumps({"doc": g["doc"], "quotes": preds}) + "\n")
                 gf.write(json.dumps(g) + "\n")
                 if dump:
