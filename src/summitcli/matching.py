@@ -54,6 +54,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between 
 
 _SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
 _KEYS_PER_UNIT = 6
+_CLASSES = ("term", "short", "speech", "claim")
 _SHORT = 4  # fewer words than this: a short phrase, matched only by (nearly) the same words
 _BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 
@@ -347,9 +348,17 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]
     I, J = _candidate_pairs(units)
     if len(I) == 0:
         return []
-    src = {s: i for i, s in enumerate(sorted({u.source for u in units}))}
-    src_arr = np.array([src[u.source] for u in units])
-    keep = src_arr[I] != src_arr[J]
+    ids: dict = {None: -1}
+    src_arr = np.array([ids.setdefault(u.source, len(ids)) for u in units])
+    spk_arr = np.array([ids.setdefault(u.speaker, len(ids)) if u.speaker else -1 for u in units])
+    cls_arr = np.array([_CLASSES.index(u.cls) for u in units])
+    claim = _CLASSES.index("claim")
+    ci, cj = cls_arr[I], cls_arr[J]
+    with_claim = (ci == claim) | (cj == claim)
+    keep = (src_arr[I] != src_arr[J]) & np.where(
+        with_claim,  # reported speech links only to the same named speaker, never to terms
+        (spk_arr[I] == spk_arr[J]) & (spk_arr[I] >= 0) & (ci != 0) & (cj != 0),
+        ci == cj)  # otherwise terms with terms, short phrases with short ones, ...
     I, J = I[keep], J[keep]
     norms = [u.norm for u in units]
     ratios = cpdist([norms[i] for i in I], [norms[j] for j in J], scorer=fuzz.ratio,
