@@ -348,6 +348,9 @@ class _Sentence:
                 return k
             if w in {";", ":"} or (w == "but" and k > j + 2) or (w in {"—", "–"} and k > j + 1):
                 return k
+            if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
+                    and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
+                return k  # ", and he ...": a new clause of the author's
             if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
                              or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k
@@ -449,7 +452,9 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
-    if toks[s.first].low in _SUBORDINATORS and s.first < i:  # "While he insisted that X, it was ..."
+    h = _clause_head(s, i, speaker)
+    if toks[s.first].low in _SUBORDINATORS and s.first < i or toks[h].low in _SUBORDINATORS \
+            or h > 0 and toks[h - 1].low in _SUBORDINATORS:  # "While he insisted that X, it was ..."
         end = next((k for k in range(start + 2, end - 1) if toks[k].low in {",", "”", '"'}
                     and toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}), end)
     words = sum(1 for t in toks[start:end] if _is_word(t))
