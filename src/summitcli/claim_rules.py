@@ -1,0 +1,427 @@
+"""Rules that find attributed claims inside one sentence.
+
+Each rule looks at a bounded window of tokens around a cue (a reporting verb,
+"according to", "as X put it", a hedge, a cue noun) and returns the content
+span with the cue and the speaker span that :mod:`summitcli.attribution` finds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .claim_text import (
+    _APPOS,
+    _AUX,
+    _BAD_START,
+    _CLAUSE_BREAK,
+    _COORD,
+    _DETS,
+    _MAX_CONTENT,
+    _MAX_CUES,
+    _NOT_PARTICIPLE,
+    _OPENERS,
+    _PREPS,
+    _QUOTE_CHARS,
+    _RELATIVE,
+    _SUBJ_PRONOUNS,
+    _SUBORDINATORS,
+    _TIME,
+    _find_complementiser,
+    _infinitive,
+    _is_cap,
+    _is_word,
+    _lexicon,
+    _plausible_verb,
+    _skip_addressee,
+    _skip_adverbials,
+    _tokens,
+    _trim,
+    _verb_at,
+)
+
+# --------------------------------------------------------------------------- one sentence
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    speaker: tuple[int, int] | None
+    rule: str
+    hedged: bool = False
+    priority: int = 0
+
+
+class _Sentence:
+    """Tokens of one sentence plus the cue verbs found in it."""
+
+    def __init__(self, text: str, ss: int, se: int, inside_quote, speaker_fn):
+        self.text, self.ss, self.se = text, ss, se
+        self.inside_quote = inside_quote
+        self.toks = _tokens(text, ss, se)
+        self.n = len(self.toks)
+        self.speaker_fn = speaker_fn
+        self.first = 0
+        while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
+            self.first += 1
+        self.verbs: dict[int, tuple] = {}
+        triggers = _lexicon().triggers
+        for i, tok in enumerate(self.toks):
+            if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
+                continue
+            if not tok.text.islower() and not self.is_initial(i):
+                continue
+            hit = _verb_at(self.toks, i)
+            if hit and _plausible_verb(self.toks, i, hit[0]):
+                self.verbs[i] = hit
+
+    # ---- content boundaries
+    def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
+        """Token index where content starting at token j stops (exclusive).
+
+        ``phrase`` content (a noun phrase or to-clause) also stops at a comma and
+        before adjuncts ("blamed officials | on Twitter")."""
+        toks, lex = self.toks, _lexicon()
+        stop = min(self.n, j + _MAX_CONTENT)
+        for k in range(j + 1, stop):
+            w = toks[k].low
+            nxt = toks[k + 1] if k + 1 < self.n else None
+            if comma and w == "," and not self.inside_quote(toks[k].start):
+                return k
+            if nxt is not None and nxt.text.islower() and (
+                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
+                    or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
+                        toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
+                return k
+            if w in {"while", "whereas"} and k > j + 1:
+                return k
+            if w in {";", ":"} or (w == "but" and k > j + 2) or (w in {"—", "–"} and k > j + 1):
+                return k
+            if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
+                    and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
+                return k  # ", and he ...": a new clause of the author's
+            if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
+                             or k + 2 < self.n and toks[k + 1].low == "according"):
+                return k
+            if k in self.verbs and k > j + 1:
+                if toks[k - 1].low in {"and", "but"} and not w.endswith("ing"):
+                    return k - 1
+                core = self.verbs[k][1] in lex.coordinating
+                for b in range(k - 1, max(j, k - 6), -1):
+                    bw = toks[b].low
+                    if bw == "that" or bw in lex.wh:
+                        break
+                    if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
+                        return b
+        return stop
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens a..b-1, trimmed."""
+        if a >= b:
+            return (0, 0)
+        return _trim(self.text, self.toks[a].start, self.toks[b - 1].end)
+
+    def whole(self, a: int = 0) -> tuple[int, int]:
+        return self.span(a, self.content_end(a) if a < self.n else self.n)
+
+    def is_initial(self, i: int) -> bool:
+        return i <= self.first
+
+    def appositive_rest(self, k: int) -> bool:
+        """After a mid-sentence attribution ending at token k (a comma): apposition or new clause?"""
+        if k + 1 >= self.n:
+            return True
+        w = self.toks[k + 1].low
+        return w in _APPOS or (k + 1 in self.verbs and w.endswith("ing")) or _is_cap(self.toks[k + 1]) \
+            and (k + 2 >= self.n or _is_cap(self.toks[k + 2]) or self.toks[k + 2].low in {",", "of"})
+
+
+# --------------------------------------------------------------------------- rules
+_CLOSING = frozenset("”\"'’»")
+_QUOTE_TOKS = frozenset(_QUOTE_CHARS) | {"—", "–", "(", "-"}
+
+
+def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
+    """A reporting verb: content after it (X said that ...) or before it (..., X said)."""
+    form, lemma, frames, i2 = s.verbs[i]
+    toks, n = s.toks, s.n
+    prev = toks[i - 1].low if i else ""
+    be = {"is", "are", "was", "were", "be", "been", "being"}
+    if prev in be or (i > 1 and toks[i - 2].low in be and (prev.endswith("ly") or prev in _AUX | {"first", "just"})):
+        return None  # passives: hedges are handled elsewhere
+    if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
+        return None  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
+    if prev == "as" and (i2 + 1 >= n or not _is_word(toks[i2 + 1])):
+        return None  # "as expected," / "as reported."
+    cs, ce = toks[i].start, toks[i2].end
+    if "raising" in frames:
+        if i2 + 1 < n and toks[i2 + 1].low == "to" and _infinitive(toks, i2 + 1):
+            a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
+            return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
+        return None
+    speaker = s.speaker_fn(cs, ce)
+    inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
+    if speaker is None and not s.is_initial(i) and not inverted and (
+            form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss"))):
+        return None  # "terrorist attacks", "swing states": a plural noun, not a verb
+    if speaker is not None and form.endswith("s") and s.text[speaker[0]:speaker[1]].split()[0].lower() \
+            in {"his", "her", "their", "its", "our", "my", "your"} and not any(
+                w[:1].isupper() for w in s.text[speaker[0]:speaker[1]].split()):
+        return None  # "his original demands": a noun after a possessive
+    post = None if form in _lexicon().that_only else _postposed(s, i, i2, form, frames, speaker)
+    if post is not None:
+        return post
+    if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
+            and not s.is_initial(i):
+        return None  # gerund or progressive without a subject we can trust
+    j = _skip_adverbials(toks, i2 + 1, n)
+    c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
+    rule = "verb-that"
+    if form in _lexicon().that_only and (c is None or toks[c].low not in _lexicon().wh | {"that"}):
+        return None
+    if c is not None and toks[c].low == ":":
+        start = c + 1
+        rule = "verb-colon"
+    elif c is not None and toks[c].low == "that":
+        start = c
+    elif c is not None and toks[c].low in _lexicon().wh and ("question" in frames or "clause" in frames):
+        start, rule = c, "verb-wh"
+    elif c is not None and toks[c].low == "to" and "infinitive" in frames and _infinitive(toks, c):
+        start, rule = (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
+    elif frames & {"clause", "object"}:
+        if "addressee" in frames:
+            j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
+        start = j
+        rule = "verb-object" if "clause" not in frames else "verb-clause"
+        if start < n and (toks[start].low in _BAD_START or toks[start].low in _QUOTE_TOKS - {"“", '"', "‘"}):
+            return None
+    else:
+        return None
+    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=rule == "verb-object")
+    if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
+        start = end + 1
+        end = s.content_end(start)
+    h = _clause_head(s, i, speaker)
+    if toks[s.first].low in _SUBORDINATORS and s.first < i or toks[h].low in _SUBORDINATORS \
+            or h > 0 and toks[h - 1].low in _SUBORDINATORS:  # "While he insisted that X, it was ..."
+        end = next((k for k in range(start + 2, end - 1) if toks[k].low in {",", "”", '"'}
+                    and toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}), end)
+    words = sum(1 for t in toks[start:end] if _is_word(t))
+    if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
+        return None
+    a, b = s.span(start, end)
+    return _Raw(a, b, cs, ce, speaker, rule, priority=2)
+
+
+def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Raw | None:
+    """"..., Trump said." / "..., said Trump." / "A, he said, B.": content is the rest of the sentence."""
+    toks, n = s.toks, s.n
+    if form.endswith("ing") or "clause" not in frames:
+        return None
+    k = i2 + 1
+    while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
+        k += 1
+    tail = toks[i2 + 1:k]
+    head = _clause_head(s, i, speaker)
+    before = toks[head - 1].low if head > 0 else ""
+    after_quote = before in _CLOSING and head >= 2
+    if not after_quote:
+        if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
+            return None
+        if len(tail) > 14 and tail[0].low not in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}:
+            return None
+    inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
+    adverbial = all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
+                    for t in tail) \
+        or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
+    if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
+        return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
+    if not inverted or head < 2 or not (adverbial or head == i or after_quote):
+        return None
+    if after_quote:  # "“...,” he said": the attribution of a quotation, which is not a claim
+        return _Raw(0, 0, toks[i].start, toks[i2].end, speaker, "quote-attribution")
+    cut = head - 1
+    while cut > 0 and (toks[cut].low in {",", "—", "–"}):
+        cut -= 1
+    mid = k < n and toks[k].low == "," and not s.appositive_rest(k)
+    a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
+    if b <= a:
+        return None
+    return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside", priority=1)
+
+
+def _clause_head(s: _Sentence, i: int, speaker) -> int:
+    """First token of the "X said" clause that ends at verb token i (subject included).
+
+    Walks back over words to the nearest boundary; a speaker span that starts
+    earlier (a name with its apposition) wins."""
+    toks = s.toks
+    h = i
+    while h > 0 and i - h < 8 and _is_word(toks[h - 1]) and h - 1 not in s.verbs \
+            and toks[h - 1].low not in {"that", "and", "but", "while", "because", "if", "when"}:
+        h -= 1
+    if speaker is not None and speaker[1] <= toks[i].start and speaker[0] < toks[h].start:
+        while h > 0 and toks[h - 1].end > speaker[0]:
+            h -= 1
+    return h
+
+
+def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
+    """Tokens of the source after "according to": up to a comma or the sentence end."""
+    b = a
+    while b < s.n and b - a < 15 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
+        b += 1
+    return (a, b)
+
+
+def _according_claim(s: _Sentence, i: int) -> _Raw | None:
+    toks, n = s.toks, s.n
+    _, b = _source_phrase(s, i + 2)
+    if b <= i + 2:
+        return None
+    cs, ce = toks[i].start, toks[i + 1].end
+    speaker = s.speaker_fn(cs, ce)
+    if s.is_initial(i):
+        if b >= n or toks[b].low != ",":
+            return None
+        c, d = s.span(b + 1, s.content_end(b + 1))
+        rule = "according-before"
+    else:
+        mid = b < n - 1 and toks[b].low == "," and not s.appositive_rest(b)
+        c, d = s.span(0, s.content_end(b + 1) if mid else i)
+        rule = "according-inside" if mid else "according-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+def _as_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"As X put it, ..." / "..., as X wrote." """
+    toks, n, lex = s.toks, s.n, _lexicon()
+    for k in range(i + 2, min(n, i + 8)):
+        w = toks[k].low
+        if w in lex.as_verbs:
+            break
+        if not _is_word(toks[k]) or w in {"as", "well", "soon", "long", "much", "far", "if", "though"}:
+            return None
+    else:
+        return None
+    v_end = k + 1 if k + 1 < n and toks[k + 1].low == "it" else k
+    if v_end + 1 < n and toks[v_end + 1].low not in {",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS):
+        return None
+    speaker = s.speaker_fn(toks[k].start, toks[k].end)
+    cs, ce = toks[i].start, toks[v_end].end
+    if s.is_initial(i):
+        c, d = s.whole(v_end + 2) if v_end + 2 < n else (0, 0)
+        rule = "as-before"
+    elif v_end + 2 < n and toks[v_end + 1].low == "," and toks[v_end + 2].low not in _COORD | _OPENERS:
+        # "there was, as X put it, no deal"
+        a = i - 1 if toks[i - 1].low == "," else i
+        while a > 0 and toks[a - 1].low not in {",", ";", ":"}:
+            a -= 1
+        c, d = s.span(a, s.content_end(v_end + 2))
+        rule = "as-inside"
+    else:  # "..., as X wrote.": from the last complementiser, if any ("the conclusion that ...")
+        a = max((k for k in range(i) if toks[k].low == "that"), default=-1) + 1
+        c, d = s.span(a if a < i - 2 else 0, i)
+        rule = "as-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"X reportedly ...", "X is said to ...", "it is believed that ...": hearsay with no speaker."""
+    toks, n, lex = s.toks, s.n, _lexicon()
+    w = toks[i].low
+    if w in lex.hedge_adverbs:
+        c, d = s.whole(0)
+        return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True, priority=0)
+    if w in lex.be_forms and i + 2 < n and toks[i + 1].low.endswith("ly") and i + 3 < n:
+        i += 1  # "is widely expected to"
+    if w in lex.be_forms and i + 2 < n and toks[i + 1].low in lex.hedge_passives \
+            and toks[i + 2].low in {"to", "that"}:
+        if toks[i + 2].low == "that":
+            c, d = s.whole(i + 2)
+        else:
+            c, d = s.whole(0)
+        end = toks[i + 2].end if toks[i + 2].low == "to" else toks[i + 1].end
+        return _Raw(c, d, toks[i].start, end, None, "hedge-passive", True, priority=0)
+    return None
+
+
+def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"Russia's view that ...", "his claim that ...": the possessor is the speaker."""
+    toks = s.toks
+    if i == 0 or i + 1 >= s.n or toks[i + 1].low != "that":
+        return None
+    p = toks[i - 1]
+    if p.low in {"his", "her", "their", "its", "our"}:
+        speaker = (p.start, p.end)
+    elif p.low.endswith(("’s", "'s")) and _is_cap(p):
+        k = i - 1
+        while k > 0 and _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
+            k -= 1
+        speaker = (toks[k].start, p.end - 2)
+    else:
+        return None
+    c, d = s.whole(i + 1)
+    if d <= c:
+        return None
+    return _Raw(c, d, toks[i].start, toks[i].end, speaker, "noun-that", priority=1)
+
+
+def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
+    lex = _lexicon()
+    found: list[_Raw] = []
+    hedges: list[int] = []
+    consumed: set[int] = set()  # verbs already used by "as X put it"
+    for i, tok in enumerate(s.toks):
+        w = tok.low
+        if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start) \
+                or i in consumed:
+            continue
+        raw = None
+        if len(found) >= _MAX_CUES:
+            break
+        if i in s.verbs:
+            raw = _verb_claim(s, i)
+        elif w == "according" and i + 1 < s.n and s.toks[i + 1].low == "to":
+            raw = _according_claim(s, i)
+        elif w == "as":
+            raw = _as_claim(s, i)
+            if raw is not None:
+                consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
+        elif w in lex.cue_nouns:
+            raw = _noun_claim(s, i)
+        if w in lex.hedge_adverbs or w in lex.be_forms:
+            hedges.append(i)
+        if raw is not None and not (raw.rule == "noun-that" and any(
+                r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
+            found.append(raw)
+    for i in hedges:
+        tok = s.toks[i]
+        near = [r for r in found if 0 <= r.cue_start - tok.end <= 40 or r.cue_start <= tok.start < r.cue_end]
+        if near:
+            for r in near:
+                r.hedged = r.hedged or tok.low in lex.hedge_adverbs or r.cue_start <= tok.start
+            continue
+        if any(r.start <= tok.start < r.end for r in found):
+            continue
+        raw = _hedge_claim(s, i)
+        if raw is not None:
+            found.append(raw)
+    return found
+
+
+def _overlap(a: _Raw, b: _Raw) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, inter) / max(a.end - a.start, b.end - b.start, 1)
+
+
+def _dedupe(raws: list[_Raw]) -> list[_Raw]:
+    """Keep one claim per content span (the more specific rule wins)."""
+    kept: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: -r.priority):
+        if all(_overlap(r, k) < 0.8 for k in kept):
+            kept.append(r)
+    return kept

@@ -1,0 +1,275 @@
+"""Text machinery for attributed claims: the cue lexicon, sentences and tokens.
+
+The lexicon comes from ``data/claims.yaml`` (lemmas by frame, inflected here);
+sentences come from one pass of a boundary regex; tokens keep exact offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_LOWER_WORD = re.compile(r"[A-Za-z]+")
+_WORDCHARS = re.compile(r"[^\W_]")
+_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_MAX_WINDOW = 12  # tokens looked at between a verb and its content
+_MAX_SENT = 2000  # longer "sentences" are cut into windows (hostile text)
+_MAX_CONTENT = 150  # tokens of reported content at most
+_MAX_CUES = 60  # cues looked at per sentence window: beyond that it is not prose
+
+
+# --------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict  # surface form (may be two words) -> (lemma, frozenset of frames)
+    ambiguous: frozenset
+    between: frozenset
+    wh: frozenset
+    hedge_adverbs: frozenset
+    hedge_passives: frozenset
+    be_forms: frozenset
+    cue_nouns: frozenset
+    as_verbs: frozenset
+    not_speakers: frozenset
+    abbreviations: frozenset
+    first_words: frozenset  # first words of multi-word forms
+    coordinating: frozenset
+    that_only: frozenset
+    triggers: frozenset  # any word that can start a cue: sentences without one are skipped
+
+
+def _inflect(lemma: str, double: bool) -> set[str]:
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if double:
+        stems = {head + head[-1]}
+    elif head.endswith("e") and not head.endswith("ee"):
+        stems = {head[:-1]}
+    else:
+        stems = {head}
+    out = {head}
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(head + "es")
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        out.add(head[:-1] + "ies")
+    else:
+        out.add(head + "s")
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        out.update({head[:-1] + "ied", head + "ing"})
+    else:
+        for stem in stems:
+            out.update({stem + ("d" if stem.endswith("e") else "ed"), stem + "ing"})
+    return {form + tail for form in out}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(resources.files("summitcli.data").joinpath("claims.yaml").read_text("utf-8"))
+    low = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())
+    double, exclude = low("double"), low("exclude")
+    irregular = {k.lower(): [f.lower() for f in v] for k, v in (data.get("irregular") or {}).items()}
+    forms: dict[str, tuple[str, frozenset]] = {}
+    for frame, lemmas in (data.get("verbs") or {}).items():
+        for lemma in lemmas:
+            lemma = str(lemma).lower()
+            surface = set(irregular[lemma]) | {lemma} if lemma in irregular else _inflect(lemma, lemma in double)
+            for form in surface - exclude:
+                old = forms.get(form, (lemma, frozenset()))
+                forms[form] = (old[0], old[1] | {frame})
+    return _Lexicon(
+        forms=forms, ambiguous=low("ambiguous"), between=low("between"), wh=low("wh_words"),
+        hedge_adverbs=low("hedge_adverbs"), hedge_passives=low("hedge_passives"),
+        be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
+        not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
+        first_words=frozenset(f.split()[0] for f in forms if " " in f),
+        coordinating=low("coordinating_cues"), that_only=low("that_only"),
+        triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
+        | low("cue_nouns") | low("as_verbs") | {"according"})
+
+
+# --------------------------------------------------------------------------- sentences
+def _sentence_bounds(text: str) -> list[int]:
+    """Sorted offsets where sentences start (0 included); linear scan."""
+    lex = _lexicon()
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group().startswith("\n"):
+            starts.append(end)
+            continue
+        if m.group() == "." or m.group().endswith("."):
+            j = m.start()
+            i = j
+            while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+                i -= 1
+            word = text[i:j].lower()
+            if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+        k = end
+        while k < len(text) and text[k] in " \t\u00a0":
+            k += 1
+        if k < len(text) and text[k].islower():
+            continue
+        if m.group()[-1] in "”\"" and m.group()[0] in "?!" and any(
+                w.strip(",.;").lower() in lex.forms for w in text[k:k + 50].split()[:4]):
+            continue  # “Next time in Moscow?” Putin suggested: one sentence
+        starts.append(k)
+    return starts
+
+
+class _Tok:
+    __slots__ = ("start", "end", "low", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text, self.low = start, end, text, text.lower()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """Words and punctuation; an abbreviation keeps its period ("Mr.", "U.S.")."""
+    abbreviations = _lexicon().abbreviations
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        g = m.group()
+        if g == "." and out and out[-1].end == m.start() and (
+                out[-1].low in abbreviations or (len(out[-1].text) == 1 and out[-1].text.isupper())):
+            prev = out[-1]
+            out[-1] = _Tok(prev.start, m.end(), prev.text + ".")
+            continue
+        out.append(_Tok(m.start(), m.end(), g))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+_PRONOUNS = frozenset("me him her us them you".split())
+_SUBJ_PRONOUNS = frozenset("he she they we i you who".split())
+_DETS = frozenset("the a an this that these those his her its their our my your".split())
+_PREPS = frozenset("to of for in on at by with from about into over under than as".split())
+_AUX = frozenset("has had have will would could should may might must can did does do "
+                 "not never also is are was were been be being".split())
+_COORD = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "-", "or", "yet"})
+_APPOS = frozenset("a an the who whom which whose one his her their its as adding noting "
+                   "saying who's according".split())
+_OPENERS = frozenset("but and yet so however still also".split())
+_CLAUSE_BREAK = frozenset("however but while whereas although though yet".split())
+_NOT_PARTICIPLE = frozenset("during including according notwithstanding regarding concerning "
+                            "nothing something anything everything thing king morning evening "
+                            "spring string ring wing bring sing sting swing".split())
+_SUBORDINATORS = frozenset("while although though as when if because after before since whereas "
+                           "once unless until".split())
+_RELATIVE = frozenset("who whom which whose where".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
+                              "repeatedly once recently previously".split())
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _is_word(tok: _Tok) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def _verb_at(toks: list[_Tok], i: int) -> tuple[str, str, frozenset, int] | None:
+    """The verb form starting at token i: (form, lemma, frames, index of its last token)."""
+    lex = _lexicon()
+    forms = lex.forms
+    for n in (3, 2) if toks[i].low in lex.first_words else ():
+        if i + n <= len(toks):
+            form = " ".join(t.low for t in toks[i:i + n])
+            if form in forms:
+                return (form, *forms[form], i + n - 1)
+    hit = forms.get(toks[i].low)
+    return (toks[i].low, *hit, i) if hit else None
+
+
+def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
+    """Rule out noun uses ("the report", "his claims") and infinitives ("to say")."""
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")):
+        return False
+    if form in _lexicon().ambiguous:
+        if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
+    return True
+
+
+_BAD_START = frozenset("to that for with on by in at from of into onto out off down back "
+                       "away through around along and or but then nor themselves himself herself "
+                       "itself ourselves myself yourself".split())
+
+
+def _infinitive(toks: list[_Tok], k: int) -> bool:
+    """Is toks[k] ("to") followed by a verb rather than a noun phrase ("to the White House")?"""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.text.islower() and nxt.text[:1].isalpha() and nxt.low not in _DETS \
+        and nxt.low not in {"a", "an", "the", "some", "any", "all", "no", "every", "each"} | _PRONOUNS \
+        and nxt.low not in {"it", "this", "that", "what", "which", "whom"}
+
+
+def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
+    """Skip "on Tuesday", "in a statement", "Friday" and commas after a verb."""
+    lex = _lexicon()
+    while j < end:
+        w = toks[j].low
+        if w == "," or w in _TIME:
+            j += 1
+        elif w == "on" and j + 1 < end and toks[j + 1].low in _WEEKDAYS:
+            j += 2
+        elif w in {"in", "during", "at"} and j + 2 < end and toks[j + 1].low in {"a", "an", "his", "her", "their"} \
+                and toks[j + 2].low in lex.between and toks[j + 2].low not in _DETS:
+            j += 3
+        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in lex.between:
+            j += 2
+        else:
+            return j
+    return j
+
+
+def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
+    """Skip a listener after tell-like verbs: "told reporters", "told Fox News", "told him"."""
+    lex = _lexicon()
+    if j < end and toks[j].low in _PRONOUNS:
+        return j + 1
+    k = j
+    if k < end and toks[k].low in {"the", "a"} and k + 1 < end:
+        k += 1
+    n = 0
+    while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in lex.between - _DETS - _PREPS
+                                 - {"that", "and", "as", "both"}):
+        k += 1
+        n += 1
+    if n == 0 or (toks[k - 1].low in _SUBJ_PRONOUNS):
+        return j
+    return k
+
+
+def _find_complementiser(toks: list[_Tok], j: int, end: int, free: int = 0) -> int | None:
+    """Index of "that"/wh-word/":"/"to" within a short run of listener or venue words.
+
+    ``free`` other words may come first (the listener of tell-like verbs: "told aides that")."""
+    lex = _lexicon()
+    for k in range(j, min(end, j + _MAX_WINDOW)):
+        w = toks[k].low
+        if w in {"that", ":"} or w in lex.wh or w == "to":
+            return k
+        if not (w in lex.between or _is_cap(toks[k]) or w == "," or w.endswith(("’s", "'s"))):
+            if k - j >= free or not _is_word(toks[k]):
+                return None
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n\u00a0,;:—–-":
+        s += 1
+    while e > s and (text[e - 1] in " \t\n\u00a0,.;:!?—–-" or text[e - 1] == ")" and "(" not in text[s:e]):
+        e -= 1
+    return s, e
