@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import io
 import json
-import signal
+import multiprocessing
 import tempfile
-from contextlib import contextmanager
+import traceback
 from pathlib import Path
 
 import pytest
@@ -55,24 +55,35 @@ SENTENCES = [
 ADVERSARIAL_GUARD_SECONDS = 6
 
 
-class HangGuard(BaseException):
-    """Raised by ``time_limit``; a BaseException so no ``except Exception`` can swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: int):
-    """Fail (instead of hanging CI) if a call takes far longer than any sane run would."""
-    def _raise(signum, frame):
-        raise HangGuard(f"took more than {seconds} s")
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(seconds)
+def _child(conn, func, arg) -> None:
     try:
-        yield
-    except HangGuard as exc:
-        raise TimeoutError(str(exc)) from None
+        func(arg)
+        conn.send(None)
+    except BaseException:  # report any failure, with its traceback, to the parent
+        conn.send(traceback.format_exc())
+
+
+def run_guarded(func, arg, seconds: float) -> None:
+    """``func(arg)`` in a forked process: fail (instead of hanging CI) if it runs past ``seconds``.
+
+    A process, not a signal: a signal can land in a garbage-collector callback, where Python
+    prints and ignores the exception.
+    """
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child, func, arg))
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(seconds):
+            raise TimeoutError(f"took more than {seconds} s")
+        failure = parent.recv()
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if failure:
+        pytest.fail(failure, pytrace=False)
 
 
 def check_extraction(text: str, skip=()) -> None:
@@ -108,15 +119,13 @@ def check_extraction(text: str, skip=()) -> None:
 @example("\r\n".join(SENTENCES))
 @example(" ".join(SENTENCES) + "\x00\u200b\u00a0")
 def test_extraction_keeps_the_record_contract(text):
-    with time_limit(60):
-        check_extraction(text)
+    check_extraction(text)
 
 
 @given(st.lists(st.sampled_from(SENTENCES) | hostile_text, min_size=1, max_size=8))
 def test_extraction_contract_on_realistic_paragraphs(parts):
     text = "\n\n".join(parts)
-    with time_limit(60):
-        check_extraction(text)
+    check_extraction(text)
 
 
 @st.composite
@@ -133,17 +142,15 @@ def mutated_articles(draw):
 
 @given(mutated_articles())
 def test_extraction_contract_on_mutated_real_articles(text):
-    with time_limit(60):
-        check_extraction(text)
+    check_extraction(text)
 
 
 @given(hostile_text, st.data())
 def test_extraction_with_skip_regions(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     skip = tuple(zip(cuts[::2], cuts[1::2]))
-    with time_limit(60):
-        check_extraction(text, skip)
-        check_extraction(text, metadata.skip_regions(text))
+    check_extraction(text, skip)
+    check_extraction(text, metadata.skip_regions(text))
 
 
 @given(st.binary(max_size=600) | hostile_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
@@ -214,12 +221,12 @@ ROLE_UNIT = "Anna Berg, the finance minister, spoke.\n\n“We will not give up,�
 ADVERSARIAL = [
     ("100k straight quotes", "\"" * 100_000),
     ("100k curly quotes", "“”" * 50_000),
-    ("50k mixed marks", "“”„‟«»‹›‘’‚'\"`" * 7_200),
+    ("50k mixed marks", "“”„‟«»‹›‘’‚'\"`" * 3_600),
     ("unclosed opening quotes", "“word " * 10_000),
     ("nested quotes", "“a ‘b " * 5_000 + "’ c” " * 5_000),
     ("whitespace", " \u00a0\t\u200b" * 50_000),
     ("blank lines", "\n" * 100_000 + "“x,” he said."),
-    ("mixed line ends", "“a,” he said.\r\n\r“b”\n" * 10_000),
+    ("mixed line ends", "“a,” he said.\r\n\r“b”\n" * 5_000),
     ("a very long word", "A" + "a" * 200_000 + " said “x”"),
     ("long lower-case run", "word " * 100_000),
     pytest.param("one long paragraph", " ".join(SENTENCES) * 4_000,
@@ -235,5 +242,4 @@ ADVERSARIAL = [
 def test_adversarial_inputs_finish_and_keep_offsets(name, text):
     # A hang guard far above what a linear extractor needs, not a timing test: the real
     # scaling figures come from benchmarks/adversarial.py.
-    with time_limit(ADVERSARIAL_GUARD_SECONDS):
-        check_extraction(text)
+    run_guarded(check_extraction, text, ADVERSARIAL_GUARD_SECONDS)
