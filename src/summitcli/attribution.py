@@ -33,6 +33,7 @@ class PeopleIndex(tuple):
         obj.by_end = {p.end: p for p in obj}
         obj.full = fullest_forms(obj)
         obj.with_role = tuple(p for p in obj if p.role)
+        obj.role_starts = [p.start for p in obj.with_role]
         return obj
 
 
@@ -376,10 +377,10 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
         j -= 1
     before = text[j - 1] if j > floor else ""
     if before == ",":
-        if j >= 2 and text[j - 2] in "”\"’'":
-            return inverted() if inverted else None
         if verb.endswith("ing"):  # "..., saying that": the clause's subject speaks
             return clause_subject(text, floor, j, people)
+        if j >= 2 and text[j - 2] in "”\"’'":
+            return inverted() if inverted else None
         span = _comma_subject(text, j, floor, people)
         return span if span is not None else (inverted() if inverted else None)
     if before in "—–" and j >= 2 and text[j - 2] not in "”\"":
@@ -458,21 +459,34 @@ def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
 
 
 def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> PersonMention | None:
-    """The person whose title or apposition matches a role phrase ("the Russian leader")."""
+    """The person whose title or apposition matches a role phrase ("the Russian leader").
+
+    The nearest matching person before ``pos`` wins, else the nearest after it; only a
+    bounded number of titled people is examined, so this stays linear in the document.
+    """
     heads, quals = _role_words(phrase)
     if not heads:
         return None
-    best: PersonMention | None = None
-    for p in index_people(people).with_role:
-        if not p.role:
-            continue
-        rh, rq = _role_words(p.role)
-        if not (heads & rh) or not quals <= (rq | {w.lower() for w in p.role.split()}):
-            continue
-        if p.start < pos or best is None or best.start > pos:
-            if best is None or p.start < pos or p.start < best.start:
-                best = p
-    return best
+    idx = index_people(people)
+    k = bisect.bisect_left(idx.role_starts, pos)
+    for p in idx.with_role[max(0, k - 300):k][::-1] + idx.with_role[k:k + 100]:
+        if _role_matches(heads, quals, p.role):
+            return p
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _role_matches(heads: frozenset, quals: frozenset, role: str) -> bool:
+    rh, rq = _role_words(role)
+    if not (heads & rh):
+        return False
+    words = rq | {w.lower() for w in role.split()}
+    if quals <= words:
+        return True
+    dem = lex()["demonyms"]
+    if quals & dem and (words & dem) - quals or not quals & dem:
+        return False  # "the US president" is not the "Russian President"
+    return not any(q not in words and q not in dem for q in quals)
 
 
 def resolve_mention(text: str, start: int, end: int,
@@ -600,7 +614,7 @@ def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention |
 
 def _quoted_at(text: str, pos: int) -> bool:
     """Cheap check: is ``pos`` inside a quotation opened earlier on its line?"""
-    line = text.rfind("\n", 0, pos) + 1
+    line = text.rfind("\n", max(0, pos - 400), pos) + 1
     seg = text[max(line, pos - 400):pos]
     return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1
 
@@ -612,11 +626,22 @@ _AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|
 _DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
 
 
+@cache
+def bare_only_verbs() -> frozenset[str]:
+    return frozenset(_verb_data().get("bare_only") or ())
+
+
+_BARE_NEXT = re.compile(r"[ \u00a0]*(?:[,.:;!?\"“”‘’'—–]|to\b|$)")
+
+
 def _verb_hits(text: str, lo: int, hi: int):
     """Reporting-verb matches in text[lo:hi]; a capitalised noun-like form ("Post") is skipped."""
     amb = ambiguous_verbs()
+    bare = bare_only_verbs()
     for m in verb_re().finditer(text, lo, hi):
         w = m.group()
+        if w.lower() in bare and not _BARE_NEXT.match(text, m.end()):
+            continue
         if w[:1].isupper() and (w.lower() in amb or not w.lower().startswith("according")
                                 and m.start() > 0 and text[m.start() - 1] not in " \u00a0\n\"“"):
             continue
@@ -641,7 +666,8 @@ def cue_after(text: str, pos: int, limit: int,
             break
         verb = m.group().lower().split()[0]
         gap = text[pos:m.start()].strip(" \u00a0")
-        if gap in ("", ",", ".", "!", "?", ",—", "—") and verb not in TELL:
+        if gap in ("", ",", ".", "!", "?", ",—", "—") and verb not in TELL \
+                and not verb.endswith("ing"):
             span = _np_after(text, m.end(), limit, people)
         else:
             span = speaker_for_cue(text, m.start(), m.end(), people)
@@ -667,6 +693,7 @@ def _after_np(text: str, pos: int, limit: int, people) -> tuple[int, int, int, i
     """
     lead = _LEAD_PUNCT.match(text, pos, limit)
     i = lead.end() if lead else pos
+    full_stop = text[pos - 2:pos - 1] == "." or text[pos:pos + 1] == "."
     if i >= limit or not (text[i].isupper() or text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they"):
         return None
     idx = index_people(people)
@@ -682,6 +709,8 @@ def _after_np(text: str, pos: int, limit: int, people) -> tuple[int, int, int, i
     stop = _SENT_STOP.search(text, span[1], min(limit, span[1] + 220))
     end = stop.start() if stop else min(limit, span[1] + 220)
     for m in _verb_hits(text, span[1], end):
+        if full_stop and (text[span[1]:m.start()].strip() or not _BARE_NEXT.match(text, m.end())):
+            return None  # “… a deal.” Putin appeared convinced, which he said ...: a new sentence
         return (m.start(), m.end(), span[0], span[1], "after-np")
     u = _UNKNOWN_VERB.match(text, span[1], end)
     if u is not None:
@@ -727,8 +756,12 @@ def sentence_subject(text: str, floor: int, pos: int,
         if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))) \
                 and all(w[:1].isupper() for w in text[m.start(1):p.start].split()):
             return (_leading_span(text, i, p), p.end)
+    rm = _ROLE_SUBJECT.match(text, i, pos)
+    if rm and rm.group(1).lower() in lex()["role_heads"] and text[rm.end():rm.end() + 1] in " ,":
+        return (rm.start(), rm.end())  # "The Russian leader made sure to praise ..."
     w = m.group(1)
-    if w[:1].isupper() and w.lower() not in lex()["not_names"] and not w.endswith(("’s", "'s")):
+    if w[:1].isupper() and w.lower() not in lex()["not_names"] and not w.endswith(("’s", "'s")) \
+            and w.lower() not in lex()["demonyms"]:
         nv = _VERBISH_NEXT.match(text, m.end(1), pos)
         if nv and not (k < len(idx) and idx[k].start == m.start(1)):
             return (m.start(1), m.end(1))  # "Trump welcomed ..." (a name seen once)
@@ -736,7 +769,7 @@ def sentence_subject(text: str, floor: int, pos: int,
 
 
 _FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
-_VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+(?:ed|s)|said|told|wrote)\b")
+_VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+ed|said|says|told|tells|wrote|writes)\b")
 
 
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:

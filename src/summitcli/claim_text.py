@@ -77,7 +77,7 @@ def _lexicon() -> _Lexicon:
     for frame, lemmas in (data.get("verbs") or {}).items():
         for lemma in lemmas:
             lemma = str(lemma).lower()
-            surface = set(irregular[lemma]) | {lemma} if lemma in irregular else _inflect(lemma, lemma in double)
+            surface = set(irregular[lemma]) | {lemma} if lemma in irregular else _inflect(lemma, lemma.split()[0] in double)
             for form in surface - exclude:
                 old = forms.get(form, (lemma, frozenset()))
                 forms[form] = (old[0], old[1] | {frame})

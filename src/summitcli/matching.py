@@ -299,9 +299,9 @@ class _Judge:
         if na < 4:
             return None
         if na < nb and f" {a.norm} " in f" {b.norm} ":  # an exact excerpt
-            if na >= 6 or (not differ and len(a.content) >= 2):
-                return 100.0
-            return None
+            if differ:  # another speaker may reuse a phrase: conflict only on most of the words
+                return 100.0 if na >= 6 and na >= 0.6 * nb else None
+            return 100.0 if na >= 6 or len(a.content) >= 2 else None
         shared = len(a.content & b.content)
         small = min(len(a.content), len(b.content))
         if small >= 2 and shared < 0.5 * small:
@@ -324,6 +324,16 @@ class _Judge:
                 return var + 10
         return None
 
+    def attests_conflict(self, a: _Unit, b: _Unit, r: float) -> bool:
+        """Would this pair pass the bar for the same words credited to different speakers?"""
+        if len(a.keys) > len(b.keys):
+            a, b = b, a
+        na, nb = len(a.keys), len(b.keys)
+        if a.cls != "speech" or b.cls != "speech" or na < 6:
+            return False
+        return (a.norm == b.norm or r >= self.min + 8
+                or na >= 0.6 * nb and f" {a.norm} " in f" {b.norm} ")
+
     def paraphrase(self, a: _Unit, b: _Unit) -> float | None:
         """Reported speech vs a quotation or claim of the same speaker.
 
@@ -340,7 +350,7 @@ class _Judge:
         return score if score >= max(self.min - 25, 60.0) else None
 
 
-def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]:
+def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float, bool]]:
     import numpy as np
     from rapidfuzz import fuzz
     from rapidfuzz.process import cpdist
@@ -368,12 +378,21 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float]]
     for i, j, r in zip(I.tolist(), J.tolist(), ratios.tolist()):
         s = judge.pair(units[i], units[j], r)
         if s is not None:
-            out.append((i, j, s))
+            out.append((i, j, s, judge.attests_conflict(units[i], units[j], r)))
     return out
 
 
-def _components(n: int, edges: list[tuple[int, int, float]]) -> list[list[int]]:
+def _components(units: list[_Unit], edges: list[tuple[int, int, float, bool]]) -> list[list[int]]:
+    """Connected components of accepted pairs, strongest first.
+
+    Two groups credited to different speakers merge only through a pair that would pass
+    the different-speaker bar itself: a quotation with no known speaker cannot chain two
+    people's different utterances into a false conflict.
+    """
+    n = len(units)
     parent = list(range(n))
+    speakers: dict[int, frozenset] = {i: frozenset([u.speaker]) if u.speaker else frozenset()
+                                      for i, u in enumerate(units)}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -381,10 +400,16 @@ def _components(n: int, edges: list[tuple[int, int, float]]) -> list[list[int]]:
             x = parent[x]
         return x
 
-    for i, j, _ in edges:
+    for i, j, _, strong in sorted(edges, key=lambda e: -e[2]):
         ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            continue
+        si, sj = speakers[ri], speakers[rj]
+        if si and sj and not (si & sj) and not strong:
+            continue
+        root, child = min(ri, rj), max(ri, rj)
+        parent[child] = root
+        speakers[root] = si | sj
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)
@@ -412,11 +437,12 @@ def build_statements(
     min_score = DEFAULT_MIN_SCORE if min_score is None else float(min_score)
     units = _units(list(quotes), list(claims))
     edges = _edges(units, min_score)
-    comps = _components(len(units), edges)
+    comps = _components(units, edges)
     weakest: dict[int, float] = {}
     root = {i: c[0] for c in comps for i in c}
-    for i, _, s in edges:
-        weakest[root[i]] = min(weakest.get(root[i], 100.0), s)
+    for i, j, s, _ in edges:
+        if root[i] == root[j]:
+            weakest[root[i]] = min(weakest.get(root[i], 100.0), s)
     comps.sort(key=lambda c: min(units[i].order for i in c))
     return [_assemble(f"s{n}", [units[i] for i in c], dates or {}, weakest.get(c[0]))
             for n, c in enumerate(comps, 1)]

@@ -188,6 +188,8 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
                 continue
             yield [], [(g, m.start(), m.end())]
             continue
+        if g.count(" ") > 12:
+            continue  # a heading or a table in capitals, not a name
         toks = _split_tokens(g, m.start())
         # trim leading/trailing function words and connectors
         while toks and (toks[0][0].lower() in s["not_names"] or toks[0][0].islower()):
@@ -323,7 +325,7 @@ _SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’'
 
 def _in_quote(text: str, pos: int) -> bool:
     """Cheap: is ``pos`` inside a quotation opened earlier on its line?"""
-    line = text.rfind("\n", 0, pos) + 1
+    line = text.rfind("\n", max(0, pos - 600), pos) + 1
     seg = text[max(line, pos - 600):pos]
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 

@@ -80,7 +80,7 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
     if not initial:
         hit = cue_before(text, floor, span.open_at, people, masks)
-        if hit is not None:
+        if hit is not None and not (_tight(text, span, after) and hit[4] != "lead-in"):
             return _from_hit(text, hit, span.close_end)
     if after is not None:
         return _from_hit(text, after)
@@ -116,6 +116,14 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     return _Attr()
 
 
+def _tight(text: str, span: Span, after) -> bool:
+    """``…,” he said``: an attribution hugging the closing mark beats a verb earlier on."""
+    if after is None or after[4] not in ("after-cue", "after-inverted") \
+            or text[after[0]:after[1]].lower().endswith("ing"):
+        return False
+    return text[span.end - 1:span.end] in ",?!—" and min(after[0], after[2]) - span.close_end <= 2
+
+
 def _attribute_nested(text: str, span: Span, outer: Span, outer_attr: _Attr | None,
                       people) -> _Attr:
     """A quotation inside a quotation: a cue inside the outer one ("I said ‘not this week’")."""
@@ -134,7 +142,7 @@ def _attribute_nested(text: str, span: Span, outer: Span, outer_attr: _Attr | No
     return a
 
 
-def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tuple[str, str]:
+def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, str]:
     words = text[span.start:span.end].split()
     n = len(words)
     prefix = text[floor:max(floor, span.open_at)]
@@ -156,11 +164,14 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tup
         and words and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= max(1, n // 2)
     if titled and attr.spk is None and n <= 5:
         return "term", "title-case"
-    if n <= 3 and attr.spk is None and q and _recurs_unquoted(doc_lower, q.lower(), span):
+    if n <= 3 and attr.spk is None and q and _phrase(q) in recurs:
         return "term", "recurs-unquoted"
     if attr.spk is not None:
         lead = prefix.rstrip()
-        if initial or lead.endswith((":", ",")) or attr.rule in ("lead-in", "lead-in-colon"):
+        upper = q[:1].isupper()
+        if initial or lead.endswith(":") or (lead.endswith(",") and (upper or n >= 6)) \
+                or (attr.rule == "lead-in" and upper and n >= 4) \
+                or (lead.endswith(" that") and n >= 8):
             return "speech", "speech-cue"
         return "fragment", "fragment-cue"
     if initial and n >= 4:
@@ -170,21 +181,42 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, doc_lower: str) -> tup
     return "term", "unattributed-short"
 
 
-def _recurs_unquoted(doc_lower: str, q: str, span: Span) -> bool:
-    """Do the quoted words appear elsewhere in the article without quote marks?"""
-    if len(q) < 3:
-        return False
-    i = doc_lower.find(q)
-    seen = 0
-    while i >= 0 and seen < 50:
-        seen += 1
-        before = doc_lower[i - 1:i] if i else " "
-        after = doc_lower[i + len(q):i + len(q) + 1]
-        if i != span.start and before not in "\"“‘'«„" and after not in "\"”’'»" \
-                and not before.isalnum() and not (after.isalnum()):
-            return True
-        i = doc_lower.find(q, i + 1)
-    return False
+_TOKEN = re.compile(r"\w+(?:[’']\w+)*")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.lower()))
+
+
+def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[str, ...]]:
+    """Short unattributed quoted phrases that also occur in the article without marks.
+
+    One pass over the document's words: each quoted occurrence is subtracted from the total,
+    so what is left are the author's own uses of the words ("no deal" ... “no deal”).
+    """
+    wanted: dict[tuple[str, ...], int] = {}
+    for s in spans:
+        a = attrs.get(id(s))
+        ph = _phrase(text[s.start:s.end])
+        if 1 <= len(ph) <= 3 and (a is None or a.spk is None) and len("".join(ph)) >= 3:
+            wanted[ph] = wanted.get(ph, 0) + 1
+    if not wanted:
+        return set()
+    quoted = {ph: 0 for ph in wanted}
+    for s in spans:  # every quoted occurrence, attributed or not
+        ph = _phrase(text[s.start:s.end])
+        if ph in quoted:
+            quoted[ph] += 1
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for ph in wanted:
+        firsts.setdefault(ph[0], []).append(ph)
+    toks = _TOKEN.findall(text.lower())
+    total = dict.fromkeys(wanted, 0)
+    for i, t in enumerate(toks):
+        for ph in firsts.get(t, ()):
+            if tuple(toks[i:i + len(ph)]) == ph:
+                total[ph] += 1
+    return {ph for ph in wanted if total[ph] > quoted[ph]}
 
 
 def assemble(text: str, source: str, spans: Sequence[Span],
@@ -192,7 +224,6 @@ def assemble(text: str, source: str, spans: Sequence[Span],
     """Attach speakers and kinds to ``spans`` (document order) and build Quote records."""
     people = index_people(people_in_text(text, skip))
     paras = paragraphs(text)
-    doc_lower = text.lower() if len(text) < 2_000_000 else ""
     top = [s for s in spans if s.depth == 0]
     next_open = {id(a): (b.open_at if b.open_at >= 0 else b.start) for a, b in zip(top, top[1:])}
     attrs: dict[int, _Attr] = {}
@@ -222,7 +253,7 @@ def assemble(text: str, source: str, spans: Sequence[Span],
         prev = (s, attrs[id(s)])
     _share_within_utterances(top, attrs)
     _attribute_all_nested(text, spans, top, attrs, people)
-    return _records(text, source, spans, attrs, people, paras, doc_lower)
+    return _records(text, source, spans, attrs, people, paras)
 
 
 def _attribute_all_nested(text, spans, top, attrs, people) -> None:
@@ -269,8 +300,9 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
         text[s.start:s.start + 1].islower() and not gap.rstrip(" \u00a0").endswith("."))
 
 
-def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote]:
+def _records(text, source, spans, attrs, people, paras) -> list[Quote]:
     out: list[Quote] = []
+    recurs = _unquoted_recurrences(text, spans, attrs)
     utt_ids: dict[int, int] = {}
     for n, s in enumerate(spans):
         a = attrs.get(id(s))
@@ -278,7 +310,7 @@ def _records(text, source, spans, attrs, people, paras, doc_lower) -> list[Quote
             a = _Attr(rule="nested")
         lo, _ = paras[s.para]
         floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
-        kind, kind_rule = _kind(text, s, a, floor, doc_lower)
+        kind, kind_rule = _kind(text, s, a, floor, recurs)
         mention = speaker = None
         ss = se = None
         cands: tuple[str, ...] = ()

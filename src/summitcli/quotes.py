@@ -18,6 +18,7 @@ Kinds and speakers are decided in :mod:`summitcli.quote_kinds` terms inside this
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -88,7 +89,12 @@ def _marks(text: str, lo: int, hi: int) -> list[int]:
     if marks and text.find("<", lo, hi) >= 0:
         tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text, lo, hi)]
         if tags:
-            marks = [i for i in marks if not any(a < i < b for a, b in tags)]
+            starts = [a for a, _ in tags]
+
+            def in_tag(i: int) -> bool:
+                k = bisect.bisect_right(starts, i) - 1
+                return k >= 0 and tags[k][0] < i < tags[k][1]
+            marks = [i for i in marks if not in_tag(i)]
     return marks
 
 
@@ -305,7 +311,6 @@ def _skipper(skip: Sequence[tuple[int, int]]):
     regions = sorted(skip)
 
     def inside(pos: int) -> bool:
-        import bisect
         k = bisect.bisect_right(regions, (pos, float("inf"))) - 1
         return k >= 0 and regions[k][0] <= pos < regions[k][1]
     return inside
