@@ -9,7 +9,7 @@ import pytest
 
 from summitcli import cache as cache_mod
 from summitcli.cache import (ExtractionCache, cache_key, default_cache_dir, digest_key,
-                             extraction_from_dict)
+                             extraction_from_dict, pack_extraction)
 from summitcli.records import Claim, Extraction, PersonMention, Quote
 
 TEXT = "“We will rebuild the bridge,” Mayor Orla Penwick said. Penwick said that the bridge was safe."
@@ -40,6 +40,24 @@ def test_round_trip_gives_an_equal_extraction(store):
     assert store.put_extraction(key, ex)
     assert store.get_extraction(key) == ex
     assert extraction_from_dict(json.loads(json.dumps(ex.to_dict()))) == ex
+
+
+def test_packed_form_round_trips_and_is_smaller():
+    ex = sample_extraction()
+    packed = json.loads(json.dumps(pack_extraction(ex)))
+    assert extraction_from_dict(packed) == ex
+    assert len(json.dumps(packed)) < len(json.dumps(ex.to_dict()))
+    relabelled = extraction_from_dict(packed, source="copy")
+    assert relabelled.quotes[0].id == "copy:q1" and relabelled.claims[0].quotes == ("copy:q1",)
+    assert relabelled.people == ex.people
+
+
+def test_packed_entry_from_other_record_fields_is_a_miss(store):
+    key = cache_key(b"doc")
+    packed = pack_extraction(sample_extraction())
+    packed["fields"][0] = list(packed["fields"][0])[:-1]  # as if Quote had gained or lost a field
+    store.put(key, packed)
+    assert store.get_extraction(key) is None
 
 
 def test_rebuilt_records_use_tuples_so_they_stay_hashable(store):
