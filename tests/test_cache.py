@@ -46,7 +46,8 @@ def test_packed_form_round_trips_and_is_smaller():
     ex = sample_extraction()
     packed = json.loads(json.dumps(pack_extraction(ex)))
     assert extraction_from_dict(packed) == ex
-    assert len(json.dumps(packed)) < len(json.dumps(ex.to_dict()))
+    many = Extraction(source="011", quotes=ex.quotes * 20, claims=ex.claims * 20, people=ex.people * 20)
+    assert len(json.dumps(pack_extraction(many))) < len(json.dumps(many.to_dict()))
     relabelled = extraction_from_dict(packed, source="copy")
     assert relabelled.quotes[0].id == "copy:q1" and relabelled.claims[0].quotes == ("copy:q1",)
     assert relabelled.people == ex.people
