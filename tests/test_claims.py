@@ -120,3 +120,22 @@ def test_hostile_text_stays_fast_and_exact():
     text = ("He said that " + "very " * 20000 + "long. ") * 3 + "“" * 5000
     claims = claims_in_text(text)
     assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_headline_name_and_colon():
+    text = "Kowalski: The bridge will reopen in May\n\nThe mayor's office confirmed the date."
+    c = _one(text, ":")
+    assert c.text == "The bridge will reopen in May"
+    assert c.speaker_mention == "Kowalski" and c.rule == "name-colon"
+
+
+def test_a_label_with_a_colon_is_not_a_speaker():
+    assert [c for c in claims_in_text("Note: the figures were revised on Monday.") if c.cue == ":"] == []
+
+
+def test_participle_after_a_quotation_keeps_its_own_content():
+    text = "“The law left out the utilities,” Anna Kowalski said, referring to the big state-owned firms."
+    claims = claims_in_text(text)
+    assert [c.cue for c in claims] == ["referring to"]
+    assert claims[0].text == "the big state-owned firms"
+    assert claims[0].speaker == "Anna Kowalski"

@@ -370,6 +370,22 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     return _Raw(c, d, toks[i].start, toks[i].end, speaker, "noun-that", priority=1)
 
 
+def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"Lynch: No outside influence on the inquiry": a name and a colon open a line."""
+    toks = s.toks
+    if i == 0 or i + 1 >= s.n or (s.ss > 0 and s.text[s.ss - 1] != "\n"):
+        return None
+    if not all(_is_cap(t) and _is_word(t) or t.low in {"on", "of", "’s", "'s"} for t in toks[:i]):
+        return None
+    if toks[i + 1].start - toks[i].end > 2 or not _is_word(toks[i + 1]) and toks[i + 1].low not in "“‘\"'":
+        return None
+    speaker = s.speaker_fn(toks[i].start, toks[i].end)
+    if speaker is None:  # "Note:", "Update:": a label of the author's, not a speaker
+        return None
+    a, b = s.span(i + 1, s.content_end(i + 1))
+    return _Raw(a, b, toks[i].start, toks[i].end, speaker, "name-colon", priority=2) if b > a else None
+
+
 def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     lex = _lexicon()
     found: list[_Raw] = []
@@ -377,6 +393,11 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     consumed: set[int] = set()  # verbs already used by "as X put it"
     for i, tok in enumerate(s.toks):
         w = tok.low
+        if w == ":" and i <= 6 and not found:
+            raw = _colon_claim(s, i)
+            if raw is not None:
+                found.append(raw)
+            continue
         if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start) \
                 or i in consumed:
             continue
@@ -395,6 +416,9 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _noun_claim(s, i)
         if w in lex.hedge_adverbs or w in lex.be_forms:
             hedges.append(i)
+        if raw is not None and raw.speaker is None and i > 0 and found and i in s.verbs and (
+                s.toks[i - 1].low in {"and", "but", "then"} or w.endswith("ing") and s.toks[i - 1].low == ","):
+            raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)

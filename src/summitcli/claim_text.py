@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 _LOWER_WORD = re.compile(r"[A-Za-z]+")
+_NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
 _WORDCHARS = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")

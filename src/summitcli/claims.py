@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
-from .claim_text import _LOWER_WORD, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
+from .claim_text import _LOWER_WORD, _NAME_COLON, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
 from .records import Claim, PersonMention, Quote
 
 
@@ -99,8 +99,10 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that contain at least one trigger word (the rest cannot hold a claim)."""
     starts = _sentence_bounds(text)
     triggers = _lexicon().triggers
-    wanted = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _LOWER_WORD.finditer(text)
-                     if m.group() in triggers or m.group()[0].isupper() and m.group().lower() in triggers})
+    wanted = {bisect.bisect_right(starts, m.start()) - 1 for m in _LOWER_WORD.finditer(text)
+              if m.group() in triggers or m.group()[0].isupper() and m.group().lower() in triggers}
+    wanted.update(bisect.bisect_right(starts, m.start()) - 1 for m in _NAME_COLON.finditer(text))
+    wanted = sorted(wanted)
     out = []
     for k in wanted:
         a, b = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
