@@ -138,8 +138,9 @@ def load_corpus(path: str | os.PathLike | None = None) -> Corpus:
         doc = _load_document(file, corpus_meta, warnings)
         if doc is not None:
             docs.append(doc)
-    if not docs:
-        raise CorpusError(f"no readable articles (.txt, .md) in {root}")
+    if not docs:  # say why, in the one line: the warnings are not printed after an error
+        why = f" ({'; '.join(warnings[:3])}{'; …' if len(warnings) > 3 else ''})" if warnings else ""
+        raise CorpusError(f"no readable articles (.txt, .md) in {root}{why}")
     _check_unique_ids(docs)
     docs.sort(key=_id_sort_key)
     return Corpus(root=root, documents=docs, warnings=warnings)
@@ -226,11 +227,16 @@ def _read_bytes(file: Path, warnings: list[str]) -> bytes | None:
     too_big = (f"{name}: larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit "
                "for one article, skipped")
     try:
-        if file.stat().st_size > MAX_FILE_BYTES:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
             warnings.append(too_big)
             return None
         with open(file, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for what stat() promised, and only
+            # if there is more (a growing file, /proc) read on up to the limit.
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         warnings.append(f"{name}: cannot be read ({exc.strerror or exc}), skipped")
         return None
