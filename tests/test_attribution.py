@@ -68,7 +68,8 @@ def test_resolve_mention_pronoun_role_and_surname():
         return resolve_mention(doc, i, i + len(s), people)
     assert res("The Russian leader") == "Igor Volkov"
     assert res("Volkov", 1) == "Igor Volkov"
-    assert res("he") == "Igor Volkov"
+    i = doc.index(" he ") + 1
+    assert resolve_mention(doc, i, i + 2, people) == "Igor Volkov"
 
 
 # -- quotations ----------------------------------------------------------------------------

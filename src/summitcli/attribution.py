@@ -469,7 +469,7 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
         return None
     idx = index_people(people)
     k = bisect.bisect_left(idx.role_starts, pos)
-    for p in idx.with_role[max(0, k - 300):k][::-1] + idx.with_role[k:k + 100]:
+    for p in idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]:
         if _role_matches(heads, quals, p.role):
             return p
     return None
@@ -587,7 +587,7 @@ def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | Non
 
 
 def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
-    lo = max(0, start - 1500)
+    lo = max(0, start - 1000)
     full = idx.full
     bounds = _sentence_starts(text, lo, start)[:6]
     for n, ss in enumerate(bounds):

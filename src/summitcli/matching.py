@@ -55,6 +55,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between 
 _SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
 _KEYS_PER_UNIT = 6
 _CLASSES = ("term", "short", "speech", "claim")
+_GROUP = {"term": 0, "short": 1, "speech": 2, "claim": 2}  # blocking groups: who may pair
 _SHORT = 4  # fewer words than this: a short phrase, matched only by (nearly) the same words
 _BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 
@@ -201,50 +202,69 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
     return [u for u in units if u.keys]
 
 
-def _features(u: _Unit) -> set[str]:
-    k = u.keys
-    return set(k) | {f"{a} {b}" for a, b in zip(k, k[1:])}
+def _unit_features(units: list[_Unit]):
+    """All distinct (feature, unit) rows, sorted by feature: word unigrams and bigrams
+    within each class group, plus the unit's exact normalised text. Numpy throughout."""
+    import numpy as np
+
+    n = len(units)
+    vocab: dict[str, int] = {}
+    tok: list[int] = []
+    owner: list[int] = []
+    for u in units:
+        tok.extend(vocab.setdefault(k, len(vocab)) for k in u.keys)
+        owner.extend([u.idx] * len(u.keys))
+    t, o = np.array(tok, dtype=np.int64), np.array(owner, dtype=np.int64)
+    v = len(vocab) + 1
+    nxt = o[1:] == o[:-1]
+    exact: dict[tuple[str, str], int] = {}
+    ex = np.array([exact.setdefault((u.cls, u.norm), len(exact)) for u in units], dtype=np.int64)
+    group = np.array([_GROUP[u.cls] for u in units], dtype=np.int64)
+    feats = np.concatenate([t, v + t[:-1][nxt] * v + t[1:][nxt]])
+    fowner = np.concatenate([o, o[:-1][nxt]])
+    feats = feats * len(set(_GROUP.values())) + group[fowner]
+    feats = np.concatenate([feats, feats.max(initial=0) + 1 + ex])
+    fowner = np.concatenate([fowner, np.arange(n, dtype=np.int64)])
+    dense, inverse = np.unique(feats, return_inverse=True)
+    rows = np.unique(inverse.astype(np.int64) * n + fowner)
+    return rows // n, rows % n, len(dense)
 
 
 def _candidate_pairs(units: list[_Unit]):
-    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys."""
+    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys.
+
+    Each unit's keys are its rarest features shared with at least one other unit (at
+    most ``_KEYS_PER_UNIT``, none commoner than ``_SOFT_CAP``, the postings of all but
+    the first within ``_BUDGET``) and its exact text; candidates are the units posted
+    under a key. Cost: about ``_BUDGET`` candidates per unit, so linear in the corpus.
+    """
     import numpy as np
 
-    feats = [_features(u) for u in units]
-    df = Counter(f for fs in feats for f in fs)
-    fid: dict[str, int] = {}
-    key_u, key_f = [], []
-    for u, fs in zip(units, feats):
-        ranked = sorted((df[f], f) for f in fs if df[f] >= 2)
-        chosen, spent = [], 0
-        for d, f in ranked[:_KEYS_PER_UNIT]:  # rarest first, within a posting budget
-            if d > _SOFT_CAP or chosen and spent + d > _BUDGET:
-                break
-            chosen.append(f)
-            spent += d
-        chosen.append("\x00" + u.cls + u.norm)  # exact normalised text (always a key)
-        for f in chosen:
-            key_u.append(u.idx)
-            key_f.append(fid.setdefault(f, len(fid)))
-    post_u, post_f = [], []
-    for u, fs in zip(units, feats):
-        fs = set(fs)
-        fs.add("\x00" + u.cls + u.norm)
-        for f in fs:
-            j = fid.get(f)
-            if j is not None:
-                post_u.append(u.idx)
-                post_f.append(j)
-    key_u, key_f = np.array(key_u, dtype=np.int64), np.array(key_f, dtype=np.int64)
-    post_u, post_f = np.array(post_u, dtype=np.int64), np.array(post_f, dtype=np.int64)
-    order = np.argsort(post_f, kind="stable")
-    post_u, post_f = post_u[order], post_f[order]
+    empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+    if len(units) < 2:
+        return empty
+    rf, ru, nfeat = _unit_features(units)
+    df = np.bincount(rf, minlength=nfeat)
+    d = df[rf]
+    usable = np.flatnonzero((d >= 2) & (d <= _SOFT_CAP))
+    order = usable[np.lexsort((rf[usable], d[usable], ru[usable]))]
+    ou, od = ru[order], d[order]
+    starts = np.flatnonzero(np.r_[True, ou[1:] != ou[:-1]])
+    lengths = np.diff(np.r_[starts, len(ou)])
+    rank = np.arange(len(ou)) - np.repeat(starts, lengths)
+    csum = np.cumsum(od)
+    spent = csum - np.repeat(csum[starts] - od[starts], lengths)
+    chosen = order[(rank == 0) | ((rank < _KEYS_PER_UNIT) & (spent <= _BUDGET))]
+    key_f, key_u = rf[chosen], ru[chosen]
+    is_key = np.zeros(nfeat, dtype=bool)
+    is_key[key_f] = True
+    post = np.flatnonzero(is_key[rf])
+    post_f, post_u = rf[post], ru[post]  # sorted by feature
     lo = np.searchsorted(post_f, key_f, side="left")
-    hi = np.searchsorted(post_f, key_f, side="right")
-    counts = hi - lo
+    counts = np.searchsorted(post_f, key_f, side="right") - lo
     total = int(counts.sum())
     if total == 0:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return empty
     left = np.repeat(key_u, counts)
     offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
     right = post_u[np.repeat(lo, counts) + offsets]

@@ -227,10 +227,12 @@ def assemble(text: str, source: str, spans: Sequence[Span],
     top = [s for s in spans if s.depth == 0]
     next_open = {id(a): (b.open_at if b.open_at >= 0 else b.start) for a, b in zip(top, top[1:])}
     attrs: dict[int, _Attr] = {}
+    floors: dict[int, int] = {}
     prev: tuple[Span, _Attr] | None = None
     for k, s in enumerate(top):
         lo, hi = paras[s.para]
         floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
+        floors[id(s)] = floor
         limit = min(hi, next_open.get(id(s), hi), s.close_end + 220)
         masks = [(p.start, p.end) for p in top[max(0, k - 3):k]]
         prev_para = paras[s.para - 1] if s.para > 0 else None
@@ -253,7 +255,7 @@ def assemble(text: str, source: str, spans: Sequence[Span],
         prev = (s, attrs[id(s)])
     _share_within_utterances(top, attrs)
     _attribute_all_nested(text, spans, top, attrs, people)
-    return _records(text, source, spans, attrs, people, paras)
+    return _records(text, source, spans, attrs, people, paras, floors)
 
 
 def _attribute_all_nested(text, spans, top, attrs, people) -> None:
@@ -300,7 +302,7 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
         text[s.start:s.start + 1].islower() and not gap.rstrip(" \u00a0").endswith("."))
 
 
-def _records(text, source, spans, attrs, people, paras) -> list[Quote]:
+def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
     out: list[Quote] = []
     recurs = _unquoted_recurrences(text, spans, attrs)
     utt_ids: dict[int, int] = {}
@@ -308,8 +310,9 @@ def _records(text, source, spans, attrs, people, paras) -> list[Quote]:
         a = attrs.get(id(s))
         if a is None:  # nested: no attribution of its own
             a = _Attr(rule="nested")
-        lo, _ = paras[s.para]
-        floor = _sentence_start(text, lo, s.open_at if s.open_at >= 0 else s.start)
+        floor = floors.get(id(s))
+        if floor is None:
+            floor = _sentence_start(text, paras[s.para][0], s.open_at if s.open_at >= 0 else s.start)
         kind, kind_rule = _kind(text, s, a, floor, recurs)
         mention = speaker = None
         ss = se = None

@@ -174,7 +174,7 @@ def _last_boundary(text: str, lo: int, hi: int) -> int | None:
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (never before ``lo``)."""
     start = lo
-    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 600), min(len(text), pos + 2)):
+    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 400), min(len(text), pos + 2)):
         if m.end() > pos:
             break
         if _ABBREV_END.search(text, max(lo, m.start() - 6), m.start() + 1):
