@@ -173,6 +173,9 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
+    if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
+            t.low == "that" for t in toks[i2 + 1:i2 + 6]):
+        return None  # "a fair called the Crossroads by its citizens": a passive participle
     j = _skip_adverbials(toks, i2 + 1, n)
     c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
     rule = "verb-that"
@@ -375,8 +378,9 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     toks = s.toks
     if i == 0 or i + 1 >= s.n or (s.ss > 0 and s.text[s.ss - 1] != "\n"):
         return None
-    if not all(_is_cap(t) and _is_word(t) or t.low in {"on", "of", "’s", "'s"} for t in toks[:i]):
-        return None
+    if not all(_is_cap(t) and _is_word(t) or t.low in {"on", "of", "’s", "'s"} for t in toks[:i]) \
+            or toks[0].low in _DETS or sum(1 for t in toks[i + 1:] if t.text[:1].isalpha()) < 3:
+        return None  # "The Latest: ...", "Clinton: 547": a heading or a tally
     if toks[i + 1].start - toks[i].end > 2 or not _is_word(toks[i + 1]) and toks[i + 1].low not in "“‘\"'":
         return None
     speaker = s.speaker_fn(toks[i].start, toks[i].end)
