@@ -225,9 +225,21 @@ def _unit_features(units: list[_Unit]):
     feats = feats * len(set(_GROUP.values())) + group[fowner]
     feats = np.concatenate([feats, feats.max(initial=0) + 1 + ex])
     fowner = np.concatenate([fowner, np.arange(n, dtype=np.int64)])
-    dense, inverse = np.unique(feats, return_inverse=True)
-    rows = np.unique(inverse.astype(np.int64) * n + fowner)
-    return rows // n, rows % n, len(dense)
+    order = np.argsort(feats, kind="stable")
+    ranked = feats[order]
+    first = np.r_[True, ranked[1:] != ranked[:-1]]
+    inverse = np.empty_like(feats)
+    inverse[order] = np.cumsum(first) - 1
+    rows = _sorted_unique(inverse * n + fowner)
+    return rows // n, rows % n, int(first.sum())
+
+
+def _sorted_unique(values):
+    """``np.unique`` by sorting (faster here than numpy's hash-based unique)."""
+    import numpy as np
+
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def _candidate_pairs(units: list[_Unit]):
@@ -270,7 +282,7 @@ def _candidate_pairs(units: list[_Unit]):
     right = post_u[np.repeat(lo, counts) + offsets]
     a, b = np.minimum(left, right), np.maximum(left, right)
     keep = a != b
-    code = np.unique(a[keep] * len(units) + b[keep])
+    code = _sorted_unique(a[keep] * len(units) + b[keep])
     return code // len(units), code % len(units)
 
 
