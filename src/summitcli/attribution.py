@@ -469,20 +469,24 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
         return None
     idx = index_people(people)
     k = bisect.bisect_left(idx.role_starts, pos)
-    for p in idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]:
-        if _role_matches(heads, quals, p.role):
-            return p
+    near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
+    for strict in (True, False):  # a role naming the same country first ("Russian President")
+        for p in near:
+            if _role_matches(heads, quals, p.role, strict):
+                return p
     return None
 
 
 @lru_cache(maxsize=8192)
-def _role_matches(heads: frozenset, quals: frozenset, role: str) -> bool:
+def _role_matches(heads: frozenset, quals: frozenset, role: str, strict: bool) -> bool:
     rh, rq = _role_words(role)
     if not (heads & rh):
         return False
     words = rq | {w.lower() for w in role.split()}
     if quals <= words:
         return True
+    if strict:
+        return False
     dem = lex()["demonyms"]
     if quals & dem and (words & dem) - quals or not quals & dem:
         return False  # "the US president" is not the "Russian President"
