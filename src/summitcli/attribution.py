@@ -470,7 +470,9 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
     idx = index_people(people)
     k = bisect.bisect_left(idx.role_starts, pos)
     near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
-    for strict in (True, False):  # a role naming the same country first ("Russian President")
+    # "the Russian leader" needs a title naming the country: a guess between several
+    # presidents would be worse than leaving the mention to the corpus-level resolver
+    for strict in ((True,) if quals else (True, False)):
         for p in near:
             if _role_matches(heads, quals, p.role, strict):
                 return p
@@ -550,6 +552,12 @@ _SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
 _ROLE_SUBJECT = re.compile(r"[Tt]he[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
 
 
+_VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quickly|had|has|have|"
+                         r"would|will|was|is)[ \u00a0]+)?(?:[a-z]+ed|made|said|says|told|took|gave|went|"
+                         r"came|met|spoke|wrote|left|got|put|thought|felt|saw|knew|became|began|brought|"
+                         r"held|kept|ran|sent|stood|won|lost|paid|led|set|insists|says|tells|warns)\b")
+
+
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     """Sentence starts in text[lo:hi] (paragraph breaks count), last first."""
     starts = [lo]
@@ -587,7 +595,29 @@ def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | Non
 
     A subject whose gender is known to match wins over one whose gender is unknown.
     """
+    own = _own_clause_subject(text, start, (g, None), idx)
+    if own is not None:
+        return own
     return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
+
+
+def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
+    """The last named subject of a clause earlier in the pronoun's own sentence.
+
+    "Putin made no concessions, and Trump shifted the blame: “…,” he said" - he is Trump.
+    """
+    bounds = _sentence_starts(text, max(0, start - 600), start)
+    if not bounds:
+        return None
+    k = bisect.bisect_left(idx.starts, bounds[0])
+    last = None
+    for p in idx[k:k + 30]:
+        if p.end > start:
+            break
+        if p.gender in genders and _person_like(p, idx.full) and _VERB_AFTER.match(text, p.end) \
+                and not _quoted_at(text, p.start):
+            last = p
+    return last
 
 
 def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
