@@ -114,8 +114,22 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _in_skip(skip: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in skip)
+class _SkipIndex:
+    """Boilerplate ranges: does a span touch any of them? (bisect, so many ranges stay cheap)"""
+
+    def __init__(self, skip: Sequence[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(skip):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.merged = merged
+
+    def touches(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.merged[k][1] > start
 
 
 def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int]] = (),
@@ -146,8 +160,9 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
         return attribution.resolve_mention(text, a, b, index)
 
     raws: list[_Raw] = []
+    boilerplate = _SkipIndex(skip)
     for ss, se in _sentence_spans(text):
-        if skip and _in_skip(skip, ss, se):
+        if boilerplate.touches(ss, se):
             continue
         sent = _Sentence(text, ss, se, qi.inside, speaker_fn)
         raws.extend(r for r in _dedupe(_sentence_claims(sent, qi.inside))

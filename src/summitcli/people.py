@@ -71,6 +71,7 @@ def _name_run_re() -> re.Pattern:
     conn = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|of|of the|y)"
     return re.compile(
         rf"(?={up})(?<![\w'’\-.]){word}(?:[ \u00a0](?:{conn}[ \u00a0])?(?={up}){word})*"
+        rf"(?:[ \u00a0]\d{{1,3}}(?![\w.,%:/]))?"  # "Rossiya 24", "Channel 4"
     )
 
 

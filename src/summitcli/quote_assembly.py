@@ -305,15 +305,24 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
 def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
     out: list[Quote] = []
     recurs = _unquoted_recurrences(text, spans, attrs)
+    kinds: dict[int, tuple[str, str]] = {}
+    speech_utts: set[int] = set()
+    for s in spans:
+        a = attrs.get(id(s)) or _Attr(rule="nested")
+        floor = floors.get(id(s))
+        if floor is None:
+            floor = _sentence_start(text, paras[s.para][0], s.open_at if s.open_at >= 0 else s.start)
+        kinds[id(s)] = _kind(text, s, a, floor, recurs)
+        if kinds[id(s)][0] == "speech" and s.depth == 0:
+            speech_utts.add(s.utterance)
     utt_ids: dict[int, int] = {}
     for n, s in enumerate(spans):
         a = attrs.get(id(s))
         if a is None:  # nested: no attribution of its own
             a = _Attr(rule="nested")
-        floor = floors.get(id(s))
-        if floor is None:
-            floor = _sentence_start(text, paras[s.para][0], s.open_at if s.open_at >= 0 else s.start)
-        kind, kind_rule = _kind(text, s, a, floor, recurs)
+        kind, kind_rule = kinds[id(s)]
+        if kind == "fragment" and s.depth == 0 and s.utterance in speech_utts:
+            kind, kind_rule = "speech", "same-utterance"  # “A,” X said, “and b.”
         mention = speaker = None
         ss = se = None
         cands: tuple[str, ...] = ()
