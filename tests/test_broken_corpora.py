@@ -289,3 +289,35 @@ def test_id_with_path_separator_or_control_is_ignored(make_corpus, value):
 def test_errors_are_corpus_errors_in_the_library(tmp_path):
     with pytest.raises(CorpusError):
         load_corpus(tmp_path)  # empty
+
+
+# -- read-only corpus; nothing is ever written into the corpus folder ------------------------
+def _snapshot(root: Path) -> dict[str, tuple]:
+    """Every entry under ``root`` (the folder itself too) with its kind, size and mtime."""
+    entries = {}
+    for path in [root, *sorted(root.rglob("*"))]:
+        info = path.lstat()
+        entries[str(path.relative_to(root))] = (info.st_mode, info.st_size, info.st_mtime_ns)
+    return entries
+
+
+def test_read_only_corpus_works_and_is_never_written(summit, make_corpus):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    root = make_corpus({p.name: p.read_bytes() for p in seeds.iterdir() if p.is_file()})
+    (root / "speakers.yaml").write_text("Anna Berg: [the finance minister]\n")
+    for path in root.iterdir():
+        path.chmod(0o444)
+    root.chmod(0o555)
+    before = _snapshot(root)
+    try:
+        for args in (["sources"], ["sources", "--json"], ["quotes", "--kind", "all"],
+                     ["claims", "--jsonl"], ["speakers"], ["show", "2"], ["compare", "2", "4"],
+                     ["search", "no deal"], ["extract"], ["quotes", "--no-cache", "--json"]):
+            result = summit(*args, "--corpus", ".", cwd=root)  # the corpus is also the cwd
+            assert result.returncode == 0, (args, result.stderr.decode())
+            assert result.stderr == b"", (args, result.stderr.decode())
+            assert result.stdout
+        after = _snapshot(root)
+    finally:
+        root.chmod(0o755)  # let pytest clean up
+    assert after == before
