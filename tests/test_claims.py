@@ -139,3 +139,22 @@ def test_participle_after_a_quotation_keeps_its_own_content():
     assert [c.cue for c in claims] == ["referring to"]
     assert claims[0].text == "the big state-owned firms"
     assert claims[0].speaker == "Anna Kowalski"
+
+
+def test_boilerplate_ranges_are_skipped():
+    text = "Subscribe now, our editors said you would love it.\nAnna Kowalski said the port would reopen soon."
+    cut = text.index("\n")
+    claims = claims_in_text(text, skip=[(0, cut)])
+    assert [c.speaker for c in claims] == ["Anna Kowalski"]
+    assert claims[0].start > cut
+
+
+def test_quote_ids_come_from_the_records_passed_in():
+    from summitcli.quotes import quotes_in_text
+
+    text = "Pierre Moreau argued that the tolls were “simply too high” for local drivers."
+    quotes = quotes_in_text(text, "x", ())
+    claims = claims_in_text(text, "x", (), quotes)
+    c = next(c for c in claims if c.cue == "argued")
+    assert c.quotes == tuple(q.id for q in quotes if c.start <= q.start and q.end <= c.end)
+    assert c.quotes

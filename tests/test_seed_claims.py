@@ -25,8 +25,6 @@ XFAIL: dict[str, str] = {
     "002-15-promised": "content runs on past the relative clause 'the man who promised ... has made little progress'",
     "004-29-praised": "'the Russian leader' has no apposition in this article; only the corpus pass can name him",
     "004-36-reiterated": "'his insistence, which he has repeated ..., that ...': the relative clause's verb takes the content",
-    "004-38-gloated": "attribution.speaker_for_cue finds no subject for 'A report on ... Rossiya 24 gloated' "
-                      "(the subject ends in a number)",
 }
 
 
