@@ -204,10 +204,13 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         start = end + 1
         end = s.content_end(start)
     h = _clause_head(s, i, speaker)
-    if toks[s.first].low in _SUBORDINATORS and s.first < i or toks[h].low in _SUBORDINATORS \
-            or h > 0 and toks[h - 1].low in _SUBORDINATORS:  # "While he insisted that X, it was ..."
+    if toks[s.first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and s.first < i \
+            or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS:
+        # "While he insisted that X, it was ...": the main clause after the comma is the author's
         end = next((k for k in range(start + 2, end - 1) if toks[k].low in {",", "”", '"'}
-                    and toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}), end)
+                    and (toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}
+                         or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start))),
+                   end)
     words = sum(1 for t in toks[start:end] if _is_word(t))
     if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
