@@ -272,12 +272,14 @@ def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
             or w.endswith(("ed", "ing")):
         return None
     k = m.start()
-    for _ in range(3):
+    for n in range(3):
         pm = _prev_word(text, k, floor)
         if pm is None or text[pm.end():k].strip():
             return None
         pw = pm.group(1)
         if pw.lower() in _NOUN_DETS:
+            if n and pw.lower() in ("this", "these", "those"):
+                return None  # "This left everyone": a demonstrative, then a verb
             return (pm.start(), m.end())
         base = pw[:-2] if pw.endswith(("'s", "’s")) else pw
         if not base.isalpha() or not base.islower() or pw in STOP_NP or pw in _NOT_NOUN \

@@ -131,7 +131,7 @@ class _Sentence:
         if k + 1 >= self.n:
             return True
         w = self.toks[k + 1].low
-        return w in _APPOS or (k + 1 in self.verbs and w.endswith("ing")) or _is_cap(self.toks[k + 1]) \
+        return w in _APPOS or (w.endswith("ing") and self.toks[k + 1].text.islower()) or _is_cap(self.toks[k + 1]) \
             and (k + 2 >= self.n or _is_cap(self.toks[k + 2]) or self.toks[k + 2].low in {",", "of"})
 
 

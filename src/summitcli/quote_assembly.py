@@ -110,9 +110,12 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         return _Attr()
     if poss is not None:
         return _from_hit(text, poss, span.close_end)
-    sub = sentence_subject(text, floor, span.open_at, people)
-    if sub is not None:
-        return _Attr(None, None, None, sub, "sentence-subject")
+    if len(text[span.start:span.end].split()) >= 4:
+        # a few words in a sentence with no reporting verb are as often the author's
+        # scare quotes as the subject's words; only a longer stretch is taken as theirs
+        sub = sentence_subject(text, floor, span.open_at, people)
+        if sub is not None:
+            return _Attr(None, None, None, sub, "sentence-subject")
     return _Attr()
 
 
