@@ -515,6 +515,8 @@ def resolve_mention(text: str, start: int, end: int,
         p = _pronoun_referent(text, start, g, idx)
         if p is not None:
             return full.get(p.name, p.name)
+        if _unnamed_role_subject(text, start, idx):
+            return None
         for p in before:
             if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
                 return full.get(p.name, p.name)
@@ -587,8 +589,7 @@ def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
     rm = _ROLE_SUBJECT.match(text, i, hi)
     if rm and rm.group(1).lower() in lex()["role_heads"]:
         p = resolve_role(rm.group(0), i, idx)
-        if p is not None:
-            return ("person", p)
+        return ("person", p) if p is not None else ("role", None)
     return None
 
 
@@ -601,6 +602,16 @@ def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | Non
     if own is not None:
         return own
     return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
+
+
+def _unnamed_role_subject(text: str, start: int, idx) -> bool:
+    """Does the nearest sentence subject before ``start`` name a role we cannot resolve?"""
+    for ss in _sentence_starts(text, max(0, start - 1000), start)[:6]:
+        subj = _subject_at(text, ss, start, idx)
+        if subj is None or subj[0] == "pron":
+            continue
+        return subj[0] == "role"
+    return False
 
 
 def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
@@ -640,6 +651,8 @@ def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention |
         if subj is None:
             continue
         kind, val = subj
+        if kind == "role":
+            return None  # "the US president ... He said": a subject we cannot name here
         if kind == "pron":
             continue  # a pronoun subject (ours, or another): keep walking back
         p = val

@@ -38,9 +38,12 @@ from .claim_text import (
     _verb_at,
 )
 
+
 # --------------------------------------------------------------------------- one sentence
 @dataclass
 class _Raw:
+    """A claim before it becomes a record: spans only, the speaker unresolved."""
+
     start: int
     end: int
     cue_start: int
@@ -78,8 +81,11 @@ class _Sentence:
     def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
         """Token index where content starting at token j stops (exclusive).
 
-        ``phrase`` content (a noun phrase or to-clause) also stops at a comma and
-        before adjuncts ("blamed officials | on Twitter")."""
+        Content stops at a semicolon, a dash, a new clause of the author's (", and he",
+        ", while", ", who"), or where another attributed clause starts (", adding",
+        "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
+        before a second predicate ("acknowledged X | and appreciated Y"); with
+        ``comma`` it stops at the first comma outside a quotation."""
         toks, lex = self.toks, _lexicon()
         stop = min(self.n, j + _MAX_CONTENT)
         for k in range(j + 1, stop):

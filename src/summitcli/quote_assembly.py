@@ -31,6 +31,9 @@ _TERM_LEAD = re.compile(
     re.I)
 _DISPLAY = re.compile(r"\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|shirts?|hats?|"
                       r"caps?|stickers?|plaques?|backdrops?|graffiti|mugs?|buttons?)\b", re.I)
+_DESCRIBED_AS = re.compile(r"\b(?:describ|fram|characteri[sz]|portray|depict|cast|paint|hail|tout|"
+                           r"prais|criticiz|dismiss|denounc|condemn)\w*\b[^.;:!?“”\"]{0,80}\bas[ \u00a0]*"
+                           r"(?:(?:[“\"][^“”\"]{1,60}[”\"],?[ \u00a0]+)(?:and|or)[ \u00a0]+)?$", re.I)
 _GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
 
@@ -177,6 +180,8 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, 
                 or (lead.endswith(" that") and n >= 8):
             return "speech", "speech-cue"
         return "fragment", "fragment-cue"
+    if _DESCRIBED_AS.search(prefix[-160:]):
+        return "fragment", "described-as"  # "frame their talks as “constructive”"
     if initial and n >= 4:
         return "speech", "speech-shape"
     if n >= 8:
