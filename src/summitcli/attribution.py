@@ -455,8 +455,8 @@ def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
     for w in words:
         if w.lower() in s["role_heads"]:
             heads.add(w.lower())
-    quals = {w.lower() for w in words if w[:1].isupper() and w.lower() not in s["not_names"]
-             and w.lower() not in s["title_tokens"]}
+    quals = {w.lower() for w in words if w[:1].isupper() and (w.lower() in s["demonyms"] or (
+        w.lower() not in s["not_names"] and w.lower() not in s["title_tokens"]))}
     return frozenset(heads), frozenset(quals)
 
 

@@ -146,18 +146,78 @@ _CLOSING = frozenset("”\"'’»")
 _QUOTE_TOKS = frozenset(_QUOTE_CHARS) | {"—", "–", "(", "-"}
 
 
+_BE = frozenset("is are was were be been being".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
+_PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}
+
+
+def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
+    """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
+    toks, prev = s.toks, s.toks[i - 1].low if i else ""
+    if prev in _BE or (i > 1 and toks[i - 2].low in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"})):
+        return True  # passives: hedges are handled elsewhere
+    if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
+        return True  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
+    return prev == "as" and (i2 + 1 >= s.n or not _is_word(toks[i2 + 1]))  # "as expected,"
+
+
+def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
+    """"terrorist attacks", "his original demands": a plural noun, not a verb."""
+    prev = s.toks[i - 1].low if i else ""
+    inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
+    if speaker is None:
+        return not s.is_initial(i) and not inverted and (
+            form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss")))
+    words = s.text[speaker[0]:speaker[1]].split()
+    return form.endswith("s") and words[0].lower() in _POSSESSIVES and not any(w[:1].isupper() for w in words)
+
+
+def _content_start(s: _Sentence, i2: int, form: str, frames) -> tuple[int, str] | None:
+    """Where the reported content after the verb starts, and the rule that says so."""
+    toks, n, lex = s.toks, s.n, _lexicon()
+    j = _skip_adverbials(toks, i2 + 1, n)
+    c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
+    w = toks[c].low if c is not None else None
+    if form in lex.that_only and w not in lex.wh | {"that"}:
+        return None
+    if w == ":":
+        return c + 1, "verb-colon"
+    if w == "that":
+        return c, "verb-that"
+    if w in lex.wh and frames & {"question", "clause"}:
+        return c, "verb-wh"
+    if w == "to" and "infinitive" in frames and _infinitive(toks, c):
+        return (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
+    if not frames & {"clause", "object"}:
+        return None
+    if "addressee" in frames:
+        j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
+    if j < n and (toks[j].low in _BAD_START or toks[j].low in _QUOTE_TOKS - {"“", '"', "‘"}):
+        return None
+    return j, ("verb-object" if "clause" not in frames else "verb-clause")
+
+
+def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
+    """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
+    toks = s.toks
+    h = _clause_head(s, i, speaker)
+    if not (toks[s.first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and s.first < i
+            or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
+        return end
+    for k in range(start + 2, end - 1):
+        if toks[k].low in {",", "”", '"'} and (
+                toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}
+                or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start)):
+            return k
+    return end
+
+
 def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     """A reporting verb: content after it (X said that ...) or before it (..., X said)."""
     form, lemma, frames, i2 = s.verbs[i]
     toks, n = s.toks, s.n
-    prev = toks[i - 1].low if i else ""
-    be = {"is", "are", "was", "were", "be", "been", "being"}
-    if prev in be or (i > 1 and toks[i - 2].low in be and (prev.endswith("ly") or prev in _AUX | {"first", "just"})):
-        return None  # passives: hedges are handled elsewhere
-    if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
-        return None  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
-    if prev == "as" and (i2 + 1 >= n or not _is_word(toks[i2 + 1])):
-        return None  # "as expected," / "as reported."
+    if _not_a_report(s, i, i2, form):
+        return None
     cs, ce = toks[i].start, toks[i2].end
     if "raising" in frames:
         if i2 + 1 < n and toks[i2 + 1].low == "to" and _infinitive(toks, i2 + 1):
@@ -165,58 +225,27 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
     speaker = s.speaker_fn(cs, ce)
-    inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
-    if speaker is None and not s.is_initial(i) and not inverted and (
-            form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss"))):
-        return None  # "terrorist attacks", "swing states": a plural noun, not a verb
-    if speaker is not None and form.endswith("s") and s.text[speaker[0]:speaker[1]].split()[0].lower() \
-            in {"his", "her", "their", "its", "our", "my", "your"} and not any(
-                w[:1].isupper() for w in s.text[speaker[0]:speaker[1]].split()):
-        return None  # "his original demands": a noun after a possessive
+    if _noun_reading(s, i, form, speaker):
+        return None
     post = None if form in _lexicon().that_only else _postposed(s, i, i2, form, frames, speaker)
     if post is not None:
         return post
+    prev = toks[i - 1].low if i else ""
     if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
             t.low == "that" for t in toks[i2 + 1:i2 + 6]):
         return None  # "a fair called the Crossroads by its citizens": a passive participle
-    j = _skip_adverbials(toks, i2 + 1, n)
-    c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
-    rule = "verb-that"
-    if form in _lexicon().that_only and (c is None or toks[c].low not in _lexicon().wh | {"that"}):
+    found = _content_start(s, i2, form, frames)
+    if found is None:
         return None
-    if c is not None and toks[c].low == ":":
-        start = c + 1
-        rule = "verb-colon"
-    elif c is not None and toks[c].low == "that":
-        start = c
-    elif c is not None and toks[c].low in _lexicon().wh and ("question" in frames or "clause" in frames):
-        start, rule = c, "verb-wh"
-    elif c is not None and toks[c].low == "to" and "infinitive" in frames and _infinitive(toks, c):
-        start, rule = (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
-    elif frames & {"clause", "object"}:
-        if "addressee" in frames:
-            j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
-        start = j
-        rule = "verb-object" if "clause" not in frames else "verb-clause"
-        if start < n and (toks[start].low in _BAD_START or toks[start].low in _QUOTE_TOKS - {"“", '"', "‘"}):
-            return None
-    else:
-        return None
+    start, rule = found
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=rule == "verb-object")
     if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
-    h = _clause_head(s, i, speaker)
-    if toks[s.first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and s.first < i \
-            or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS:
-        # "While he insisted that X, it was ...": the main clause after the comma is the author's
-        end = next((k for k in range(start + 2, end - 1) if toks[k].low in {",", "”", '"'}
-                    and (toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}
-                         or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start))),
-                   end)
+    end = _subordinate_end(s, i, start, end, speaker)
     words = sum(1 for t in toks[start:end] if _is_word(t))
     if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
@@ -239,12 +268,12 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     if not after_quote:
         if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
             return None
-        if len(tail) > 14 and tail[0].low not in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}:
+        if len(tail) > 14 and tail[0].low not in _PREP_TAIL:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
     adverbial = all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
                     for t in tail) \
-        or (tail and tail[0].low in _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"})
+        or (tail and tail[0].low in _PREP_TAIL)
     if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
     if not inverted or head < 2 or not (adverbial or head == i or after_quote):
