@@ -213,7 +213,7 @@ def test_json_and_jsonl_output_round_trip(values):
 
 def _known_slow(finding: str):
     return pytest.mark.xfail(strict=True, raises=TimeoutError,
-                             reason=f"quadratic time: /work/notes/robustness-findings.md {finding}")
+                             reason=f"too slow: /work/notes/robustness-findings.md {finding}")
 
 
 ROLE_UNIT = "Anna Berg, the finance minister, spoke.\n\n“We will not give up,” the minister said.\n\n"
@@ -229,11 +229,10 @@ ADVERSARIAL = [
     ("mixed line ends", "“a,” he said.\r\n\r“b”\n" * 5_000),
     ("a very long word", "A" + "a" * 200_000 + " said “x”"),
     ("long lower-case run", "word " * 100_000),
+    ("role mentions", ROLE_UNIT * 4_000),  # was quadratic (findings 1, 3): fixed upstream
+    ("long capitalised run", "Anna " * 32_000 + "said “yes.”"),
     pytest.param("one long paragraph", " ".join(SENTENCES) * 4_000,
                  marks=_known_slow("finding 2")),
-    pytest.param("role mentions", ROLE_UNIT * 4_000, marks=_known_slow("finding 1")),
-    pytest.param("long capitalised run", "Anna " * 32_000 + "said “yes.”",
-                 marks=_known_slow("finding 3")),
 ]
 
 
