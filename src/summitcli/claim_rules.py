@@ -39,6 +39,8 @@ from .claim_text import (
 )
 
 
+_CLOSERS = frozenset("”\"’")
+
 # --------------------------------------------------------------------------- one sentence
 @dataclass
 class _Raw:
@@ -93,6 +95,9 @@ class _Sentence:
             nxt = toks[k + 1] if k + 1 < self.n else None
             if comma and w == "," and not self.inside_quote(toks[k].start):
                 return k
+            if w in _CLOSERS and toks[k - 1].low == "," and nxt is not None and nxt.text.islower() \
+                    and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE:
+                return k + 1  # “We didn’t get there,” referencing ...: the participle is the author's
             if nxt is not None and nxt.text.islower() and (
                     (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
                     or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
@@ -262,6 +267,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
         k += 1
     tail = toks[i2 + 1:k]
+    if tail and tail[0].low == "to" and _infinitive(toks, i2 + 1):
+        return None  # "who promised to end the wars": a to-clause follows, nothing precedes
     head = _clause_head(s, i, speaker)
     before = toks[head - 1].low if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
@@ -371,23 +378,28 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
 
 
 def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
-    """"X reportedly ...", "X is said to ...", "it is believed that ...": hearsay with no speaker."""
+    """"X reportedly ...", "X is said to ...", "it is believed that ...": hearsay with no speaker.
+
+    The content is the clause the hedge sits in, subject included; it runs on
+    past the hedge itself."""
     toks, n, lex = s.toks, s.n, _lexicon()
-    w = toks[i].low
-    if w in lex.hedge_adverbs:
-        c, d = s.whole(0)
-        return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True, priority=0)
-    if w in lex.be_forms and i + 2 < n and toks[i + 1].low.endswith("ly") and i + 3 < n:
-        i += 1  # "is widely expected to"
-    if w in lex.be_forms and i + 2 < n and toks[i + 1].low in lex.hedge_passives \
-            and toks[i + 2].low in {"to", "that"}:
-        if toks[i + 2].low == "that":
-            c, d = s.whole(i + 2)
-        else:
-            c, d = s.whole(0)
-        end = toks[i + 2].end if toks[i + 2].low == "to" else toks[i + 1].end
-        return _Raw(c, d, toks[i].start, end, None, "hedge-passive", True, priority=0)
-    return None
+    if toks[i].low in lex.hedge_adverbs:
+        c, d = s.span(0, s.content_end(i))
+        return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True) if d > c else None
+    if toks[i].low not in lex.be_forms:
+        return None
+    k = i + 1
+    if k < n and (toks[k].low.endswith("ly") or toks[k].low == "not"):
+        k += 1  # "is widely expected to", "is not expected to"
+    if k + 1 >= n or toks[k].low not in lex.hedge_passives or toks[k + 1].low not in {"to", "that"}:
+        return None
+    if toks[k + 1].low == "that":  # "it is believed that ..."
+        c, d = s.whole(k + 1)
+        cue_end = toks[k].end
+    else:
+        c, d = s.span(0, s.content_end(k + 1))
+        cue_end = toks[k + 1].end
+    return _Raw(c, d, toks[i].start, cue_end, None, "hedge-passive", True) if d > c else None
 
 
 def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
