@@ -158,3 +158,15 @@ def test_quote_ids_come_from_the_records_passed_in():
     c = next(c for c in claims if c.cue == "argued")
     assert c.quotes == tuple(q.id for q in quotes if c.start <= q.start and q.end <= c.end)
     assert c.quotes
+
+
+def test_hedged_passive_keeps_its_subject_and_predicate():
+    text = "The envoy, left out of the talks, is expected to call the president on Monday."
+    c = _one(text, "is expected to")
+    assert c.hedged and c.speaker is None
+    assert c.text == "The envoy, left out of the talks, is expected to call the president on Monday"
+
+
+def test_quote_after_a_verb_with_a_trailing_participle_is_left_to_the_quote():
+    text = "Yet she candidly admitted, “We did not get there,” referencing the missed deadline."
+    assert "admitted" not in [c.cue for c in claims_in_text(text)]

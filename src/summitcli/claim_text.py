@@ -163,6 +163,9 @@ _NOT_PARTICIPLE = frozenset("during including according notwithstanding regardin
 _SUBORDINATORS = frozenset("while although though as when if because after before since whereas "
                            "once unless until".split())
 _RELATIVE = frozenset("who whom which whose where".split())
+_PERIODS = frozenset("week month year morning afternoon evening night weekend spring summer fall "
+                     "autumn winter time monday tuesday wednesday thursday friday saturday "
+                     "sunday".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
                               "repeatedly once recently previously".split())
@@ -228,7 +231,7 @@ def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
         elif w in {"in", "during", "at"} and j + 2 < end and toks[j + 1].low in {"a", "an", "his", "her", "their"} \
                 and toks[j + 2].low in lex.between and toks[j + 2].low not in _DETS:
             j += 3
-        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in lex.between:
+        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in _PERIODS:
             j += 2
         else:
             return j
