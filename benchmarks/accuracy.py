@@ -140,6 +140,8 @@ def main() -> int:
                 if fnmatch.fnmatch(d["doc"], a.docs):
                     gold[d["doc"]] = d
     docs = sorted(gold)[: a.limit or None]
+    from summitcli.quotes import quotes_in_text
+    quotes_in_text("“Warm-up,” she said.")  # load lexicons and compile patterns before timing
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
         qpreds, cpreds, texts = {}, {}, {}
