@@ -335,11 +335,24 @@ def _according_claim(s: _Sentence, i: int) -> _Raw | None:
         rule = "according-before"
     else:
         mid = b < n - 1 and toks[b].low == "," and not s.appositive_rest(b)
-        c, d = s.span(0, s.content_end(b + 1) if mid else i)
+        c, d = s.span(0 if mid else _last_clause_start(s, i), s.content_end(b + 1) if mid else i)
         rule = "according-inside" if mid else "according-after"
     if d <= c:
         return None
     return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+def _last_clause_start(s: _Sentence, i: int) -> int:
+    """Start of the clause that ends before token i: after a colon, a semicolon or
+    ", which" / ", with" ("..., with most voters saying she cannot be trusted, according to ...")."""
+    toks = s.toks
+    for k in range(i - 2, 0, -1):
+        w = toks[k].low
+        if w in {":", ";"}:
+            return k + 1
+        if w == "," and k + 1 < i - 1 and toks[k + 1].low in _RELATIVE | {"with"} and not s.inside_quote(toks[k].start):
+            return k + 1
+    return 0
 
 
 def _as_claim(s: _Sentence, i: int) -> _Raw | None:
