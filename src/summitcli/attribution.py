@@ -313,6 +313,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     if w0 in PRON:
         return (i + words[0].start(), i + words[0].end())
     end = None
+    if w0 in ("that", "this", "these", "those"):
+        return None  # "argued that democracies ...": a clause, not a speaker
     if w0 in DETS or w0 in _NOUN_DETS:  # "said the 46-year-old", "said a spokesman for X"
         for n, wm in enumerate(words[1:7], 1):
             lw = wm.group().lower()
@@ -384,7 +386,11 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
         if j >= 2 and text[j - 2] in "”\"’'":
             return inverted() if inverted else None
         span = _comma_subject(text, j, floor, people)
-        return span if span is not None else (inverted() if inverted else None)
+        if span is None and inverted is not None:
+            span = inverted()  # "... in the 2008 primary, said Professor X."
+            if span is not None and not _INVERTED_END.match(text, span[1]):
+                span = None
+        return span
     if before in "—–" and j >= 2 and text[j - 2] not in "”\"":
         d = max(text.rfind("—", floor, j - 1), text.rfind("–", floor, j - 1))
         if d > floor and len(text[d:j].split()) <= 12:  # "X — a teacher from Y — says"
@@ -403,12 +409,22 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     prev = _prev_word(text, j, floor)
     if prev is not None and prev.group(1).lower() in {"and", "but", "then", "or"}:
         return clause_subject(text, floor, prev.start(), people)
+    if verb.endswith("ing") and (raw is None or raw.group(1).lower() not in BE):
+        # "..., at one point calling the mayor a “liar”": the participle's subject is the clause's
+        return clause_subject(text, floor, cue_start, people)
     span = _np_before(text, i, floor, people)
     if span is None:
         return None
-    if verb in ambiguous_verbs() and text[span[0]:span[1]].lower() in DETS:
-        return None
+    if verb in ambiguous_verbs():
+        words = text[span[0]:span[1]].split()
+        head = words[-1].lower() if words else ""
+        if len(words) == 1 and head in DETS or not (
+                head in PRON or words[-1][:1].isupper() or head in lex()["role_heads"]):
+            return None  # "a phone call", "his home state": a noun, not a verb
     return span
+
+
+_INVERTED_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)—–]|$|who\b|in\b|on\b|at\b)")
 
 
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]+\b")

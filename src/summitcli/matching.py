@@ -204,7 +204,8 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
 
 def _unit_features(units: list[_Unit]):
     """All distinct (feature, unit) rows, sorted by feature: word unigrams and bigrams
-    within each class group, plus the unit's exact normalised text. Numpy throughout."""
+    within each class group, the same scoped to the unit's speaker, and the unit's exact
+    normalised text. Numpy throughout."""
     import numpy as np
 
     n = len(units)
@@ -223,8 +224,16 @@ def _unit_features(units: list[_Unit]):
     feats = np.concatenate([t, v + t[:-1][nxt] * v + t[1:][nxt]])
     fowner = np.concatenate([o, o[:-1][nxt]])
     feats = feats * len(set(_GROUP.values())) + group[fowner]
-    feats = np.concatenate([feats, feats.max(initial=0) + 1 + ex])
-    fowner = np.concatenate([fowner, np.arange(n, dtype=np.int64)])
+    # The same features within one speaker's words: rare even when the words are common.
+    names: dict[str, int] = {}
+    spk = np.array([names.setdefault(u.speaker, len(names)) if u.speaker else -1
+                    for u in units], dtype=np.int64)
+    said = (spk[fowner] >= 0) & (group[fowner] == _GROUP["speech"])
+    top = feats.max(initial=0) + 1
+    scoped = top + feats[said] * max(len(names), 1) + spk[fowner[said]]
+    top = scoped.max(initial=top) + 1
+    feats = np.concatenate([feats, scoped, top + ex])
+    fowner = np.concatenate([fowner, fowner[said], np.arange(n, dtype=np.int64)])
     order = np.argsort(feats, kind="stable")
     ranked = feats[order]
     first = np.r_[True, ranked[1:] != ranked[:-1]]
