@@ -294,14 +294,19 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     while i < limit and text[i] in " \u00a0":
         i += 1
     idx = index_people(people)
+    best = None  # the last name reachable through title words: "Ohio State University professor Paul Beck"
     for p in idx[bisect.bisect_left(idx.starts, i):]:
-        if i <= p.start <= i + 60 and _TITLE_GAP.fullmatch(text, i, p.start):
+        if p.start > i + 60:
+            break
+        if _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
             if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
                                           for w in lead):
-                return (i, p.end)
-        if p.start > i + 60:
-            break
+                best = (i, p.end)
+                continue
+        break
+    if best is not None:
+        return best
     m = _NP_RUN.match(text, i, limit)
     if m is None:
         return None
