@@ -860,6 +860,9 @@ def _possessive_re() -> re.Pattern:
                       r")\b")
 
 
+_GAP_BREAK = re.compile(r"[,;]|\b(?:said|says|saying|that|which|who)\b")
+
+
 def possessive_cue(text: str, floor: int, pos: int,
                    people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
     """``Wanjiru’s reply was short: “…”`` / ``Trump’s talk of “land-swaps”``: the possessor speaks."""
@@ -868,9 +871,16 @@ def possessive_cue(text: str, floor: int, pos: int,
         last = m
     if last is None:
         return None
+    gap = text[last.end():pos]
+    colon = gap.rstrip().endswith(":")
+    if not colon and (len(gap) > 50 or _GAP_BREAK.search(gap)):
+        return None  # the quotation is not the object of that noun ("his promise of “…”")
     who = last.group(1)
     a = last.start(1)
     if who.lower() in ("his", "her", "their", "its"):
+        sub = clause_subject(text, floor, a, people)  # "Sanders pushed his promise of “…”"
+        if sub is not None and text[sub[0]:sub[1]].lower() not in ("he", "she", "it", "they"):
+            return (last.start(), last.end(), sub[0], sub[1], "possessive-noun")
         return (last.start(), last.end(), a, a + len(who), "possessive-noun")
     b = a + len(who.rstrip("s").rstrip("’'")) if who.endswith(("’s", "'s")) else a + len(who) - 1
     lx = lex()

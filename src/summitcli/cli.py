@@ -302,12 +302,12 @@ def extract(
     them across the corpus.
     """
     with command() as (out, _fmt):
-        from summitcli.pipeline import extract_all
+        from summitcli.pipeline import iter_extractions
 
         loaded = _load(out, corpus)
         docs = {d.id: d for d in loaded.documents}
-        for extraction in extract_all(loaded.documents, use_cache=not no_cache,
-                                      corpus_dir=loaded.root):
+        for extraction in iter_extractions(loaded.documents, use_cache=not no_cache,
+                                           corpus_dir=loaded.root):
             doc = docs[extraction.source]
             out.jsonl([{**extraction.to_dict(), "date": doc.date, "title": doc.title,
                         "outlet": doc.outlet}])

@@ -110,6 +110,14 @@ def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir
     return [r for r in results if r is not None]
 
 
+def iter_extractions(documents: list[Document], *, use_cache: bool = True,
+                     corpus_dir: Path | None = None, chunk: int = 256):
+    """``extract_all`` in chunks, yielding each document's extraction as soon as its chunk is done."""
+    for start in range(0, len(documents), chunk):
+        yield from extract_all(documents[start:start + chunk], use_cache=use_cache,
+                               corpus_dir=corpus_dir)
+
+
 def _aliases(corpus: Corpus, explicit: Path | None) -> dict[str, list[str]]:
     paths = [explicit] if explicit else [corpus.root / n for n in ALIAS_FILES]
     for path in paths:
