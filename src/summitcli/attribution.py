@@ -126,6 +126,7 @@ STOP_NP = frozenset("""and or but that which as if when while because after befo
 then to in on at by for with from into about over under said says told of""".split())
 DETS = frozenset("the a an his her its their our my your this that these those another one some".split())
 PRON = frozenset("he she they it we i you who which".split())
+_QUANT_PRON = frozenset("another one others some many both several few most all".split())
 
 _NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
 _TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
@@ -222,6 +223,8 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     lw = w.lower()
     if lw in PRON or lw == "whom":
         return (m.start(), m.end())
+    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.start(), floor) is None):
+        return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
     idx = index_people(people)
@@ -574,7 +577,7 @@ _LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Mea
                              r"Following|Speaking|Asked|Last|This|When|While|Despite|Like)\b"
                              r"[^,.;:!?\"“”\n]{0,60},[ \u00a0]+)?")
 _SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
-_ROLE_SUBJECT = re.compile(r"[Tt]he[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
+_ROLE_SUBJECT = re.compile(r"(?:[Tt]he|An?|an?)[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
 
 
 _VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quickly|had|has|have|"

@@ -203,9 +203,12 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
 
 
 def _unit_features(units: list[_Unit]):
-    """All distinct (feature, unit) rows, sorted by feature: word unigrams and bigrams
-    within each class group, the same scoped to the unit's speaker, and the unit's exact
-    normalised text. Numpy throughout."""
+    """Distinct ``(feature, unit)`` rows sorted by feature, and each feature's tier.
+
+    Features are word unigrams and bigrams within each class group (tier 0), and the same
+    scoped to the unit's speaker (tier 1: rare even when the words are common). Numpy
+    throughout; returns ``(features, units, tier_of_feature)``.
+    """
     import numpy as np
 
     n = len(units)
@@ -218,29 +221,32 @@ def _unit_features(units: list[_Unit]):
     t, o = np.array(tok, dtype=np.int64), np.array(owner, dtype=np.int64)
     v = len(vocab) + 1
     nxt = o[1:] == o[:-1]
-    exact: dict[tuple[str, str], int] = {}
-    ex = np.array([exact.setdefault((u.cls, u.norm), len(exact)) for u in units], dtype=np.int64)
     group = np.array([_GROUP[u.cls] for u in units], dtype=np.int64)
     feats = np.concatenate([t, v + t[:-1][nxt] * v + t[1:][nxt]])
     fowner = np.concatenate([o, o[:-1][nxt]])
     feats = feats * len(set(_GROUP.values())) + group[fowner]
-    # The same features within one speaker's words: rare even when the words are common.
-    names: dict[str, int] = {}
-    spk = np.array([names.setdefault(u.speaker, len(names)) if u.speaker else -1
-                    for u in units], dtype=np.int64)
+    spk = _speaker_ids(units)
     said = (spk[fowner] >= 0) & (group[fowner] == _GROUP["speech"])
     top = feats.max(initial=0) + 1
-    scoped = top + feats[said] * max(len(names), 1) + spk[fowner[said]]
-    top = scoped.max(initial=top) + 1
-    feats = np.concatenate([feats, scoped, top + ex])
-    fowner = np.concatenate([fowner, fowner[said], np.arange(n, dtype=np.int64)])
+    scoped = top + feats[said] * (int(spk.max(initial=0)) + 1) + spk[fowner[said]]
+    feats = np.concatenate([feats, scoped])
+    fowner = np.concatenate([fowner, fowner[said]])
     order = np.argsort(feats, kind="stable")
     ranked = feats[order]
     first = np.r_[True, ranked[1:] != ranked[:-1]]
     inverse = np.empty_like(feats)
     inverse[order] = np.cumsum(first) - 1
+    tier = (ranked[first] >= top).astype(np.int64)
     rows = _sorted_unique(inverse * n + fowner)
-    return rows // n, rows % n, int(first.sum())
+    return rows // n, rows % n, tier
+
+
+def _speaker_ids(units: list[_Unit]):
+    import numpy as np
+
+    names: dict[str, int] = {}
+    return np.array([names.setdefault(u.speaker, len(names)) if u.speaker else -1
+                     for u in units], dtype=np.int64)
 
 
 def _sorted_unique(values):
@@ -251,48 +257,77 @@ def _sorted_unique(values):
     return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
-def _candidate_pairs(units: list[_Unit]):
-    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys.
-
-    Each unit's keys are its rarest features shared with at least one other unit (at
-    most ``_KEYS_PER_UNIT``, none commoner than ``_SOFT_CAP``, the postings of all but
-    the first within ``_BUDGET``) and its exact text; candidates are the units posted
-    under a key. Cost: about ``_BUDGET`` candidates per unit, so linear in the corpus.
-    """
+def _choose_keys(rf, ru, tier):
+    """Per unit and tier, the rarest usable features within the key count and budget."""
     import numpy as np
 
-    empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
-    if len(units) < 2:
-        return empty
-    rf, ru, nfeat = _unit_features(units)
-    df = np.bincount(rf, minlength=nfeat)
+    df = np.bincount(rf, minlength=len(tier))
     d = df[rf]
     usable = np.flatnonzero((d >= 2) & (d <= _SOFT_CAP))
-    order = usable[np.lexsort((rf[usable], d[usable], ru[usable]))]
-    ou, od = ru[order], d[order]
-    starts = np.flatnonzero(np.r_[True, ou[1:] != ou[:-1]])
-    lengths = np.diff(np.r_[starts, len(ou)])
-    rank = np.arange(len(ou)) - np.repeat(starts, lengths)
+    slot = ru[usable] * 2 + tier[rf[usable]]
+    order = usable[np.lexsort((rf[usable], d[usable], slot))]
+    oslot, od = ru[order] * 2 + tier[rf[order]], d[order]
+    starts = np.flatnonzero(np.r_[True, oslot[1:] != oslot[:-1]])
+    lengths = np.diff(np.r_[starts, len(oslot)])
+    rank = np.arange(len(oslot)) - np.repeat(starts, lengths)
     csum = np.cumsum(od)
     spent = csum - np.repeat(csum[starts] - od[starts], lengths)
     chosen = order[(rank == 0) | ((rank < _KEYS_PER_UNIT) & (spent <= _BUDGET))]
-    key_f, key_u = rf[chosen], ru[chosen]
-    is_key = np.zeros(nfeat, dtype=bool)
+    return rf[chosen], ru[chosen]
+
+
+def _exact_pairs(units: list[_Unit]):
+    """Pairs of units with the same class and normalised text: all pairs in small groups,
+    a chain (ordered by speaker, so one person's copies sit together) in large ones."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for u in units:
+        groups.setdefault((u.cls, u.norm), []).append(u.idx)
+    left, right = [], []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= 32:
+            for x in range(len(members)):
+                left.extend(members[x] for _ in range(x + 1, len(members)))
+                right.extend(members[x + 1:])
+        else:
+            members.sort(key=lambda i: (units[i].speaker or "", i))
+            left.extend(members[:-1])
+            right.extend(members[1:])
+    return left, right
+
+
+def _candidate_pairs(units: list[_Unit]):
+    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys.
+
+    Each unit's keys are, per tier (plain / scoped to its speaker), its rarest features
+    shared with at least one other unit (at most ``_KEYS_PER_UNIT``, none commoner than
+    ``_SOFT_CAP``, the postings of all but the first within ``_BUDGET``); candidates are
+    the units posted under a key, plus units with the same exact text. Cost: about
+    ``2 * _BUDGET`` candidates per unit, so linear in the corpus.
+    """
+    import numpy as np
+
+    n = len(units)
+    el, er = _exact_pairs(units)
+    rf, ru, tier = _unit_features(units)
+    key_f, key_u = _choose_keys(rf, ru, tier)
+    is_key = np.zeros(len(tier), dtype=bool)
     is_key[key_f] = True
     post = np.flatnonzero(is_key[rf])
     post_f, post_u = rf[post], ru[post]  # sorted by feature
     lo = np.searchsorted(post_f, key_f, side="left")
     counts = np.searchsorted(post_f, key_f, side="right") - lo
     total = int(counts.sum())
-    if total == 0:
-        return empty
     left = np.repeat(key_u, counts)
     offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
     right = post_u[np.repeat(lo, counts) + offsets]
+    left = np.concatenate([left, np.array(el, dtype=np.int64)])
+    right = np.concatenate([right, np.array(er, dtype=np.int64)])
     a, b = np.minimum(left, right), np.maximum(left, right)
     keep = a != b
-    code = _sorted_unique(a[keep] * len(units) + b[keep])
-    return code // len(units), code % len(units)
+    code = _sorted_unique(a[keep] * n + b[keep])
+    return code // n, code % n
 
 
 def _content(keys: Iterable[str]) -> frozenset[str]:

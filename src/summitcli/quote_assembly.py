@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .attribution import (_np_before, cue_after, cue_before, index_people, possessive_cue,
+from .attribution import (_np_after as _np_after_name, _np_before, cue_after, cue_before, index_people, possessive_cue,
                           resolve_mention, sentence_subject)
 from .people import people_in_text
 from .quotes import Span, _sentence_start, paragraphs
@@ -81,6 +81,8 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
                people, quote_before_in_para: bool = False) -> _Attr:
     initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
+    if after is None and not text[span.close_end:limit].strip():
+        after = _dash_next_paragraph(text, span, people)
     if not initial:
         hit = cue_before(text, floor, span.open_at, people, masks)
         if hit is not None and not (_tight(text, span, after) and hit[4] != "lead-in"):
@@ -120,6 +122,27 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         if sub is not None:
             return _Attr(None, None, None, sub, "sentence-subject")
     return _Attr()
+
+
+_NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")
+
+
+def _dash_next_paragraph(text: str, span: Span, people):
+    """A quotation closing its paragraph, signed on the next line: "— Jane Roe, union leader"."""
+    nl = text.find("\n", span.close_end, span.close_end + 400)
+    if nl < 0 or text[span.close_end:nl].strip():
+        return None
+    d = _NEXT_DASH.match(text, span.close_end)
+    if d is None:
+        return None
+    end = text.find("\n", d.end())
+    end = len(text) if end < 0 else end
+    if len(text[d.end():end].split()) > 12:
+        return None
+    nm = _np_after_name(text, d.end(), end, people)
+    if nm is None or not text[nm[0]:nm[0] + 1].isupper():
+        return None
+    return (d.start(), d.end(), nm[0], nm[1], "dash-name")
 
 
 def _tight(text: str, span: Span, after) -> bool:
