@@ -75,6 +75,8 @@ def _name_run_re() -> re.Pattern:
     )
 
 
+_CALENDAR = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec january february
+march april june july august september october november december""".split())
 _PLACE_PREP = frozenset("in at from to near across into outside inside throughout toward towards".split())
 
 
@@ -195,8 +197,9 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
         # trim leading/trailing function words and connectors
         while toks and (toks[0][0].lower() in s["not_names"] or toks[0][0].islower()):
             toks.pop(0)
-        while toks and (toks[-1][0].islower() or toks[-1][0].lower() in s["not_names"]):
-            toks.pop()
+        while toks and (toks[-1][0].islower() or toks[-1][0].lower() in s["not_names"]
+                        and (len(toks) == 1 or toks[-1][0].lower() not in _CALENDAR)):
+            toks.pop()  # "... The", but keep "Ai Jun", "Theresa May"
         if not toks:
             continue
         i = 0
