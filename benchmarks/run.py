@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also measure these Typer versions in throwaway venvs")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "summit-bench")
+    ap.add_argument("--budget", type=float, default=900.0,
+                    help="skip a corpus size whose cold compare would take longer than this (s)")
     args = ap.parse_args(argv)
     sizes = args.sizes or ([1000, 2000] if args.quick else [2500, 5000, 10000, 20000])
     runs = args.runs or (10 if args.quick else 15)
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         log("typer versions ...")
         rows += startup.typer_figures(args.typer, runs)
     log(f"scale {sizes} ...")
-    rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log)
+    rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget)
     print(f"{'figure':<62} {'value':>24}  {'target':<12} ok")
     startup.print_figures(rows)
     log(f"benchmarks took {time.perf_counter() - t0:.0f} s")

@@ -318,9 +318,15 @@ def check_cli() -> str | None:
     return None
 
 
-def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print) -> tuple[list[tuple], dict]:
+def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
+                 budget: float = 900.0) -> tuple[list[tuple], dict]:
     rows, cold = [], {}
     for n in sizes:
+        done = [m for m in cold if m < n]
+        if done and cold[max(done)] * (n / max(done)) ** 1.2 > budget:
+            rows.append((f"compare {n}", "skipped", "", None,
+                         f"the {max(done)} run took {cold[max(done)]:.0f} s; this one would exceed --budget {budget:.0f} s"))
+            continue
         corpus = corpus_dir(workdir, n, seed)
         with tempfile.TemporaryDirectory(dir=workdir) as cache:
             env = dict(os.environ, SUMMIT_CACHE_DIR=cache, NO_COLOR="1")
@@ -332,6 +338,7 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print) -> tuple
                              first["stderr"].strip()[-400:]))
                 continue
             second = run_measured(cmd, env, workdir / f"compare-{n}-warm.json")
+            (workdir / f"compare-{n}-warm.json").unlink(missing_ok=True)
         cold[n] = first["wall"]
         with open(out_path, encoding="utf-8") as fh:
             acc = score(json.load(fh), corpus)
@@ -361,7 +368,7 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print) -> tuple
     return rows, cold
 
 
-def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print) -> list[tuple]:
+def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print, budget: float = 900.0) -> list[tuple]:
     workdir.mkdir(parents=True, exist_ok=True)
     rows = []
     t0 = time.perf_counter()
@@ -381,7 +388,7 @@ def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print) -> list
     if problem:
         rows.append(("compare at scale", "unavailable", "", False, problem))
         return rows
-    more, _ = compare_runs(sizes, seed, workdir, log)
+    more, _ = compare_runs(sizes, seed, workdir, log, budget)
     return rows + more
 
 
@@ -390,10 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[2500, 5000, 10000, 20000])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "summit-bench")
+    ap.add_argument("--budget", type=float, default=900.0,
+                    help="skip a size whose cold run would take longer than this (seconds)")
     args = ap.parse_args(argv)
     from startup import print_figures
 
-    rows = scale_figures(args.sizes, args.seed, args.workdir, log=lambda m: print(m, file=sys.stderr))
+    rows = scale_figures(args.sizes, args.seed, args.workdir, log=lambda m: print(m, file=sys.stderr),
+                         budget=args.budget)
     print_figures(rows)
     return 0 if all(r[3] is not False for r in rows) else 1
 
