@@ -194,3 +194,33 @@ def test_organisation_can_speak():
     doc = "“Turnout will be high,” the Levant Polling Institute said in a statement."
     q = quote(doc, "Turnout will be high,")
     assert q.speaker == "Levant Polling Institute"
+
+
+def test_signature_on_the_next_line():
+    doc = "Intro.\n\n“Taxes on bread are taxes on the poor.”\n\n— Lena Fischer, bakers’ guild\n"
+    q = quote(doc, "Taxes on bread are taxes on the poor.")
+    assert q.speaker == "Lena Fischer" and q.rule == "dash-name"
+
+
+def test_previous_sentence_ends_on_its_cue():
+    doc = ("“Prices will fall,” said analyst Omar Haddad.\n\n"
+           "Economist Rita Vogel disagreed. “Nothing in the data says so.”\n")
+    q = quote(doc, "Nothing in the data says so.")
+    assert q.speaker == "Rita Vogel" and q.rule == "previous-cue"
+
+
+def test_unnamed_group_speakers():
+    doc = "Readers wrote in all week. Another tweeted, “This is the best news of the year.”"
+    assert quote(doc, "This is the best news of the year.").speaker_mention == "Another"
+
+
+def test_participle_takes_the_clause_subject():
+    doc = ("Governor Ann Lee signed the bill on Monday, calling it “a promise kept” and "
+           "thanking the nurses.")
+    assert quote(doc, "a promise kept").speaker == "Ann Lee"
+
+
+def test_possessive_speech_noun():
+    doc = "Harbour master Idris Wanjiru spoke last. Wanjiru’s reply was short: “Depth is not confidence.”"
+    q = quote(doc, "Depth is not confidence.")
+    assert q.speaker == "Idris Wanjiru" and q.rule == "possessive-noun"

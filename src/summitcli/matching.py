@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain, combinations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -212,13 +213,10 @@ def _unit_features(units: list[_Unit]):
     import numpy as np
 
     n = len(units)
-    vocab: dict[str, int] = {}
-    tok: list[int] = []
-    owner: list[int] = []
-    for u in units:
-        tok.extend(vocab.setdefault(k, len(vocab)) for k in u.keys)
-        owner.extend([u.idx] * len(u.keys))
-    t, o = np.array(tok, dtype=np.int64), np.array(owner, dtype=np.int64)
+    words = list(chain.from_iterable(u.keys for u in units))
+    vocab = {k: i for i, k in enumerate(set(words))}
+    t = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
+    o = np.repeat(np.arange(n, dtype=np.int64), [len(u.keys) for u in units])
     v = len(vocab) + 1
     nxt = o[1:] == o[:-1]
     group = np.array([_GROUP[u.cls] for u in units], dtype=np.int64)
@@ -282,19 +280,16 @@ def _exact_pairs(units: list[_Unit]):
     groups: dict[tuple[str, str], list[int]] = {}
     for u in units:
         groups.setdefault((u.cls, u.norm), []).append(u.idx)
-    left, right = [], []
+    pairs: list[tuple[int, int]] = []
     for members in groups.values():
         if len(members) < 2:
             continue
         if len(members) <= 32:
-            for x in range(len(members)):
-                left.extend(members[x] for _ in range(x + 1, len(members)))
-                right.extend(members[x + 1:])
+            pairs.extend(combinations(members, 2))
         else:
             members.sort(key=lambda i: (units[i].speaker or "", i))
-            left.extend(members[:-1])
-            right.extend(members[1:])
-    return left, right
+            pairs.extend(zip(members, members[1:]))
+    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def _candidate_pairs(units: list[_Unit]):
@@ -309,6 +304,8 @@ def _candidate_pairs(units: list[_Unit]):
     import numpy as np
 
     n = len(units)
+    if n < 2:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     el, er = _exact_pairs(units)
     rf, ru, tier = _unit_features(units)
     key_f, key_u = _choose_keys(rf, ru, tier)

@@ -204,8 +204,10 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
             continue
         i = 0
         for j in range(len(toks) - 1):  # leading role: up to the last title word
-            if toks[j][0].lower() in s["title_tokens"] and toks[j + 1][0][:1].isupper():
-                i = j + 1
+            low = toks[j][0].lower()
+            if (low in s["title_tokens"] or low in s["role_heads"] and len(toks) - j > 2) \
+                    and toks[j + 1][0][:1].isupper():
+                i = j + 1  # "Economist Rita Vogel": the role noun is a title here
         if i and _classify([t for t, _, _ in toks[i:]]) == "org":
             i = 0  # "Justice Department": not a title before a name
         role_toks, name_toks = toks[:i], toks[i:]

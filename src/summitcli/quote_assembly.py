@@ -93,6 +93,13 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         lead = _colon_lead(text, span, floor, para_lo, prev_para, people)
         if lead is not None:
             return lead
+        if floor > para_lo:  # "Bystrom agreed. “…”": the sentence before ends on its cue
+            prev_start = _sentence_start(text, para_lo, floor - 1)
+            tail = text[prev_start:floor].rstrip()
+            if _ENDS_ON_VERB.search(tail) and not any(c in tail for c in "“”\"«»„"):
+                hit = cue_before(text, max(prev_start, floor - 300), prev_start + len(tail), people)
+                if hit is not None and hit[1] >= prev_start + len(tail) - 12:
+                    return _from_hit(text, hit[:4] + ("previous-cue",))
         if floor > para_lo and not quote_before_in_para:
             # the sentence before, in the same paragraph, names the speaker
             prev_start = _sentence_start(text, para_lo, floor - 1)
@@ -124,6 +131,7 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     return _Attr()
 
 
+_ENDS_ON_VERB = re.compile(r"\b[a-z]+(?:ed|s|d)\b[^.!?]{0,25}[.:]$")
 _NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")
 
 
