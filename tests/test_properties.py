@@ -52,7 +52,11 @@ SENTENCES = [
 ]
 
 
-ADVERSARIAL_GUARD_SECONDS = 6
+# Far above what these inputs need when extraction is linear (a few seconds on a loaded machine);
+# a quadratic regression at these sizes takes minutes. The known-slow case gets a tight guard
+# so that it fails fast (it is xfail) until extraction is fast enough for it.
+ADVERSARIAL_GUARD_SECONDS = 40
+KNOWN_SLOW_GUARD_SECONDS = 6
 
 
 def _child(conn, func, arg) -> None:
@@ -217,13 +221,16 @@ def test_json_and_jsonl_output_round_trip(values):
     assert json.loads(stream.getvalue()) == records
 
 
+KNOWN_SLOW = {"one long paragraph"}
+
+
 def _known_slow(finding: str):
     return pytest.mark.xfail(strict=True, raises=TimeoutError,
                              reason=f"too slow: /work/notes/robustness-findings.md {finding}")
 
 
 ROLE_UNIT = "Anna Berg, the finance minister, spoke.\n\n“We will not give up,” the minister said.\n\n"
-# Sizes where a linear extractor needs about a second; the guard fails a quadratic one.
+# Sizes where a linear extractor needs about a second at most.
 ADVERSARIAL = [
     ("100k straight quotes", "\"" * 100_000),
     ("100k curly quotes", "“”" * 50_000),
@@ -247,4 +254,5 @@ ADVERSARIAL = [
 def test_adversarial_inputs_finish_and_keep_offsets(name, text):
     # A hang guard far above what a linear extractor needs, not a timing test: the real
     # scaling figures come from benchmarks/adversarial.py.
-    run_guarded(check_extraction, text, ADVERSARIAL_GUARD_SECONDS)
+    guard = KNOWN_SLOW_GUARD_SECONDS if name in KNOWN_SLOW else ADVERSARIAL_GUARD_SECONDS
+    run_guarded(check_extraction, text, guard)
