@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()
+    load0 = os.getloadavg()[0]
     log("start-up ...")
     rows = startup.startup_figures(runs)
     if args.typer:
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += startup.typer_figures(args.typer, runs)
     log(f"scale {sizes} ...")
     rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget)
+    rows.append(("machine: cpus / 1-min load average at start, end",
+                 f"{os.cpu_count()} / {load0:.1f}, {os.getloadavg()[0]:.1f}", "", None))
     print(f"{'figure':<62} {'value':>24}  {'target':<12} ok")
     startup.print_figures(rows)
     log(f"benchmarks took {time.perf_counter() - t0:.0f} s")
