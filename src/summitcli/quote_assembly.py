@@ -246,15 +246,22 @@ def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[
         ph = _phrase(text[s.start:s.end])
         if ph in quoted:
             quoted[ph] += 1
-    firsts: dict[str, list[tuple[str, ...]]] = {}
-    for ph in wanted:
-        firsts.setdefault(ph[0], []).append(ph)
-    toks = _TOKEN.findall(text.lower())
     total = dict.fromkeys(wanted, 0)
-    for i, t in enumerate(toks):
-        for ph in firsts.get(t, ()):
-            if tuple(toks[i:i + len(ph)]) == ph:
+    if len(wanted) <= 64:  # one regex pass for a handful of phrases
+        alts = sorted((r"[^\w’']+".join(re.escape(t) for t in ph) for ph in wanted),
+                      key=len, reverse=True)
+        for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(alts) + r")(?![\w’'])", text, re.I):
+            ph = _phrase(m.group())
+            if ph in total:
                 total[ph] += 1
+    else:  # many phrases (hostile input): one pass over the words, linear in the text
+        toks = _TOKEN.findall(text.lower())
+        lengths = sorted({len(ph) for ph in wanted})
+        for i in range(len(toks)):
+            for n in lengths:
+                ph = tuple(toks[i:i + n])
+                if ph in total:
+                    total[ph] += 1
     return {ph for ph in wanted if total[ph] > quoted[ph]}
 
 
