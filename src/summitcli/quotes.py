@@ -172,8 +172,8 @@ def _last_boundary(text: str, lo: int, hi: int) -> int | None:
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence containing ``pos`` (never before ``lo``)."""
-    start = lo
+    """Start of the sentence containing ``pos`` (never before ``lo``, nor 400 characters back)."""
+    start = max(lo, pos - 400)
     for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 400), min(len(text), pos + 2)):
         if m.end() > pos:
             break
