@@ -58,7 +58,9 @@ def _dump(out, doc: str, text: str, golds: list[dict], preds: list[dict]) -> Non
             if p["speaker"] is None or (g["speaker"] or "").split()[-1:] != (p["speaker"] or "").split()[-1:]:
                 out.write(f"SPK  {doc} gold={g['speaker']!r} pred={p['speaker']!r} cue={g['cue']!r}\n     {ctx(g['start'], g['end'])}\n")
         else:
-            out.write(f"MISS {doc} cue={g['cue']!r} spk={g['speaker']!r}\n     {ctx(g['start'], g['end'])}\n")
+            near = [p for p in preds if _overlap(g, p) > 0]
+            note = "".join(f"\n     ~{p['rule']} {round(_overlap(g, p), 2)}: {ctx(p['start'], p['end'])}" for p in near)
+            out.write(f"MISS {doc} cue={g['cue']!r} spk={g['speaker']!r}\n     {ctx(g['start'], g['end'])}{note}\n")
     for n, p in enumerate(preds):
         if n not in used:
             out.write(f"FA   {doc} rule={p['rule']} cue={p['cue']!r} spk={p['speaker']!r}\n     {ctx(p['start'], p['end'])}\n")

@@ -54,6 +54,7 @@ class _Raw:
     rule: str
     hedged: bool = False
     priority: int = 0
+    fallback: tuple[int, int] | None = None  # subject words when the shared finder names nobody
 
 
 class _Sentence:
@@ -255,7 +256,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
     a, b = s.span(start, end)
-    return _Raw(a, b, cs, ce, speaker, rule, priority=2)
+    return _Raw(a, b, cs, ce, speaker, rule, priority=2,
+                fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
 def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Raw | None:
@@ -313,6 +315,44 @@ def _clause_head(s: _Sentence, i: int, speaker) -> int:
     return h
 
 
+_SUBJ_SKIP = _AUX | frozenset("also still just even already now then only first later "
+                               "repeatedly previously recently often never not".split())
+_SUBJ_STOP = frozenset("that and but because if when while although though as since after before "
+                       "so than where which whom".split())
+
+
+def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
+    """The words right before the cue verb (or right after "..., said"), when the shared
+    speaker finder names nobody: "Those surveyed said", "47 percent said", "Polls show".
+
+    Only the span is found here; the name still comes from the shared resolver."""
+    toks = s.toks
+    if toks[i].low.endswith("ing") or i > 0 and toks[i - 1].low in {"and", "but", "then", "or"}:
+        return None  # participles and coordinated verbs take the main verb's subject
+    k = i - 1
+    while k >= 0 and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly") and toks[k].text.islower()):
+        k -= 1
+    if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
+        if k >= 0 and toks[k].low in {",", "—", "–"} or k < 0:
+            return _subject_after(s, i2)
+        return None
+    h = k
+    while h > 0 and k - h < 10 and (_is_word(toks[h - 1]) or toks[h - 1].low in {"’s", "'s", "-"}) \
+            and toks[h - 1].low not in _SUBJ_STOP and h - 1 not in s.verbs:
+        h -= 1
+    return (toks[h].start, toks[k].end)
+
+
+def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
+    """"..., said the campaign's spokesman." """
+    toks, k = s.toks, i2 + 1
+    while k < s.n and k - i2 <= 10 and (_is_word(toks[k]) or toks[k].low in {"’s", "'s", "-", "."}):
+        k += 1
+    if k == i2 + 1 or not (k >= s.n or toks[k].low in {",", ".", ";", "!", "?"}):
+        return None
+    return (toks[i2 + 1].start, toks[k - 1].end)
+
+
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
     """Tokens of the source after "according to": up to a comma or the sentence end."""
     b = a
@@ -339,7 +379,7 @@ def _according_claim(s: _Sentence, i: int) -> _Raw | None:
         rule = "according-inside" if mid else "according-after"
     if d <= c:
         return None
-    return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+    return _Raw(c, d, cs, ce, speaker, rule, priority=3, fallback=s.span(i + 2, b))
 
 
 def _last_clause_start(s: _Sentence, i: int) -> int:

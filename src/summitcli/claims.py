@@ -171,6 +171,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     not_speakers = _lexicon().not_speakers
     out = []
     for r in raws:
+        r.speaker = r.speaker or r.fallback
         if r.speaker and text[r.speaker[0]:r.speaker[1]].lower() in not_speakers:
             r.speaker = None
         mention = text[r.speaker[0]:r.speaker[1]] if r.speaker else None
