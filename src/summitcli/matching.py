@@ -204,9 +204,9 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
 
 
 def _unit_features(units: list[_Unit]):
-    """Distinct ``(feature, unit)`` rows sorted by feature, and each feature's tier.
+    """``(feature, unit)`` rows sorted by feature, and each feature's tier.
 
-    Features are word unigrams and bigrams within each class group (tier 0), and the same
+    Features are content-word unigrams and word bigrams within each class group (tier 0), and the same
     scoped to the unit's speaker (tier 1: rare even when the words are common). Numpy
     throughout; returns ``(features, units, tier_of_feature)``.
     """
@@ -219,9 +219,12 @@ def _unit_features(units: list[_Unit]):
     o = np.repeat(np.arange(n, dtype=np.int64), [len(u.keys) for u in units])
     v = len(vocab) + 1
     nxt = o[1:] == o[:-1]
+    content = np.zeros(v, dtype=bool)  # function words only count inside bigrams
+    content[[i for k, i in vocab.items() if k not in _FUNCTION_WORDS]] = True
     group = np.array([_GROUP[u.cls] for u in units], dtype=np.int64)
-    feats = np.concatenate([t, v + t[:-1][nxt] * v + t[1:][nxt]])
-    fowner = np.concatenate([o, o[:-1][nxt]])
+    keep = content[t]
+    feats = np.concatenate([t[keep], v + t[:-1][nxt] * v + t[1:][nxt]])
+    fowner = np.concatenate([o[keep], o[:-1][nxt]])
     feats = feats * len(set(_GROUP.values())) + group[fowner]
     spk = _speaker_ids(units)
     said = (spk[fowner] >= 0) & (group[fowner] == _GROUP["speech"])
@@ -229,14 +232,12 @@ def _unit_features(units: list[_Unit]):
     scoped = top + feats[said] * (int(spk.max(initial=0)) + 1) + spk[fowner[said]]
     feats = np.concatenate([feats, scoped])
     fowner = np.concatenate([fowner, fowner[said]])
-    order = np.argsort(feats, kind="stable")
+    order = np.argsort(feats)
     ranked = feats[order]
     first = np.r_[True, ranked[1:] != ranked[:-1]]
-    inverse = np.empty_like(feats)
-    inverse[order] = np.cumsum(first) - 1
     tier = (ranked[first] >= top).astype(np.int64)
-    rows = _sorted_unique(inverse * n + fowner)
-    return rows // n, rows % n, tier
+    # A word repeated in one unit gives repeated rows: harmless (pairs are deduplicated).
+    return np.cumsum(first) - 1, fowner[order], tier
 
 
 def _speaker_ids(units: list[_Unit]):
