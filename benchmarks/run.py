@@ -1,30 +1,89 @@
 #!/usr/bin/env python3
 """Every benchmark in one command: each figure beside its target.
 
-    python benchmarks/run.py                  # start-up + scale at 2,500 / 5,000 / 10,000 / 20,000
-    python benchmarks/run.py --quick          # start-up + scale at 1,000 / 2,000 (a smoke run)
-    python benchmarks/run.py --typer 0.12.5 0.28.0 0.29.2   # also Typer import costs (makes venvs)
+    python benchmarks/run.py                  # everything; scale at 2,500 / 5,000 / 10,000 / 20,000
+    python benchmarks/run.py --quick          # smaller sizes everywhere (a few minutes)
+    python benchmarks/run.py --typer 0.20.1 0.28.0 0.29.2   # also Typer import costs (makes venvs)
+    python benchmarks/run.py --only startup scale            # a subset
 
-Prints ``figure  value  target  ok/FAIL``; exits 1 if any target is missed.
-Progress notes go to stderr. See benchmarks/README.md for what each figure means.
+Parts: ``startup`` (startup.py), ``scale`` (scale.py: generated corpora, compare
+wall/memory/cache/accuracy, extraction MB/s), ``devset`` (accuracy.py on the
+PolNeAR development set, when present), ``adversarial`` (adversarial.py: hostile
+inputs, doubling ladders). Prints ``figure  value  target  ok/FAIL``; exits 1 if
+any target is missed. Progress notes go to stderr; see benchmarks/README.md.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 import scale  # noqa: E402
 import startup  # noqa: E402
+
+PARTS = ("startup", "scale", "devset", "adversarial")
+
+
+def _script(name: str, args: list[str], timeout: float) -> tuple[int, str, str]:
+    try:
+        out = subprocess.run([sys.executable, str(HERE / name), *args], capture_output=True,
+                             text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return -1, "", f"timed out after {timeout:.0f} s"
+    return out.returncode, out.stdout, out.stderr
+
+
+def devset_figures(quick: bool) -> list[tuple]:
+    """Quotation accuracy and speed on the PolNeAR development set (accuracy.py)."""
+    code, out, err = _script("accuracy.py", ["--limit", "120"] if quick else [], 3600)
+    if "not found" in out:
+        return [("devset", "not present", "", None)]
+    rows = []
+    m = re.search(r"documents: (\d+).*?= ([\d.]+) MB/s", out)
+    if m:
+        mbps = float(m.group(2))
+        rows.append((f"devset: quotation extraction, one core ({m.group(1)} articles)", f"{mbps:.2f} MB/s",
+                     ">= 2.0 MB/s", mbps >= 2.0))
+    for line in out.splitlines():
+        name, _, payload = line.partition(": ")
+        if name.startswith(("quotes", "claims")) and payload.startswith("{"):
+            res = json.loads(payload)
+            shown = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                              for k, v in res.items() if not isinstance(v, (dict, list)))
+            rows.append((f"devset: {name}", shown[:120], "", None))
+    if not rows:
+        rows.append(("devset: accuracy.py", f"exit {code}", "exit 0", False, (err or out).strip()[-300:]))
+    return rows
+
+
+def adversarial_figures(quick: bool) -> list[tuple]:
+    """Hostile inputs: linear growth and speed (adversarial.py)."""
+    code, out, err = _script("adversarial.py", ["--json"] + (["--scale", "0.1"] if quick else []), 3600)
+    try:
+        results = json.loads(out)
+    except ValueError:
+        return [("adversarial.py", f"exit {code}", "exit 0", False, (err or out).strip()[-300:])]
+    rows = []
+    for r in results:
+        speed = f" {r['mb_per_s']:.2f} MB/s" if r.get("mb_per_s") else ""
+        ratio = f" x{r['ratio_last_doubling']:.2f}" if r.get("ratio_last_doubling") else ""
+        rows.append((f"hostile {r['case']} ({r['stage']}): verdict, last doubling, speed",
+                     f"{r['verdict']}{ratio}{speed}", "linear", r["verdict"] == "linear"))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="small sizes, fewer start-up runs")
+    ap.add_argument("--quick", action="store_true", help="small sizes, fewer runs")
+    ap.add_argument("--only", nargs="+", choices=PARTS, help="run only these parts")
     ap.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 2500 5000 10000 20000)")
     ap.add_argument("--runs", type=int, default=None, help="start-up runs (default 15; 10 with --quick)")
     ap.add_argument("--typer", nargs="*", default=[], metavar="VERSION",
@@ -34,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=900.0,
                     help="skip a corpus size whose cold compare would take longer than this (s)")
     args = ap.parse_args(argv)
+    parts = args.only or PARTS
     sizes = args.sizes or ([1000, 2000] if args.quick else [2500, 5000, 10000, 20000])
     runs = args.runs or (10 if args.quick else 15)
     os.environ.setdefault("NO_COLOR", "1")
@@ -43,13 +103,22 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     load0 = os.getloadavg()[0]
-    log("start-up ...")
-    rows = startup.startup_figures(runs)
-    if args.typer:
-        log("typer versions ...")
-        rows += startup.typer_figures(args.typer, runs)
-    log(f"scale {sizes} ...")
-    rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget)
+    rows: list[tuple] = []
+    if "startup" in parts:
+        log("start-up ...")
+        rows += startup.startup_figures(runs)
+        if args.typer:
+            log("typer versions ...")
+            rows += startup.typer_figures(args.typer, runs)
+    if "scale" in parts:
+        log(f"scale {sizes} ...")
+        rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget)
+    if "devset" in parts:
+        log("devset ...")
+        rows += devset_figures(args.quick)
+    if "adversarial" in parts:
+        log("adversarial ...")
+        rows += adversarial_figures(args.quick)
     rows.append(("machine: cpus / 1-min load average at start, end",
                  f"{os.cpu_count()} / {load0:.1f}, {os.getloadavg()[0]:.1f}", "", None))
     print(f"{'figure':<62} {'value':>24}  {'target':<12} ok")
