@@ -30,6 +30,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+GENERATOR_VERSION = 2  # bump when the output changes, so benchmark caches of corpora are remade
+
 W = {k: list(dict.fromkeys(v.split())) for k, v in dict(
     noun="""agreement ceasefire border pipeline tariff election budget reform treaty harbour
     corridor shipment pension refinery reactor vaccine drought harvest loan summit coalition
@@ -497,6 +499,7 @@ def quote_paragraph(doc: Doc, rng, out: Outlet, ev: Event, utt: Utterance) -> No
 
 
 def filler_paragraph(doc: Doc, rng, out: Outlet, ev: Event) -> None:
+    doc.last_speaker = None  # after unrelated prose a pronoun would not say who
     sents = [_fill(rng, t, ev) for t in rng.sample(FILLER, rng.randint(3, 5))]
     scare_at = rng.randrange(len(sents)) if ev.terms and rng.random() < 0.3 else -1
     for i, s in enumerate(sents):

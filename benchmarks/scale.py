@@ -53,7 +53,7 @@ def summit_command() -> list[str]:
 
 def corpus_dir(workdir: Path, n: int, seed: int) -> Path:
     """The generated corpus for (n, seed), made once and reused."""
-    d = workdir / f"corpus-{n}-seed{seed}"
+    d = workdir / f"corpus-{n}-seed{seed}-g{make_corpus.GENERATOR_VERSION}"
     done = d / ".complete"
     if not done.exists():
         if d.exists():
