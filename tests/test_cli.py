@@ -105,9 +105,6 @@ def test_closed_pipe_is_quiet():
     assert err == b""
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: Click turns EPIPE into exit 1 (documented as "
-                   "'internal error') before main() sees BrokenPipeError; "
-                   "see /work/notes/robustness-findings.md finding 4")
 def test_closed_pipe_exits_0():
     code, _err = _read_100_bytes_then_close("extract", "--no-cache")
     assert code == 0
@@ -157,9 +154,6 @@ def test_good_records_file_compares(tmp_path):
     assert _from_jsonl(tmp_path, _record_line()).returncode == 0
 
 
-@pytest.mark.xfail(strict=True, reason="jsonl.py/cache.py: undecodable or mistyped records end in "
-                   "'internal error' (exit 1), not an input error (exit 5); "
-                   "see /work/notes/robustness-findings.md finding 5")
 @pytest.mark.parametrize("content", [
     b"\xff\xfe\n",
     _record_line(quote={"start": "zero", "speaker": 5}),

@@ -61,6 +61,9 @@ def command(as_json: bool = False, as_jsonl: bool = False):
     except SummitError as exc:
         out.error(str(exc))
         raise typer.Exit(int(exc.exit_code)) from None
+    except BrokenPipeError:  # the reader went away (| head): not an error
+        _quiet_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
 
 
 def _load(out: Output, corpus: Path | None):
