@@ -98,9 +98,11 @@ def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir
     todo: list[int] = []
     for i, doc in enumerate(documents):
         hit = cache.get(digest_key(doc.digest))
-        if hit is not None and hit.get("source") == doc.id:
-            results[i] = extraction_from_dict(hit)
-        else:
+        try:
+            results[i] = extraction_from_dict(hit, doc.id) if hit is not None else None
+        except (KeyError, TypeError, ValueError):  # a stale or foreign entry: recompute
+            results[i] = None
+        if results[i] is None:
             todo.append(i)
     fresh = map_documents(extract_document, [documents[i] for i in todo],
                           size=lambda d: len(d.text), progress=progress)
