@@ -24,7 +24,9 @@ from .claim_text import (
     _RELATIVE,
     _SUBJ_PRONOUNS,
     _SUBORDINATORS,
+    _PERIODS,
     _TIME,
+    _WEEKDAYS,
     _find_complementiser,
     _infinitive,
     _is_cap,
@@ -160,8 +162,9 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
     toks, prev = s.toks, s.toks[i - 1].low if i else ""
-    if prev in _BE or (i > 1 and toks[i - 2].low in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"})):
-        return True  # passives: hedges are handled elsewhere
+    if (prev in _BE or (i > 1 and toks[i - 2].low in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
+            and not form.split()[0].endswith("ing"):
+        return True  # passives (hedges are handled elsewhere); "is calling for" is progressive
     if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
         return True  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
     return prev == "as" and (i2 + 1 >= s.n or not _is_word(toks[i2 + 1]))  # "as expected,"
@@ -172,10 +175,29 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     prev = s.toks[i - 1].low if i else ""
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:
+        if _infinitive_follows(s, i) or _plain_subject(s, i):
+            return False
         return not s.is_initial(i) and not inverted and (
             form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss")))
     words = s.text[speaker[0]:speaker[1]].split()
     return form.endswith("s") and words[0].lower() in _POSSESSIVES and not any(w[:1].isupper() for w in words)
+
+
+def _infinitive_follows(s: _Sentence, i: int) -> bool:
+    """"plans to target", "wants to run": a to-infinitive after a verb of intention."""
+    form, _, frames, i2 = s.verbs[i]
+    return "infinitive" in frames and i2 + 2 < s.n and s.toks[i2 + 1].low == "to" and _infinitive(s.toks, i2 + 1)
+
+
+def _plain_subject(s: _Sentence, i: int) -> bool:
+    """A pronoun or a capitalised name (not the sentence's first word) right before the verb,
+    adverbs and auxiliaries skipped: "Rubio really wants", "they also back"."""
+    toks, k = s.toks, i - 1
+    while k >= 0 and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly") and toks[k].text.islower()):
+        k -= 1
+    if k < 0:
+        return False
+    return toks[k].low in _SUBJ_PRONOUNS or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
 
 
 def _content_start(s: _Sentence, i2: int, form: str, frames) -> tuple[int, str] | None:
@@ -201,6 +223,33 @@ def _content_start(s: _Sentence, i2: int, form: str, frames) -> tuple[int, str] 
     if j < n and (toks[j].low in _BAD_START or toks[j].low in _QUOTE_TOKS - {"“", '"', "‘"}):
         return None
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
+
+
+_ADJUNCT_OPENERS = frozenset("after before because despite amid though although whereas".split())
+_VENUES = frozenset("rally rallies speech speeches interview interviews event events debate debates "
+                    "hearing hearings conference conferences show shows meeting meetings statement "
+                    "campaign stop stops appearance appearances town hall forum forums".split())
+
+
+def _object_end(s: _Sentence, j: int, end: int, purpose: bool) -> int:
+    """Where a noun-phrase content ("endorsed X last week", "called for X following Y") stops:
+    before a time phrase, an adverbial clause, a venue ("at a rally"), a second predicate
+    ("and has appeared"), or with ``purpose`` a to-clause of purpose."""
+    toks = s.toks
+    for k in range(j + 1, end):
+        w, nxt = toks[k].low, toks[k + 1].low if k + 1 < s.n else ""
+        if w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}:
+            return k
+        if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
+            return k
+        if w in _ADJUNCT_OPENERS and toks[k].text.islower():
+            return k
+        if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
+                                                   and toks[k + 2].low in _VENUES or nxt in _WEEKDAYS):
+            return k
+        if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
+            return k
+    return end
 
 
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
@@ -237,7 +286,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if post is not None:
         return post
     prev = toks[i - 1].low if i else ""
-    if form.endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} \
+    if form.split()[0].endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} | _BE \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
@@ -247,7 +296,9 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if found is None:
         return None
     start, rule = found
-    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=rule == "verb-object")
+    end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
+    if rule == "verb-object":
+        end = _object_end(s, start, end, "infinitive" not in frames)
     if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)

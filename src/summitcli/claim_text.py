@@ -202,6 +202,8 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(toks, i + 1):
+            return True  # "wants to run", "plans to target"
         return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
     return True
 
