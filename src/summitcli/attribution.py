@@ -298,7 +298,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
         i += 1
     idx = index_people(people)
     best = None  # the last name reachable through title words: "Ohio State University professor Paul Beck"
-    for p in idx[bisect.bisect_left(idx.starts, i):]:
+    k0 = bisect.bisect_left(idx.starts, i)
+    for p in idx[k0:k0 + 12]:
         if p.start > i + 60:
             break
         if _TITLE_GAP.fullmatch(text, i, p.start):
@@ -377,9 +378,9 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     cue = text[cue_start:cue_end].lower()
     verb = cue.split()[0] if cue.split() else cue
-    floor = max(0, text.rfind("\n", 0, cue_start) + 1, cue_start - 300)
-    limit = text.find("\n", cue_end)
-    limit = len(text) if limit < 0 else min(limit, cue_end + 200)
+    floor = max(0, text.rfind("\n", max(0, cue_start - 300), cue_start) + 1, cue_start - 300)
+    limit = text.find("\n", cue_end, cue_end + 200)
+    limit = min(len(text), cue_end + 200) if limit < 0 else limit
     if cue.startswith("according"):
         return _np_after(text, cue_end, limit, people)
     inverted = None if verb in TELL else (lambda: _np_after(text, cue_end, limit, people))

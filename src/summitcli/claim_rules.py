@@ -113,6 +113,9 @@ class _Sentence:
             if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
                     and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
                 return k  # ", and he ...": a new clause of the author's
+            if w == "," and k > j + 3 and k + 2 < self.n and toks[k + 1].low in {"a", "an"} \
+                    and not self.inside_quote(toks[k].start):
+                return k  # ", an ambitious goal that ...": the author's apposition
             if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
                              or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k

@@ -104,9 +104,13 @@ def tokens(text: str) -> list[tuple[str, str]]:
     ``key`` is the comparison form; ``display`` the printed word (with its punctuation)
     on the first key that word produced and ``""`` on the others.
     """
+    chunks = text.split()
+    parts = list(map(_CHUNK_TOKENS.get, chunks))  # memo hits at C speed
+    if all(parts):
+        return list(chain.from_iterable(parts))
     out: list[tuple[str, str]] = []
-    for chunk in text.split():
-        toks = _chunk_tokens(chunk)
+    for chunk, toks in zip(chunks, parts):
+        toks = toks or _chunk_tokens(chunk)
         if toks:
             out.extend(toks)
         elif out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
@@ -329,7 +333,9 @@ def _candidate_pairs(units: list[_Unit]):
 
 
 def _content(keys: Iterable[str]) -> frozenset[str]:
-    return frozenset(k for k in keys if k not in _FUNCTION_WORDS and (len(k) > 2 or k.isdigit()))
+    """Content words: not function words, and longer than two letters unless a number."""
+    words = frozenset(keys) - _FUNCTION_WORDS
+    return frozenset(k for k in words if len(k) > 2 or k.isdigit())
 
 
 def _longest_run(a: list[str], b: list[str]) -> list[str]:

@@ -55,16 +55,18 @@ def _from_hit(text: str, hit, region_end=None) -> _Attr:
 
 def _colon_lead(text: str, span: Span, floor: int, para_lo: int, prev_para, people) -> _Attr | None:
     """``X said:`` ending the previous sentence, or the previous paragraph."""
-    head = text[para_lo:floor].rstrip() if floor > para_lo else ""
+    base = max(para_lo, floor - 400)
+    head = text[base:floor].rstrip() if floor > para_lo else ""
     if head.endswith(":"):
-        lo = _sentence_start(text, para_lo, len(head) + para_lo - 1)
-        end = para_lo + len(head) - 1
+        end = base + len(head) - 1
+        lo = _sentence_start(text, para_lo, end)
     elif floor <= para_lo and prev_para is not None:
         plo, phi = prev_para
-        ptxt = text[plo:phi].rstrip()
+        pbase = max(plo, phi - 400)
+        ptxt = text[pbase:phi].rstrip()
         if not ptxt.endswith(":"):
             return None
-        end = plo + len(ptxt) - 1
+        end = pbase + len(ptxt) - 1
         lo = _sentence_start(text, plo, end)
     else:
         return None
@@ -143,8 +145,8 @@ def _dash_next_paragraph(text: str, span: Span, people):
     d = _NEXT_DASH.match(text, span.close_end)
     if d is None:
         return None
-    end = text.find("\n", d.end())
-    end = len(text) if end < 0 else end
+    end = text.find("\n", d.end(), d.end() + 200)
+    end = min(len(text), d.end() + 200) if end < 0 else end
     if len(text[d.end():end].split()) > 12:
         return None
     nm = _np_after_name(text, d.end(), end, people)
