@@ -101,6 +101,8 @@ def check_extraction(text: str, skip=()) -> None:
             assert text[record.speaker_start:record.speaker_end] == record.speaker_mention
         else:
             assert record.speaker_start is None and record.speaker_end is None
+    for claim in extraction.claims:
+        assert text[claim.cue_start:claim.cue_end] == claim.cue
     for person in extraction.people:
         assert 0 <= person.start <= person.end <= len(text)
     spans = sorted((q.start, q.end) for q in extraction.quotes)
