@@ -321,6 +321,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     w0 = words[0].group().lower()
     if w0 in PRON:
         return (i + words[0].start(), i + words[0].end())
+    if w0[:1].isdigit() and any(c.isalpha() for c in w0) and len(words) == 1:
+        return (i + words[0].start(), i + words[0].end())  # "..., reports 24brussels."
     end = None
     if w0 in ("that", "this", "these", "those"):
         return None  # "argued that democracies ...": a clause, not a speaker
@@ -331,6 +333,11 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
                 break
             if not lw.endswith("ly"):
                 end = i + wm.end()
+        # "a survey by the independent polling firm Levada": run on to a name in the phrase
+        k0 = bisect.bisect_left(idx.starts, i)
+        for p in idx[k0:k0 + 4]:
+            if p.end <= i + m.end() and text[i:p.start].count(",") == 0 and p.start - i <= 80:
+                end = max(end or 0, p.end)
         if end is not None and text[end:end + 2] == ", ":
             idx = index_people(people)
             k = bisect.bisect_left(idx.starts, end + 2)
