@@ -225,3 +225,18 @@ def test_search_best_first_with_scores():
     top = {label_of[q.id] for q, s in hits if s >= hits[0][1] - 1e-9}
     assert top & {"quotas_full", "quotas_trimmed", "quotas_piece2"}
     assert len(search_quotes(quotes, "locks", limit=2)) <= 2
+
+
+def test_quotations_with_no_word_in_common_stay_single():
+    quotes = [make_quote("x:q1", "x", "The bridge opens on Monday morning at nine", "Ann Lee"),
+              make_quote("y:q1", "y", "Fishing resumes after the storm has passed", "Bo Chan")]
+    assert [s.relation for s in build_statements(quotes)] == ["single", "single"]
+
+
+def test_a_widely_printed_quotation_is_one_statement():
+    text = "Every lock on the river will be inspected before the first ship passes"
+    quotes = [make_quote(f"d{i}:q1", f"d{i}", text, "Ann Lee" if i % 3 else None)
+              for i in range(120)]
+    statements = build_statements(quotes)
+    assert len(statements) == 1 and statements[0].relation == "verbatim"
+    assert len(statements[0].sources) == 120

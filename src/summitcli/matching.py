@@ -267,6 +267,8 @@ def _choose_keys(rf, ru, tier):
     df = np.bincount(rf, minlength=len(tier))
     d = df[rf]
     usable = np.flatnonzero((d >= 2) & (d <= _SOFT_CAP))
+    if len(usable) == 0:
+        return rf[:0], ru[:0]
     slot = ru[usable] * 2 + tier[rf[usable]]
     order = usable[np.lexsort((rf[usable], d[usable], slot))]
     oslot, od = ru[order] * 2 + tier[rf[order]], d[order]
