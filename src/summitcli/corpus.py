@@ -160,7 +160,12 @@ def _check_folder(root: Path) -> None:
 
 
 def _article_files(root: Path, warnings: list[str]) -> list[Path]:
-    """Article files directly in ``root``, sorted; links that loop or escape are skipped."""
+    """Article files directly in ``root``, sorted.
+
+    Links are followed (a corpus may be links into an archive); links that loop or dangle,
+    and anything that is not a regular file (a folder, FIFO or device named like an article),
+    are skipped with a warning, so nothing ever blocks on open.
+    """
     try:
         entries = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError as exc:
