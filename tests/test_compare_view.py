@@ -36,7 +36,7 @@ def test_two_sources_side_by_side_then_only_then_summary(records):
     assert "conflict" in out and "Ilse Varga / Tomas Ruud" in out
     assert out.index("Only in a_wire") < out.index("Only in c_review")
     assert "See you in Lisbon next spring?" in out
-    assert "3 shared statements" in out and "1 conflicts" in out
+    assert "3 shared statements" in out and "1 conflict" in out
     assert out.rindex("shared statements") > out.index("Only in")
     assert max(len(line) for line in out.splitlines()) <= 80
 

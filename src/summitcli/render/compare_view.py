@@ -162,14 +162,15 @@ def _only(console: Console, comparison) -> None:
 def _summary(console: Console, comparison) -> None:
     s = comparison.summary
     line = Text()
-    parts = [("shared statements", s["shared"], "bold"), ("verbatim", s["verbatim"], "green"),
-             ("excerpts", s["excerpt"], "cyan"), ("reworded", s["reworded"], "yellow"),
-             ("conflicts", s["conflicts"], "bold red" if s["conflicts"] else "")]
+    parts = [("shared statement", s["shared"], "bold"), ("verbatim", s["verbatim"], "green"),
+             ("excerpt", s["excerpt"], "cyan"), ("reworded", s["reworded"], "yellow"),
+             ("conflict", s["conflicts"], "bold red" if s["conflicts"] else "")]
     for i, (name, value, style) in enumerate(parts):
         if i:
             line.append(" · ", style="dim")
         line.append(str(value), style=style)
-        line.append(f" {name}")
+        plural = "s" if value != 1 and name not in ("verbatim", "reworded") else ""
+        line.append(f" {name}{plural}")
     console.print(line)
     for conflict in comparison.conflicts:
         text = Text(f"  {conflict.id} ", style="bold red")
