@@ -160,6 +160,7 @@ ODD_WARNINGS = [
     "14_fifo.txt: not a regular file, skipped",
     "15_folder.md: not a regular file, skipped",
     "16_huge.txt: larger than the 20 MB limit for one article, skipped",
+    "19_zero.txt: not a regular file, skipped",
 ]
 
 
@@ -176,6 +177,7 @@ def odd_corpus(tmp_path_factory) -> Path:
         handle.truncate(BIG)  # a 200 MB sparse file
     (root / "17_²-unicode-digit.txt").write_bytes(ARTICLE.encode())
     (root / os.fsdecode(b"18_\xff\xfe-latin1-name.txt")).write_bytes(ARTICLE.encode())
+    (root / "19_zero.txt").symlink_to("/dev/zero")  # endless: must never be read
     return root
 
 
