@@ -177,7 +177,7 @@ def _article_files(root: Path, warnings: list[str]) -> list[Path]:
         name = display_name(entry.name)
         try:
             if not entry.is_file():
-                if entry.is_symlink():
+                if entry.is_symlink() and not entry.exists():
                     warnings.append(f"{name}: broken or looping link, skipped")
                 else:  # a folder, FIFO, socket or device named like an article
                     warnings.append(f"{name}: not a regular file, skipped")
