@@ -18,10 +18,6 @@ EXPECTED = yaml.safe_load((HERE / "fixtures" / "seed_claims.yaml").read_text(enc
 
 # Known gaps, by label: strict, so a fix turns the xfail into a failure to remove.
 XFAIL: dict[str, str] = {
-    "000-00-to": "attribution.speaker_for_cue stops 'according to a late August survey by the independent "
-                 "Russian polling firm Levada' at a lowercase word, so the source Levada is lost",
-    "001-01-reports": "attribution.speaker_for_cue finds no subject in '..., reports 24brussels.' "
-                      "(an inverted subject that starts with a digit)",
     "002-15-promised": "content runs on past the relative clause 'the man who promised ... has made little progress'",
     "004-29-praised": "'the Russian leader' has no apposition in this article; only the corpus pass can name him",
     "004-36-reiterated": "'his insistence, which he has repeated ..., that ...': the relative clause's verb takes the content",

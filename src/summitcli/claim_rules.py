@@ -178,10 +178,9 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     prev = s.toks[i - 1].low if i else ""
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:
-        if _infinitive_follows(s, i) or _plain_subject(s, i):
+        if _infinitive_follows(s, i) or _plain_subject(s, i) or _postposed_end(s, i):
             return False
-        return not s.is_initial(i) and not inverted and (
-            form in _lexicon().ambiguous or (form.endswith("s") and not form.endswith("ss")))
+        return not s.is_initial(i) and not inverted and form in _lexicon().ambiguous
     words = s.text[speaker[0]:speaker[1]].split()
     return form.endswith("s") and words[0].lower() in _POSSESSIVES and not any(w[:1].isupper() for w in words)
 
@@ -192,6 +191,21 @@ def _infinitive_follows(s: _Sentence, i: int) -> bool:
     return "infinitive" in frames and i2 + 2 < s.n and s.toks[i2 + 1].low == "to" and _infinitive(s.toks, i2 + 1)
 
 
+def _postposed_end(s: _Sentence, i: int) -> bool:
+    """"..., records show." / "..., the report found.": a short subject after a comma and
+    the verb last in its sentence."""
+    form, _, _, i2 = s.verbs[i]
+    toks = s.toks
+    if not (i2 + 1 >= s.n or toks[i2 + 1].low in {".", "!", "?"}):
+        return False
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if toks[k].low == ",":
+            return k < i - 1 and k >= 3
+        if not _is_word(toks[k]):
+            return False
+    return False
+
+
 def _plain_subject(s: _Sentence, i: int) -> bool:
     """A pronoun or a capitalised name (not the sentence's first word) right before the verb,
     adverbs and auxiliaries skipped: "Rubio really wants", "they also back"."""
@@ -200,7 +214,8 @@ def _plain_subject(s: _Sentence, i: int) -> bool:
         k -= 1
     if k < 0:
         return False
-    return toks[k].low in _SUBJ_PRONOUNS or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
+    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in _lexicon().source_nouns \
+        or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
 
 
 def _content_start(s: _Sentence, i2: int, form: str, frames) -> tuple[int, str] | None:
@@ -334,11 +349,14 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         if len(tail) > 14 and tail[0].low not in _PREP_TAIL:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
-    adverbial = all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
+    adverbial = "addressee" in frames and head < i and len(tail) <= 7 and (k >= n or toks[k].low in {".", "!", "?"}) \
+        or all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
                     for t in tail) \
         or (tail and tail[0].low in _PREP_TAIL)
     if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
+    if head == i and len(tail) > 1 and tail[0].low in _SUBJ_PRONOUNS | {"it"}:
+        return None  # "..., 67 percent, say they will ...": a clause follows, not a speaker
     if not inverted or head < 2 or not (adverbial or head == i or after_quote):
         return None
     if after_quote:  # "“...,” he said": the attribution of a quotation, which is not a claim
@@ -350,7 +368,9 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
-    return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside", priority=1)
+    fallback = None if speaker else (_subject_after(s, i2) if head == i else (toks[head].start, toks[i - 1].end))
+    return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside",
+                priority=1, fallback=fallback)
 
 
 def _clause_head(s: _Sentence, i: int, speaker) -> int:
@@ -387,9 +407,10 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     while k >= 0 and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly") and toks[k].text.islower()):
         k -= 1
     if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
-        if k >= 0 and toks[k].low in {",", "—", "–"} or k < 0:
-            return _subject_after(s, i2)
-        return None
+        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _SUBJ_STOP:
+            k -= 1  # "about two-thirds, 67 percent, say they ...": the phrase before the comma
+        else:
+            return None
     h = k
     while h > 0 and k - h < 10 and (_is_word(toks[h - 1]) or toks[h - 1].low in {"’s", "'s", "-"}) \
             and toks[h - 1].low not in _SUBJ_STOP and h - 1 not in s.verbs:

@@ -41,6 +41,7 @@ class _Lexicon:
     first_words: frozenset  # first words of multi-word forms
     coordinating: frozenset
     that_only: frozenset
+    source_nouns: frozenset  # "polls show", "the survey found": subjects that report
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
 
@@ -88,7 +89,7 @@ def _lexicon() -> _Lexicon:
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
-        coordinating=low("coordinating_cues"), that_only=low("that_only"),
+        coordinating=low("coordinating_cues"), that_only=low("that_only"), source_nouns=low("source_nouns"),
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
         | low("cue_nouns") | low("as_verbs") | {"according"})
 
