@@ -5,18 +5,21 @@ A *statement* is one utterance as printed by one or more sources. The pipeline:
 1. **Units.** Pieces of one interrupted quotation (same ``utterance``) are joined into
    one unit; every claim is a unit of its own. Text is normalised (case, curly marks,
    punctuation, contractions: "it's" = "it is", "didn't" = "did not").
-2. **Blocking.** Never all pairs: each unit is keyed by its few rarest word unigrams and
-   bigrams (document frequency between 2 and a cap) plus its exact normalised text; only
-   units sharing a key become candidate pairs (built with numpy joins, so the cost grows
-   with the number of candidates, about linearly with the corpus).
-3. **Scoring.** Candidate pairs are scored in bulk with ``rapidfuzz.process.cpdist``
-   (``workers=-1``): ``token_set_ratio`` as a cheap filter, then ``ratio`` (whole
-   quotations), ``token_sort_ratio`` (reordered clauses) and ``partial_ratio`` (an
-   excerpt inside a longer quotation); the accept rules are in ``_Judge``.
-   The speaker is evidence: the same speaker lowers the bar, different speakers raise it.
-4. **Clusters** are the connected components of accepted pairs; each gets a relation,
-   a word-level diff of every member against the fullest wording, and its sources in
-   date order.
+2. **Blocking.** Never all pairs: each unit is keyed by its few rarest content words and
+   word bigrams (document frequency between 2 and a cap, a posting budget per unit), once
+   as they are and once scoped to the unit's speaker; units with the same exact text pair
+   directly. Only units sharing a key become candidates (numpy joins, about linear).
+3. **Scoring.** Candidates are scored in bulk with ``rapidfuzz.process.cpdist``
+   (``fuzz.ratio``, ``workers=-1``); ``token_sort_ratio`` (reordered clauses) and
+   ``partial_ratio`` (a reworded excerpt) run only on the few pairs ratio cannot decide.
+   Exact containment makes an excerpt. Rules are in ``_Judge``: the same speaker lowers
+   the bar, different speakers raise it; terms pair only with terms, short phrases only
+   with short phrases, claims only with the same named speaker (``paraphrase``).
+4. **Clusters** are the connected components of accepted pairs, strongest first; groups
+   credited to different speakers merge only through a pair that passes the
+   different-speaker bar itself (a ``conflict``). Each statement gets a relation, a
+   word-level diff of every member against the fullest wording, and its sources in date
+   order.
 """
 from __future__ import annotations
 
@@ -59,6 +62,8 @@ _CLASSES = ("term", "short", "speech", "claim")
 _GROUP = {"term": 0, "short": 1, "speech": 2, "claim": 2}  # blocking groups: who may pair
 _SHORT = 4  # fewer words than this: a short phrase, matched only by (nearly) the same words
 _BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
+_HEAD = 4000  # fuzzy scores look at this many characters (exact checks see everything)
+_DIFF_CELLS = 4_000_000  # word diffs bigger than this fall back to common ends + one change
 
 
 def _expand(word: str) -> list[str]:
@@ -173,7 +178,7 @@ class _Unit:
     """One utterance in one source (joined quote pieces) or one claim."""
 
     __slots__ = ("idx", "order", "source", "speaker", "cls", "members", "keys", "display",
-                 "norm", "text", "content")
+                 "norm", "head", "text", "content")
 
     def __init__(self, idx: int, order: int, members: list, cls: str):
         self.idx, self.order, self.members, self.cls = idx, order, members, cls
@@ -186,6 +191,7 @@ class _Unit:
         self.keys = [k for k, _ in toks]
         self.display = [d for _, d in toks]
         self.norm = " ".join(self.keys)
+        self.head = self.norm[:_HEAD]
         self.content = _content(self.keys)
 
 
@@ -391,13 +397,13 @@ class _Judge:
         bar = self.min - 10 if same else self.min + 8 if differ else self.min
         var = r
         if var < bar and na >= 0.6 * nb:  # similar lengths: maybe reordered clauses
-            var = max(var, fuzz.token_sort_ratio(a.norm, b.norm))
+            var = max(var, fuzz.token_sort_ratio(a.head, b.head))
         if var >= bar and (not differ or na >= 6):
             return var
         if differ:
             return None
         if na >= 5 and na < nb and a.content and shared >= 0.7 * len(a.content):
-            pr = fuzz.partial_ratio(a.norm, b.norm)  # a trimmed and reworded excerpt
+            pr = fuzz.partial_ratio(a.head, b.head)  # a trimmed and reworded excerpt
             if pr >= min(bar + 5, 99.0):
                 return pr
         if same and na >= 6 and var >= bar - 15:
@@ -452,7 +458,7 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float, 
         (spk_arr[I] == spk_arr[J]) & (spk_arr[I] >= 0) & (ci != 0) & (cj != 0),
         ci == cj)  # otherwise terms with terms, short phrases with short ones, ...
     I, J = I[keep], J[keep]
-    norms = [u.norm for u in units]
+    norms = [u.head for u in units]
     ratios = cpdist([norms[i] for i in I], [norms[j] for j in J], scorer=fuzz.ratio,
                     workers=-1, dtype=np.float32)
     judge = _Judge(units, min_score)
@@ -549,8 +555,22 @@ def _diff(base: _Unit, u: _Unit) -> list[dict]:
 
     bk, bw = _printed_words(base)
     uk, uw = _printed_words(u)
-    return [{"op": op.tag, "base": bw[op.src_start:op.src_end], "words": uw[op.dest_start:op.dest_end]}
-            for op in Levenshtein.opcodes(bk, uk)]
+    if len(bk) * len(uk) > _DIFF_CELLS:  # hostile sizes: common ends and one change between
+        lo = 0
+        while lo < min(len(bk), len(uk)) and bk[lo] == uk[lo]:
+            lo += 1
+        hi = 0
+        while hi < min(len(bk), len(uk)) - lo and bk[-1 - hi] == uk[-1 - hi]:
+            hi += 1
+        spans = [("equal", 0, lo, 0, lo), ("replace", lo, len(bk) - hi, lo, len(uk) - hi),
+                 ("equal", len(bk) - hi, len(bk), len(uk) - hi, len(uk))]
+        ops = [(t, a, b, c, d) for t, a, b, c, d in spans if b > a or d > c]
+        ops = [("delete" if d == c else "insert" if b == a else t, a, b, c, d)
+               for t, a, b, c, d in ops]
+    else:
+        ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+               for o in Levenshtein.opcodes(bk, uk)]
+    return [{"op": t, "base": bw[a:b], "words": uw[c:d]} for t, a, b, c, d in ops]
 
 
 def _member_score(base: _Unit, u: _Unit) -> tuple[float, bool]:
@@ -559,9 +579,9 @@ def _member_score(base: _Unit, u: _Unit) -> tuple[float, bool]:
 
     if u.norm == base.norm or f" {u.norm} " in f" {base.norm} ":
         return 100.0, True
-    score = max(fuzz.ratio(u.norm, base.norm), fuzz.token_sort_ratio(u.norm, base.norm))
+    score = max(fuzz.ratio(u.head, base.head), fuzz.token_sort_ratio(u.head, base.head))
     if len(u.norm) < 0.8 * len(base.norm):  # a trimmed wording: judge it against its part
-        score = max(score, fuzz.partial_ratio(u.norm, base.norm))
+        score = max(score, fuzz.partial_ratio(u.head, base.head))
     return float(score), False
 
 
