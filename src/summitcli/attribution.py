@@ -9,13 +9,16 @@ The public helpers (kept stable for claims.py):
   campaign's spokesman, said"), or the inverted subject after it ("..., said Smith");
   for "according to" the phrase after it.  The audience after "told" is never returned;
 * ``resolve_mention(text, start, end, people)`` - the document-local referent of a mention:
-  a pronoun's nearest compatible person, a role phrase's titled person, a surname's full name.
+  a pronoun's nearest compatible person, a role phrase's titled person, a surname's full name
+  (implemented in :mod:`summitcli.coreference`).
+
+Cue search around a quotation lives in :mod:`summitcli.cues`.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Sequence
 
@@ -456,129 +459,6 @@ def clause_subject(text: str, floor: int, pos: int,
             start = m.end()
     return sentence_subject(text, start, pos, people)
 
-
-# -- resolution --------------------------------------------------------------------------
-
-
-def _person_like(p: PersonMention, full: dict[str, str]) -> bool:
-    return p.kind == "person" and (len(full.get(p.name, p.name).split()) > 1 or bool(p.role)
-                                   or p.gender is not None)
-
-
-@cache
-def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
-    return [(re.compile("|".join(rf"(?<!\w){re.escape(r)}(?!\w)" for r in sorted(g, key=len, reverse=True))), g)
-            for g in lex()["synonyms"]]
-
-
-_PHRASE_WORD = re.compile(r"[\w.\-]+")
-
-
-@lru_cache(maxsize=4096)
-def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
-    """Head synonyms and qualifying capitalised words of a role phrase."""
-    s = lex()
-    words = _PHRASE_WORD.findall(phrase)
-    low = phrase.lower()
-    heads: set[str] = set()
-    for rx, group in _synonym_res():
-        if rx.search(low):
-            heads |= group
-    for w in words:
-        if w.lower() in s["role_heads"]:
-            heads.add(w.lower())
-    quals = {w.lower() for w in words if w[:1].isupper() and (w.lower() in s["demonyms"] or (
-        w.lower() not in s["not_names"] and w.lower() not in s["title_tokens"]))}
-    return frozenset(heads), frozenset(quals)
-
-
-def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> PersonMention | None:
-    """The person whose title or apposition matches a role phrase ("the Russian leader").
-
-    The nearest matching person before ``pos`` wins, else the nearest after it; only a
-    bounded number of titled people is examined, so this stays linear in the document.
-    """
-    heads, quals = _role_words(phrase)
-    if not heads:
-        return None
-    idx = index_people(people)
-    k = bisect.bisect_left(idx.role_starts, pos)
-    near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
-    # "the Russian leader" needs a title naming the country: a guess between several
-    # presidents would be worse than leaving the mention to the corpus-level resolver
-    for strict in ((True,) if quals else (True, False)):
-        for p in near:
-            if _role_matches(heads, quals, p.role, strict):
-                return p
-    return None
-
-
-@lru_cache(maxsize=8192)
-def _role_matches(heads: frozenset, quals: frozenset, role: str, strict: bool) -> bool:
-    rh, rq = _role_words(role)
-    if not (heads & rh):
-        return False
-    words = rq | {w.lower() for w in role.split()}
-    if quals <= words:
-        return True
-    if strict:
-        return False
-    dem = lex()["demonyms"]
-    if quals & dem and (words & dem) - quals or not quals & dem:
-        return False  # "the US president" is not the "Russian President"
-    return not any(q not in words and q not in dem for q in quals)
-
-
-def resolve_mention(text: str, start: int, end: int,
-                    people: Sequence[PersonMention]) -> str | None:
-    """The document-local referent name for the mention text[start:end], or None."""
-    mention = text[start:end]
-    low = mention.lower().strip()
-    s = lex()
-    idx = index_people(people)
-    full = idx.full
-    k = bisect.bisect_left(idx.starts, start)
-    inside = [p for p in idx[k:k + 8] if p.end <= end]
-    before = idx[max(0, k - 200):k][::-1]
-    if inside and inside[-1].end == end:
-        return full.get(inside[-1].name, inside[-1].name)
-    if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
-        g = "m" if low in s["pronouns"]["m"] else "f"
-        p = _pronoun_referent(text, start, g, idx)
-        if p is not None:
-            return full.get(p.name, p.name)
-        if _unnamed_role_subject(text, start, idx):
-            return None
-        for p in before:
-            if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
-                return full.get(p.name, p.name)
-        return None
-    if low in {"who", "whom", "which", "that"}:
-        for p in before:
-            if start - p.end > 160:
-                break
-            if p.kind == "person" and _person_like(p, full):
-                return full.get(p.name, p.name)
-        return None
-    if low in s["pronouns"]["plural"] or low in s["pronouns"]["thing"]:
-        for p in before:
-            if p.kind == "org":
-                return full.get(p.name, p.name)
-            if start - p.end > 400:
-                break
-        return None
-    if low in s["pronouns"]["first"] or low == "you":
-        return None
-    p = resolve_role(mention, start, idx)
-    if p is not None:
-        return full.get(p.name, p.name)
-    words = mention.split()
-    if words and words[-1][:1].isupper():
-        name = " ".join(w for w in words if w[:1].isupper())
-        return full.get(name, name)
-    return None
-
-
 _LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
                              r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
                              r"(?:(?:In|On|At|For|After|Before|During|With|As|Since|Under|"
@@ -587,236 +467,6 @@ _LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Mea
 _SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
 _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|An?|an?)[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
 
-
-_VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quickly|had|has|have|"
-                         r"would|will|was|is)[ \u00a0]+)?(?:[a-z]+ed|made|said|says|told|took|gave|went|"
-                         r"came|met|spoke|wrote|left|got|put|thought|felt|saw|knew|became|began|brought|"
-                         r"held|kept|ran|sent|stood|won|lost|paid|led|set|insists|says|tells|warns)\b")
-
-
-def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Sentence starts in text[lo:hi] (paragraph breaks count), last first."""
-    starts = [lo]
-    for m in _SENT_END.finditer(text, lo, hi):
-        starts.append(m.end())
-    k = text.find("\n", lo, hi)
-    while k >= 0:
-        starts.append(k + 1)
-        k = text.find("\n", k + 1, hi)
-    return sorted(set(starts), reverse=True)
-
-
-def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
-    """("pron", "he") / ("person", PersonMention) for the subject opening a sentence."""
-    m = _LEAD_ADVERBIAL.match(text, pos, hi)
-    i = m.end() if m else pos
-    pm = _SUBJECT_PRON.match(text, i, hi)
-    if pm:
-        return ("pron", pm.group(1).lower())
-    k = bisect.bisect_left(idx.starts, i)
-    if k < len(idx) and idx[k].start < min(hi, i + 40) and idx[k].kind == "person":
-        gap = text[i:idx[k].start]
-        if all(w[:1].isupper() for w in gap.split()) and text[idx[k].end:idx[k].end + 1] not in "’'":
-            return ("person", idx[k])
-    rm = _ROLE_SUBJECT.match(text, i, hi)
-    if rm and rm.group(1).lower() in lex()["role_heads"]:
-        p = resolve_role(rm.group(0), i, idx)
-        return ("person", p) if p is not None else ("role", None)
-    return None
-
-
-def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | None:
-    """Follow sentence subjects backwards: a he/she usually continues the last subject.
-
-    A subject whose gender is known to match wins over one whose gender is unknown.
-    """
-    own = _own_clause_subject(text, start, (g, None), idx)
-    if own is not None:
-        return own
-    return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
-
-
-def _unnamed_role_subject(text: str, start: int, idx) -> bool:
-    """Does the nearest sentence subject before ``start`` name a role we cannot resolve?"""
-    for ss in _sentence_starts(text, max(0, start - 1000), start)[:6]:
-        subj = _subject_at(text, ss, start, idx)
-        if subj is None or subj[0] == "pron":
-            continue
-        return subj[0] == "role"
-    return False
-
-
-def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
-    """The last named subject of a clause earlier in the pronoun's own sentence.
-
-    "Putin made no concessions, and Trump shifted the blame: “…,” he said" - he is Trump.
-    """
-    bounds = _sentence_starts(text, max(0, start - 600), start)
-    if not bounds:
-        return None
-    k = bisect.bisect_left(idx.starts, bounds[0])
-    last = None
-    for p in idx[k:k + 30]:
-        if p.end > start:
-            break
-        if p.gender in genders and _person_like(p, idx.full) and _VERB_AFTER.match(text, p.end) \
-                and not _quoted_at(text, p.start):
-            last = p
-    return last
-
-
-def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
-    lo = max(0, start - 1000)
-    full = idx.full
-    bounds = _sentence_starts(text, lo, start)[:6]
-    for n, ss in enumerate(bounds):
-        subj = _subject_at(text, ss, start, idx)
-        if subj is None and None not in genders:
-            hi = bounds[n - 1] if n else start
-            k = bisect.bisect_left(idx.starts, ss)
-            for p in idx[k:k + 12]:
-                if p.start >= hi:
-                    break
-                if p.gender in genders and _person_like(p, full) and not _quoted_at(text, p.start):
-                    return p
-            continue
-        if subj is None:
-            continue
-        kind, val = subj
-        if kind == "role":
-            return None  # "the US president ... He said": a subject we cannot name here
-        if kind == "pron":
-            continue  # a pronoun subject (ours, or another): keep walking back
-        p = val
-        if _person_like(p, full) and p.gender in genders:
-            return p
-    return None
-
-
-def _quoted_at(text: str, pos: int) -> bool:
-    """Cheap check: is ``pos`` inside a quotation opened earlier on its line?"""
-    line = text.rfind("\n", max(0, pos - 400), pos) + 1
-    seg = text[max(line, pos - 400):pos]
-    return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1
-
-
-# -- cues around a quotation ---------------------------------------------------------------
-
-_AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
-                        r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.){0,90}")
-_DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
-
-
-@cache
-def bare_only_verbs() -> frozenset[str]:
-    return frozenset(_verb_data().get("bare_only") or ())
-
-
-_BARE_NEXT = re.compile(r"[ \u00a0]*(?:[,.:;!?\"“”‘’'—–]|to\b|$)")
-
-
-def _verb_hits(text: str, lo: int, hi: int):
-    """Reporting-verb matches in text[lo:hi]; a capitalised noun-like form ("Post") is skipped."""
-    amb = ambiguous_verbs()
-    bare = bare_only_verbs()
-    for m in verb_re().finditer(text, lo, hi):
-        w = m.group()
-        if w.lower() in bare and not _BARE_NEXT.match(text, m.end()):
-            continue
-        if w[:1].isupper() and (w.lower() in amb or not w.lower().startswith("according")
-                                and m.start() > 0 and text[m.start() - 1] not in " \u00a0\n\"“"):
-            continue
-        yield m
-
-
-def cue_after(text: str, pos: int, limit: int,
-              people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
-    """An attribution right after a closing mark: ``,” X said`` / ``said X`` / ``— Name``.
-
-    Returns (cue_start, cue_end, speaker_start, speaker_end, rule) or None.
-    """
-    d = _DASH.match(text, pos, limit)
-    if d is not None:
-        span = _np_after(text, d.end(), limit, people)
-        if span is not None and text[span[0]:span[0] + 1].isupper():
-            return (d.start(), d.end(), span[0], span[1], "dash-name")
-    g = _AFTER_GAP.match(text, pos, limit)
-    gap_end = g.end() if g else pos
-    for m in _verb_hits(text, pos, min(limit, gap_end + 40)):
-        if m.start() > gap_end or len(text[pos:m.start()].split()) > 10:
-            break
-        verb = m.group().lower().split()[0]
-        gap = text[pos:m.start()].strip(" \u00a0")
-        if gap in ("", ",", ".", "!", "?", ",—", "—") and verb not in TELL \
-                and not verb.endswith("ing"):
-            span = _np_after(text, m.end(), limit, people)
-        else:
-            span = speaker_for_cue(text, m.start(), m.end(), people)
-            if span is not None and span[0] < pos:
-                span = None
-        if span is not None:
-            rule = "after-inverted" if span[0] >= m.end() else "after-cue"
-            return (m.start(), m.end(), span[0], span[1], rule)
-    return _after_np(text, pos, limit, people)
-
-
-_LEAD_PUNCT = re.compile(r"[ \u00a0]*[,.!?…]?[ \u00a0]*")
-_UNKNOWN_VERB = re.compile(r"[ \u00a0]+([a-z]+(?:ed|s))(?=[ \u00a0]*[.,;]|[ \u00a0]+(?:in|on|at|to|of|as|"
-                           r"before|after|while|when|during|from|with|about|back)\b)")
-_SENT_STOP = re.compile(r"[.!?](?=[ \u00a0]+[A-Z\"“]|$)|[\"“”\n]")
-
-
-def _after_np(text: str, pos: int, limit: int, people) -> tuple[int, int, int, int, str] | None:
-    """``,” Fred Roe, director of the X Institute, wrote`` / ``?” Hannity pressed.``
-
-    A name or pronoun right after the closing mark, followed in the same sentence by a
-    reporting verb (or by a lone past-tense verb, "pressed", "countered"), is the speaker.
-    """
-    lead = _LEAD_PUNCT.match(text, pos, limit)
-    i = lead.end() if lead else pos
-    full_stop = text[pos - 2:pos - 1] == "." or text[pos:pos + 1] == "."
-    if i >= limit or not (text[i].isupper() or text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they"):
-        return None
-    idx = index_people(people)
-    k = bisect.bisect_left(idx.starts, i)
-    span = None
-    if text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they":
-        w = text[i:text.index(" ", i)] if " " in text[i:i + 6] else text[i:i + 4]
-        span = (i, i + len(w))
-    elif k < len(idx) and idx[k].start - i <= 30 and _TITLE_GAP.fullmatch(text, i, idx[k].start):
-        span = (i, idx[k].end)
-    if span is None:
-        return None
-    stop = _SENT_STOP.search(text, span[1], min(limit, span[1] + 220))
-    end = stop.start() if stop else min(limit, span[1] + 220)
-    for m in _verb_hits(text, span[1], end):
-        if full_stop and (text[span[1]:m.start()].strip() or not _BARE_NEXT.match(text, m.end())):
-            return None  # “… a deal.” Putin appeared convinced, which he said ...: a new sentence
-        return (m.start(), m.end(), span[0], span[1], "after-np")
-    u = _UNKNOWN_VERB.match(text, span[1], end)
-    if u is not None:
-        return (u.start(1), u.end(1), span[0], span[1], "after-np")
-    return None
-
-
-def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
-               masks: Sequence[tuple[int, int]] = ()) -> tuple[int, int, int, int, str] | None:
-    """A reporting verb earlier in the quotation's sentence (``X said: “``, ``X called it “``).
-
-    ``masks`` are other quotations' spans: verbs inside them do not count.
-    """
-    hits = [m for m in _verb_hits(text, max(floor, pos - 600), pos)
-            if not any(a <= m.start() < b for a, b in masks)]
-    for m in reversed(hits[-3:]):
-        span = speaker_for_cue(text, m.start(), m.end(), people)
-        if span is not None:
-            lead = text[m.end():pos].strip()
-            if lead in (":", ",", "", "that", ", that") or lead.endswith(":"):
-                rule = "lead-in-colon" if lead.endswith(":") else "lead-in"
-            else:
-                rule = "sentence-verb"
-            return (m.start(), m.end(), span[0], span[1], rule)
-    return None
 
 
 def sentence_subject(text: str, floor: int, pos: int,
@@ -863,43 +513,13 @@ def _leading_span(text: str, floor: int, p: PersonMention) -> int:
     return p.start
 
 
-@cache
-def _possessive_re() -> re.Pattern:
-    nouns = sorted(_verb_data().get("speech_nouns") or (), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*)*[’'](?:s\b)?|[Hh]is|[Hh]er|"
-                      r"[Tt]heir|[Ii]ts)[ \u00a0](?:[a-z\-]+[ \u00a0]){0,3}?(?:" + "|".join(nouns) +
-                      r")\b")
+def resolve_mention(text: str, start: int, end: int,
+                    people: Sequence[PersonMention]) -> str | None:
+    """The document-local referent name for the mention text[start:end], or None.
 
-
-_GAP_BREAK = re.compile(r"[,;]|\b(?:said|says|saying|that|which|who)\b")
-
-
-def possessive_cue(text: str, floor: int, pos: int,
-                   people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
-    """``Wanjiru’s reply was short: “…”`` / ``Trump’s talk of “land-swaps”``: the possessor speaks."""
-    last = None
-    for m in _possessive_re().finditer(text, max(floor, pos - 300), pos):
-        last = m
-    if last is None:
-        return None
-    gap = text[last.end():pos]
-    colon = gap.rstrip().endswith(":")
-    if not colon and (len(gap) > 50 or _GAP_BREAK.search(gap)):
-        return None  # the quotation is not the object of that noun ("his promise of “…”")
-    who = last.group(1)
-    a = last.start(1)
-    if who.lower() in ("his", "her", "their", "its"):
-        sub = clause_subject(text, floor, a, people)  # "Sanders pushed his promise of “…”"
-        if sub is not None and text[sub[0]:sub[1]].lower() not in ("he", "she", "it", "they"):
-            return (last.start(), last.end(), sub[0], sub[1], "possessive-noun")
-        return (last.start(), last.end(), a, a + len(who), "possessive-noun")
-    b = a + len(who.rstrip("s").rstrip("’'")) if who.endswith(("’s", "'s")) else a + len(who) - 1
-    lx = lex()
-    words = text[a:b].split()
-    if not words or words[0].lower() in lx["not_names"] or any(
-            w.lower() in lx["org_words"] for w in words[:1]):
-        return None
-    idx = index_people(people)
-    p = idx.by_end.get(b)
-    start = p.start if p is not None else a
-    return (last.start(), last.end(), start, b, "possessive-noun")
+    A pronoun resolves to the person its sentence's subject chain points to (a gender known
+    to match first), "the Russian leader" to the person titled so in this document, a
+    surname to the fullest form of the name here.
+    """
+    from .coreference import resolve_mention as resolve
+    return resolve(text, start, end, people)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .attribution import (_np_after as _np_after_name, _np_before, cue_after, cue_before, index_people, possessive_cue,
+from .attribution import (_np_after as _np_after_name, _np_before, index_people,
                           resolve_mention, sentence_subject)
+from .cues import cue_after, cue_before, possessive_cue
 from .people import people_in_text
 from .quotes import Span, _sentence_start, paragraphs
 from .records import Quote

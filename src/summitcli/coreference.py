@@ -1,0 +1,250 @@
+"""Who a mention refers to inside one document: pronouns, role phrases, surnames.
+
+Used through :func:`summitcli.attribution.resolve_mention`.  Everything looks at a bounded
+window of text and of people, so resolution stays linear in the document.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache, lru_cache
+from typing import Sequence
+
+from .attribution import (_LEAD_ADVERBIAL, _ROLE_SUBJECT, _SENT_END, _SUBJECT_PRON,
+                          index_people, lex)
+from .records import PersonMention
+
+# -- resolution --------------------------------------------------------------------------
+
+
+def _person_like(p: PersonMention, full: dict[str, str]) -> bool:
+    return p.kind == "person" and (len(full.get(p.name, p.name).split()) > 1 or bool(p.role)
+                                   or p.gender is not None)
+
+
+@cache
+def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
+    return [(re.compile("|".join(rf"(?<!\w){re.escape(r)}(?!\w)" for r in sorted(g, key=len, reverse=True))), g)
+            for g in lex()["synonyms"]]
+
+
+_PHRASE_WORD = re.compile(r"[\w.\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
+    """Head synonyms and qualifying capitalised words of a role phrase."""
+    s = lex()
+    words = _PHRASE_WORD.findall(phrase)
+    low = phrase.lower()
+    heads: set[str] = set()
+    for rx, group in _synonym_res():
+        if rx.search(low):
+            heads |= group
+    for w in words:
+        if w.lower() in s["role_heads"]:
+            heads.add(w.lower())
+    quals = {w.lower() for w in words if w[:1].isupper() and (w.lower() in s["demonyms"] or (
+        w.lower() not in s["not_names"] and w.lower() not in s["title_tokens"]))}
+    return frozenset(heads), frozenset(quals)
+
+
+def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> PersonMention | None:
+    """The person whose title or apposition matches a role phrase ("the Russian leader").
+
+    The nearest matching person before ``pos`` wins, else the nearest after it; only a
+    bounded number of titled people is examined, so this stays linear in the document.
+    """
+    heads, quals = _role_words(phrase)
+    if not heads:
+        return None
+    idx = index_people(people)
+    k = bisect.bisect_left(idx.role_starts, pos)
+    near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
+    # "the Russian leader" needs a title naming the country: a guess between several
+    # presidents would be worse than leaving the mention to the corpus-level resolver
+    for strict in ((True,) if quals else (True, False)):
+        for p in near:
+            if _role_matches(heads, quals, p.role, strict):
+                return p
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _role_matches(heads: frozenset, quals: frozenset, role: str, strict: bool) -> bool:
+    rh, rq = _role_words(role)
+    if not (heads & rh):
+        return False
+    words = rq | {w.lower() for w in role.split()}
+    if quals <= words:
+        return True
+    if strict:
+        return False
+    dem = lex()["demonyms"]
+    if quals & dem and (words & dem) - quals or not quals & dem:
+        return False  # "the US president" is not the "Russian President"
+    return not any(q not in words and q not in dem for q in quals)
+
+
+def resolve_mention(text: str, start: int, end: int,
+                    people: Sequence[PersonMention]) -> str | None:
+    """The document-local referent name for the mention text[start:end], or None."""
+    mention = text[start:end]
+    low = mention.lower().strip()
+    s = lex()
+    idx = index_people(people)
+    full = idx.full
+    k = bisect.bisect_left(idx.starts, start)
+    inside = [p for p in idx[k:k + 8] if p.end <= end]
+    before = idx[max(0, k - 200):k][::-1]
+    if inside and inside[-1].end == end:
+        return full.get(inside[-1].name, inside[-1].name)
+    if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
+        g = "m" if low in s["pronouns"]["m"] else "f"
+        p = _pronoun_referent(text, start, g, idx)
+        if p is not None:
+            return full.get(p.name, p.name)
+        if _unnamed_role_subject(text, start, idx):
+            return None
+        for p in before:
+            if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
+                return full.get(p.name, p.name)
+        return None
+    if low in {"who", "whom", "which", "that"}:
+        for p in before:
+            if start - p.end > 160:
+                break
+            if p.kind == "person" and _person_like(p, full):
+                return full.get(p.name, p.name)
+        return None
+    if low in s["pronouns"]["plural"] or low in s["pronouns"]["thing"]:
+        for p in before:
+            if p.kind == "org":
+                return full.get(p.name, p.name)
+            if start - p.end > 400:
+                break
+        return None
+    if low in s["pronouns"]["first"] or low == "you":
+        return None
+    p = resolve_role(mention, start, idx)
+    if p is not None:
+        return full.get(p.name, p.name)
+    words = mention.split()
+    if words and words[-1][:1].isupper():
+        name = " ".join(w for w in words if w[:1].isupper())
+        return full.get(name, name)
+    return None
+
+
+
+
+_VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quickly|had|has|have|"
+                         r"would|will|was|is)[ \u00a0]+)?(?:[a-z]+ed|made|said|says|told|took|gave|went|"
+                         r"came|met|spoke|wrote|left|got|put|thought|felt|saw|knew|became|began|brought|"
+                         r"held|kept|ran|sent|stood|won|lost|paid|led|set|insists|says|tells|warns)\b")
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Sentence starts in text[lo:hi] (paragraph breaks count), last first."""
+    starts = [lo]
+    for m in _SENT_END.finditer(text, lo, hi):
+        starts.append(m.end())
+    k = text.find("\n", lo, hi)
+    while k >= 0:
+        starts.append(k + 1)
+        k = text.find("\n", k + 1, hi)
+    return sorted(set(starts), reverse=True)
+
+
+def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
+    """("pron", "he") / ("person", PersonMention) for the subject opening a sentence."""
+    m = _LEAD_ADVERBIAL.match(text, pos, hi)
+    i = m.end() if m else pos
+    pm = _SUBJECT_PRON.match(text, i, hi)
+    if pm:
+        return ("pron", pm.group(1).lower())
+    k = bisect.bisect_left(idx.starts, i)
+    if k < len(idx) and idx[k].start < min(hi, i + 40) and idx[k].kind == "person":
+        gap = text[i:idx[k].start]
+        if all(w[:1].isupper() for w in gap.split()) and text[idx[k].end:idx[k].end + 1] not in "’'":
+            return ("person", idx[k])
+    rm = _ROLE_SUBJECT.match(text, i, hi)
+    if rm and rm.group(1).lower() in lex()["role_heads"]:
+        p = resolve_role(rm.group(0), i, idx)
+        return ("person", p) if p is not None else ("role", None)
+    return None
+
+
+def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | None:
+    """Follow sentence subjects backwards: a he/she usually continues the last subject.
+
+    A subject whose gender is known to match wins over one whose gender is unknown.
+    """
+    own = _own_clause_subject(text, start, (g, None), idx)
+    if own is not None:
+        return own
+    return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
+
+
+def _unnamed_role_subject(text: str, start: int, idx) -> bool:
+    """Does the nearest sentence subject before ``start`` name a role we cannot resolve?"""
+    for ss in _sentence_starts(text, max(0, start - 1000), start)[:6]:
+        subj = _subject_at(text, ss, start, idx)
+        if subj is None or subj[0] == "pron":
+            continue
+        return subj[0] == "role"
+    return False
+
+
+def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
+    """The last named subject of a clause earlier in the pronoun's own sentence.
+
+    "Putin made no concessions, and Trump shifted the blame: “…,” he said" - he is Trump.
+    """
+    bounds = _sentence_starts(text, max(0, start - 600), start)
+    if not bounds:
+        return None
+    k = bisect.bisect_left(idx.starts, bounds[0])
+    last = None
+    for p in idx[k:k + 30]:
+        if p.end > start:
+            break
+        if p.gender in genders and _person_like(p, idx.full) and _VERB_AFTER.match(text, p.end) \
+                and not _quoted_at(text, p.start):
+            last = p
+    return last
+
+
+def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
+    lo = max(0, start - 1000)
+    full = idx.full
+    bounds = _sentence_starts(text, lo, start)[:6]
+    for n, ss in enumerate(bounds):
+        subj = _subject_at(text, ss, start, idx)
+        if subj is None and None not in genders:
+            hi = bounds[n - 1] if n else start
+            k = bisect.bisect_left(idx.starts, ss)
+            for p in idx[k:k + 12]:
+                if p.start >= hi:
+                    break
+                if p.gender in genders and _person_like(p, full) and not _quoted_at(text, p.start):
+                    return p
+            continue
+        if subj is None:
+            continue
+        kind, val = subj
+        if kind == "role":
+            return None  # "the US president ... He said": a subject we cannot name here
+        if kind == "pron":
+            continue  # a pronoun subject (ours, or another): keep walking back
+        p = val
+        if _person_like(p, full) and p.gender in genders:
+            return p
+    return None
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Cheap check: is ``pos`` inside a quotation opened earlier on its line?"""
+    line = text.rfind("\n", max(0, pos - 400), pos) + 1
+    seg = text[max(line, pos - 400):pos]
+    return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1

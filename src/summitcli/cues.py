@@ -1,0 +1,177 @@
+"""Attribution cues around a quotation: after it (``,” X said``, ``— Name``), before it
+in the same sentence (``X said: “``), and possessive speech nouns (``X’s reply: “``).
+
+Each function returns ``(cue_start, cue_end, speaker_start, speaker_end, rule)`` or None;
+subjects come from :func:`summitcli.attribution.speaker_for_cue`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from typing import Sequence
+
+from .attribution import (TELL, _TITLE_GAP, _np_after, _verb_data, ambiguous_verbs,
+                          clause_subject, index_people, lex, speaker_for_cue, verb_re)
+from .records import PersonMention
+
+# -- cues around a quotation ---------------------------------------------------------------
+
+_AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
+                        r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.){0,90}")
+_DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
+
+
+@cache
+def bare_only_verbs() -> frozenset[str]:
+    return frozenset(_verb_data().get("bare_only") or ())
+
+
+_BARE_NEXT = re.compile(r"[ \u00a0]*(?:[,.:;!?\"“”‘’'—–]|to\b|$)")
+
+
+def _verb_hits(text: str, lo: int, hi: int):
+    """Reporting-verb matches in text[lo:hi]; a capitalised noun-like form ("Post") is skipped."""
+    amb = ambiguous_verbs()
+    bare = bare_only_verbs()
+    for m in verb_re().finditer(text, lo, hi):
+        w = m.group()
+        if w.lower() in bare and not _BARE_NEXT.match(text, m.end()):
+            continue
+        if w[:1].isupper() and (w.lower() in amb or not w.lower().startswith("according")
+                                and m.start() > 0 and text[m.start() - 1] not in " \u00a0\n\"“"):
+            continue
+        yield m
+
+
+def cue_after(text: str, pos: int, limit: int,
+              people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
+    """An attribution right after a closing mark: ``,” X said`` / ``said X`` / ``— Name``.
+
+    Returns (cue_start, cue_end, speaker_start, speaker_end, rule) or None.
+    """
+    d = _DASH.match(text, pos, limit)
+    if d is not None:
+        span = _np_after(text, d.end(), limit, people)
+        if span is not None and text[span[0]:span[0] + 1].isupper():
+            return (d.start(), d.end(), span[0], span[1], "dash-name")
+    g = _AFTER_GAP.match(text, pos, limit)
+    gap_end = g.end() if g else pos
+    for m in _verb_hits(text, pos, min(limit, gap_end + 40)):
+        if m.start() > gap_end or len(text[pos:m.start()].split()) > 10:
+            break
+        verb = m.group().lower().split()[0]
+        gap = text[pos:m.start()].strip(" \u00a0")
+        if gap in ("", ",", ".", "!", "?", ",—", "—") and verb not in TELL \
+                and not verb.endswith("ing"):
+            span = _np_after(text, m.end(), limit, people)
+        else:
+            span = speaker_for_cue(text, m.start(), m.end(), people)
+            if span is not None and span[0] < pos:
+                span = None
+        if span is not None:
+            rule = "after-inverted" if span[0] >= m.end() else "after-cue"
+            return (m.start(), m.end(), span[0], span[1], rule)
+    return _after_np(text, pos, limit, people)
+
+
+_LEAD_PUNCT = re.compile(r"[ \u00a0]*[,.!?…]?[ \u00a0]*")
+_UNKNOWN_VERB = re.compile(r"[ \u00a0]+([a-z]+(?:ed|s))(?=[ \u00a0]*[.,;]|[ \u00a0]+(?:in|on|at|to|of|as|"
+                           r"before|after|while|when|during|from|with|about|back)\b)")
+_SENT_STOP = re.compile(r"[.!?](?=[ \u00a0]+[A-Z\"“]|$)|[\"“”\n]")
+
+
+def _after_np(text: str, pos: int, limit: int, people) -> tuple[int, int, int, int, str] | None:
+    """``,” Fred Roe, director of the X Institute, wrote`` / ``?” Hannity pressed.``
+
+    A name or pronoun right after the closing mark, followed in the same sentence by a
+    reporting verb (or by a lone past-tense verb, "pressed", "countered"), is the speaker.
+    """
+    lead = _LEAD_PUNCT.match(text, pos, limit)
+    i = lead.end() if lead else pos
+    full_stop = text[pos - 2:pos - 1] == "." or text[pos:pos + 1] == "."
+    if i >= limit or not (text[i].isupper() or text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they"):
+        return None
+    idx = index_people(people)
+    k = bisect.bisect_left(idx.starts, i)
+    span = None
+    if text[i:i + 3] in ("he ", "she") or text[i:i + 4] == "they":
+        w = text[i:text.index(" ", i)] if " " in text[i:i + 6] else text[i:i + 4]
+        span = (i, i + len(w))
+    elif k < len(idx) and idx[k].start - i <= 30 and _TITLE_GAP.fullmatch(text, i, idx[k].start):
+        span = (i, idx[k].end)
+    if span is None:
+        return None
+    stop = _SENT_STOP.search(text, span[1], min(limit, span[1] + 220))
+    end = stop.start() if stop else min(limit, span[1] + 220)
+    for m in _verb_hits(text, span[1], end):
+        if full_stop and (text[span[1]:m.start()].strip() or not _BARE_NEXT.match(text, m.end())):
+            return None  # “… a deal.” Putin appeared convinced, which he said ...: a new sentence
+        return (m.start(), m.end(), span[0], span[1], "after-np")
+    u = _UNKNOWN_VERB.match(text, span[1], end)
+    if u is not None:
+        return (u.start(1), u.end(1), span[0], span[1], "after-np")
+    return None
+
+
+def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
+               masks: Sequence[tuple[int, int]] = ()) -> tuple[int, int, int, int, str] | None:
+    """A reporting verb earlier in the quotation's sentence (``X said: “``, ``X called it “``).
+
+    ``masks`` are other quotations' spans: verbs inside them do not count.
+    """
+    hits = [m for m in _verb_hits(text, max(floor, pos - 600), pos)
+            if not any(a <= m.start() < b for a, b in masks)]
+    for m in reversed(hits[-3:]):
+        span = speaker_for_cue(text, m.start(), m.end(), people)
+        if span is not None:
+            lead = text[m.end():pos].strip()
+            if lead in (":", ",", "", "that", ", that") or lead.endswith(":"):
+                rule = "lead-in-colon" if lead.endswith(":") else "lead-in"
+            else:
+                rule = "sentence-verb"
+            return (m.start(), m.end(), span[0], span[1], rule)
+    return None
+
+
+
+@cache
+def _possessive_re() -> re.Pattern:
+    nouns = sorted(_verb_data().get("speech_nouns") or (), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*)*[’'](?:s\b)?|[Hh]is|[Hh]er|"
+                      r"[Tt]heir|[Ii]ts)[ \u00a0](?:[a-z\-]+[ \u00a0]){0,3}?(?:" + "|".join(nouns) +
+                      r")\b")
+
+
+_GAP_BREAK = re.compile(r"[,;]|\b(?:said|says|saying|that|which|who)\b")
+
+
+def possessive_cue(text: str, floor: int, pos: int,
+                   people: Sequence[PersonMention]) -> tuple[int, int, int, int, str] | None:
+    """``Wanjiru’s reply was short: “…”`` / ``Trump’s talk of “land-swaps”``: the possessor speaks."""
+    last = None
+    for m in _possessive_re().finditer(text, max(floor, pos - 300), pos):
+        last = m
+    if last is None:
+        return None
+    gap = text[last.end():pos]
+    colon = gap.rstrip().endswith(":")
+    if not colon and (len(gap) > 50 or _GAP_BREAK.search(gap)):
+        return None  # the quotation is not the object of that noun ("his promise of “…”")
+    who = last.group(1)
+    a = last.start(1)
+    if who.lower() in ("his", "her", "their", "its"):
+        sub = clause_subject(text, floor, a, people)  # "Sanders pushed his promise of “…”"
+        if sub is not None and text[sub[0]:sub[1]].lower() not in ("he", "she", "it", "they"):
+            return (last.start(), last.end(), sub[0], sub[1], "possessive-noun")
+        return (last.start(), last.end(), a, a + len(who), "possessive-noun")
+    b = a + len(who.rstrip("s").rstrip("’'")) if who.endswith(("’s", "'s")) else a + len(who) - 1
+    lx = lex()
+    words = text[a:b].split()
+    if not words or words[0].lower() in lx["not_names"] or any(
+            w.lower() in lx["org_words"] for w in words[:1]):
+        return None
+    idx = index_people(people)
+    p = idx.by_end.get(b)
+    start = p.start if p is not None else a
+    return (last.start(), last.end(), start, b, "possessive-noun")
