@@ -47,6 +47,17 @@ def _overlap(a: dict, b: dict) -> float:
     return inter / max(a["end"] - a["start"], b["end"] - b["start"], 1)
 
 
+def _speaker_ok(gold: str | None, pred: str | None) -> bool:
+    """The scorer's speaker test: last token equal, or token_set_ratio >= 85."""
+    import re
+
+    from rapidfuzz import fuzz
+
+    norm = lambda s: " ".join(re.sub(r"[^\w\s]", " ", (s or "").lower()).split())
+    g, p = norm(gold), norm(pred)
+    return bool(g and p) and (g.split()[-1] == p.split()[-1] or fuzz.token_set_ratio(g, p) >= 85)
+
+
 def _dump(out, doc: str, text: str, golds: list[dict], preds: list[dict]) -> None:
     ctx = lambda s, e: (text[max(0, s - 80):s] + "[[" + text[s:e] + "]]" + text[e:e + 40]).replace("\n", " ")
     used = set()
@@ -55,7 +66,7 @@ def _dump(out, doc: str, text: str, golds: list[dict], preds: list[dict]) -> Non
         if best[0] >= 0.5:
             used.add(best[1])
             p = preds[best[1]]
-            if p["speaker"] is None or (g["speaker"] or "").split()[-1:] != (p["speaker"] or "").split()[-1:]:
+            if not _speaker_ok(g["speaker"], p["speaker"]):
                 out.write(f"SPK  {doc} gold={g['speaker']!r} pred={p['speaker']!r} cue={g['cue']!r}\n     {ctx(g['start'], g['end'])}\n")
         else:
             near = [p for p in preds if _overlap(g, p) > 0]

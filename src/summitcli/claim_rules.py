@@ -270,6 +270,24 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool) -> int:
     return end
 
 
+_GAP_VERBS = frozenset("is are was were will would could can should may might must has have had "
+                       "did does do".split())
+
+
+def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
+    """"a plan which officials said will take effect": the content has no subject of its own,
+    so it starts at the relative pronoun before the "officials said" clause."""
+    toks = s.toks
+    if toks[start].low not in _GAP_VERBS:
+        return a
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if toks[k].low in {"which", "that", "who"}:
+            return toks[k].start
+        if not _is_word(toks[k]):
+            break
+    return a
+
+
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
     toks = s.toks
@@ -325,6 +343,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
         return None
     a, b = s.span(start, end)
+    if rule == "verb-clause":
+        a = _relative_start(s, i, start, speaker, a)
     return _Raw(a, b, cs, ce, speaker, rule, priority=2,
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
@@ -395,6 +415,10 @@ _SUBJ_STOP = frozenset("that and but because if when while although though as si
                        "so than where which whom".split())
 
 
+_ASIDES = frozenset("however instead though too also meanwhile still nonetheless nevertheless "
+                    "moreover indeed furthermore then now thus".split())
+
+
 def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     """The words right before the cue verb (or right after "..., said"), when the shared
     speaker finder names nobody: "Those surveyed said", "47 percent said", "Polls show".
@@ -404,10 +428,14 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     if toks[i].low.endswith("ing") or i > 0 and toks[i - 1].low in {"and", "but", "then", "or"}:
         return None  # participles and coordinated verbs take the main verb's subject
     k = i - 1
-    while k >= 0 and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly") and toks[k].text.islower()):
-        k -= 1
+    while k >= 0 and (toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly"))
+                      or toks[k].low == "," and k > 1 and toks[k - 1].low in _ASIDES and toks[k - 2].low == ","
+                      or toks[k].low in _ASIDES and k > 0 and toks[k - 1].low == ","
+                      or toks[k].low == "," and toks[k + 1].low in _ASIDES):
+        k -= 1  # "has, however, revealed": asides between subject and verb
     if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
-        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _SUBJ_STOP:
+        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _SUBJ_STOP | _ASIDES \
+                and not toks[k - 1].low.endswith("ly"):
             k -= 1  # "about two-thirds, 67 percent, say they ...": the phrase before the comma
         else:
             return None
