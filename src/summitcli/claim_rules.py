@@ -249,7 +249,7 @@ _VENUES = frozenset("rally rallies speech speeches interview interviews event ev
                     "campaign stop stops appearance appearances town hall forum forums".split())
 
 
-def _object_end(s: _Sentence, j: int, end: int, purpose: bool) -> int:
+def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
     """Where a noun-phrase content ("endorsed X last week", "called for X following Y") stops:
     before a time phrase, an adverbial clause, a venue ("at a rally"), a second predicate
     ("and has appeared"), or with ``purpose`` a to-clause of purpose."""
@@ -267,6 +267,9 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool) -> int:
             return k
         if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
             return k
+        if np and toks[k].text.islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
+                                               and toks[k - 1].low not in _DETS):
+            return k  # "her support for the bill | surprised many": the sentence's own verb
     return end
 
 
@@ -559,9 +562,14 @@ def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
 
 
 def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
-    """"Russia's view that ...", "his claim that ...": the possessor is the speaker."""
-    toks = s.toks
-    if i == 0 or i + 1 >= s.n or toks[i + 1].low != "that":
+    """"Russia's view that ...", "his claim that ...", "her support for X", "their plan to ...":
+    the possessor is the speaker."""
+    toks, lex = s.toks, _lexicon()
+    if i == 0 or i + 1 >= s.n:
+        return None
+    nxt = toks[i + 1].low
+    preps = lex.object_nouns.get(toks[i].low, frozenset())
+    if not (nxt == "that" and toks[i].low in lex.cue_nouns or nxt in preps):
         return None
     p = toks[i - 1]
     if p.low in {"his", "her", "their", "its", "our"}:
@@ -573,10 +581,19 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
         speaker = (toks[k].start, p.end - 2)
     else:
         return None
-    c, d = s.whole(i + 1)
+    if nxt == "that":
+        c, d = s.whole(i + 1)
+        rule = "noun-that"
+    else:  # the object of the preposition, or the to-clause with its "to"
+        a = i + 1 if nxt == "to" and _infinitive(toks, i + 1) else i + 2
+        if a >= s.n:
+            return None
+        c, d = s.span(a, _object_end(s, a, s.content_end(a, phrase=True), False, np=nxt != "to"))
+        rule = "noun-object"
     if d <= c:
         return None
-    return _Raw(c, d, toks[i].start, toks[i].end, speaker, "noun-that", priority=1)
+    cue_end = toks[i].end if rule == "noun-that" else toks[i + 1].end
+    return _Raw(c, d, toks[i].start, cue_end, speaker, rule, priority=1)
 
 
 def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
@@ -622,7 +639,7 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _as_claim(s, i)
             if raw is not None:
                 consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
-        elif w in lex.cue_nouns:
+        elif w in lex.cue_nouns or w in lex.object_nouns:
             raw = _noun_claim(s, i)
         if w in lex.hedge_adverbs or w in lex.be_forms:
             hedges.append(i)

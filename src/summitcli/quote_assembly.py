@@ -1,17 +1,30 @@
 """Turn quoted spans into Quote records: who said each one, and what kind of quotation it is.
 
-Attribution order for one quotation (first hit wins):
+Attribution order for one quotation (first hit wins; ``rule`` in the record says which):
 
-1. a quotation that opens its sentence looks *after* its closing mark (``,” X said``,
-   ``— Name``), then at a colon lead-in ending the previous sentence or paragraph;
-2. a quotation inside a sentence looks *before* it for a reporting verb in the same
-   sentence (``X said: “``, ``X called it “``), then after it;
-3. a fragment in a sentence without a reporting verb takes the sentence's named subject;
-4. a quotation with no cue continues the speaker of the previous quotation in the same or
-   the previous paragraph.
+1. inside a sentence, a reporting verb before it in the same sentence (``X said: “``,
+   ``X called it “``: ``lead-in`` / ``lead-in-colon`` / ``sentence-verb``) - unless a
+   cue hugs the closing mark (``…,” he said``), which wins;
+2. a cue after the closing mark (``after-cue``, ``after-inverted`` "said X", ``dash-name``,
+   ``after-np`` "Name, a long apposition, wrote"; a signature on the next line);
+3. for a quotation opening its sentence: a colon lead-in ending the previous sentence or
+   paragraph (``colon-lead``), the previous sentence ending on its own cue ("Vogel
+   disagreed. “…”": ``previous-cue``) or naming its subject (``previous-subject``);
+4. inside a sentence: a possessive speech noun (``X’s reply: “``), else for a longer
+   stretch the sentence's named subject (``sentence-subject``);
+5. no cue: the speaker of the previous quotation in the same or previous paragraph
+   (``continuation``).
 
-Pieces of a quotation interrupted by its attribution (``“A,” X said, “b”``) share an
-utterance id and speaker.
+Pieces of a quotation interrupted by its attribution (``“A,” X said, “b”``) and paragraph
+pieces of a multi-paragraph quotation share an utterance id and speaker; a new sentence
+after the attribution starts a new utterance.  Quotations nested in a quotation look for a
+cue inside it ("I said ‘not this week’" is the outer speaker's own words).
+
+Kinds (``kind_rule`` says which rule decided): ``term`` for so-called/dubbed/known-as
+names, words on signs, title-case names and short phrases the author also uses unquoted;
+``speech`` for whole sentences (sentence-initial, after a colon or a comma lead-in, long
+clauses after "that"); ``fragment`` for words inside the author's sentence.  A term never
+carries a speaker: a would-be speaker is kept in ``candidates``.
 """
 from __future__ import annotations
 
@@ -269,9 +282,9 @@ def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[
 
 
 def assemble(text: str, source: str, spans: Sequence[Span],
-             skip: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+             skip: Sequence[tuple[int, int]] = (), people=None) -> list[Quote]:
     """Attach speakers and kinds to ``spans`` (document order) and build Quote records."""
-    people = index_people(people_in_text(text, skip))
+    people = index_people(people if people is not None else people_in_text(text, skip))
     paras = paragraphs(text)
     top = [s for s in spans if s.depth == 0]
     next_open = {id(a): (b.open_at if b.open_at >= 0 else b.start) for a, b in zip(top, top[1:])}

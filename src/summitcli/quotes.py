@@ -13,8 +13,9 @@ quotation marks only in the shape ‘words’ - an apostrophe inside a word (Tru
 rock 'n' roll, '90s) never opens or closes anything.  Single-quoted spans inside a
 double-quoted one are nested quotes.
 
-Kinds and speakers are decided in :mod:`summitcli.quote_kinds` terms inside this module
-(see ``_kind``) and :mod:`summitcli.attribution` (cues, subjects, resolution).
+Kinds and speakers are attached in :mod:`summitcli.quote_assembly`, with cues from
+:mod:`summitcli.cues`, subjects from :mod:`summitcli.attribution` and referents from
+:mod:`summitcli.coreference`.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .records import Quote
+from .records import PersonMention, Quote
 
 DOUBLE = "\"“”„«»‟"
 OPEN_GLYPH = "“„«‟"
@@ -317,7 +318,12 @@ def _skipper(skip: Sequence[tuple[int, int]]):
 
 
 def quotes_in_text(text: str, source: str = "doc",
-                   skip: Sequence[tuple[int, int]] = ()) -> list[Quote]:
-    """All quotations in ``text`` with kind, speaker, cue and utterance (a pure function)."""
+                   skip: Sequence[tuple[int, int]] = (), *,
+                   people: Sequence[PersonMention] | None = None) -> list[Quote]:
+    """All quotations in ``text`` with kind, speaker, cue and utterance (a pure function).
+
+    ``skip`` lists boilerplate (start, end) regions to ignore.  ``people`` may pass the
+    result of ``people_in_text(text, skip)`` when the caller already has it.
+    """
     from .quote_assembly import assemble
-    return assemble(text, source, find_spans(text, skip), skip)
+    return assemble(text, source, find_spans(text, skip), skip, people)
