@@ -170,3 +170,49 @@ def test_hedged_passive_keeps_its_subject_and_predicate():
 def test_quote_after_a_verb_with_a_trailing_participle_is_left_to_the_quote():
     text = "Yet she candidly admitted, “We did not get there,” referencing the missed deadline."
     assert "admitted" not in [c.cue for c in claims_in_text(text)]
+
+
+def test_group_subject_without_a_name_is_still_the_speaker_mention():
+    text = "Among likely voters, about two-thirds, 61 percent, say they will back the levy."
+    c = _one(text, "say")
+    assert c.text == "they will back the levy"
+    assert c.speaker_mention == "61 percent"
+
+
+def test_poll_subject_reads_an_ambiguous_form_as_a_verb():
+    text = "The library reopened last week. After the flood the council spent two million on repairs, records show."
+    c = _one(text, "show")
+    assert c.text == "After the flood the council spent two million on repairs"
+    assert c.speaker_mention == "records"
+
+
+def test_progressive_and_intention_verbs():
+    c = _one("Councillor Brandt is calling for the depot to close at night.", "calling for")
+    assert c.text == "the depot to close at night"
+    c = _one("The Harbour Trust also plans to repaint the lighthouse.", "plans")
+    assert c.text == "to repaint the lighthouse"
+    assert c.speaker_mention.endswith("Harbour Trust")
+
+
+def test_object_content_stops_before_a_time_phrase():
+    c = _one("The union endorsed Maria Lind last week and has campaigned for her since.", "endorsed")
+    assert c.text == "Maria Lind"
+
+
+def test_told_at_sentence_end_is_a_postposed_attribution():
+    text = "The county had followed the usual practice, she told the court in her filing."
+    c = _one(text, "told")
+    assert c.text == "The county had followed the usual practice"
+    assert c.speaker_mention == "she"
+
+
+def test_relative_clause_content_starts_at_the_pronoun():
+    text = "The new fares, which officials said will apply from June, were criticised."
+    c = _one(text, "said")
+    assert c.text.startswith("which") and c.text.endswith("will apply from June")
+
+
+def test_possessor_of_a_position_noun_speaks():
+    c = _one("Olsen's opposition to the toll road was no secret.", "opposition to")
+    assert c.text == "the toll road"
+    assert c.speaker_mention == "Olsen"
