@@ -585,10 +585,11 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
         c, d = s.whole(i + 1)
         rule = "noun-that"
     else:  # the object of the preposition, or the to-clause with its "to"
-        a = i + 1 if nxt == "to" and _infinitive(toks, i + 1) else i + 2
+        clause = nxt == "to" and _infinitive(toks, i + 1)
+        a = i + 1 if clause else i + 2
         if a >= s.n:
             return None
-        c, d = s.span(a, _object_end(s, a, s.content_end(a, phrase=True), False, np=nxt != "to"))
+        c, d = s.span(a, _object_end(s, a, s.content_end(a, phrase=True), False, np=not clause))
         rule = "noun-object"
     if d <= c:
         return None
