@@ -452,12 +452,40 @@ _SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
 
 def clause_subject(text: str, floor: int, pos: int,
                    people: Sequence[PersonMention]) -> tuple[int, int] | None:
-    """The first named person or pronoun of the sentence that contains ``pos``."""
+    """The subject of the clause that ``pos`` hangs from: the nearest pronoun or name before
+    it that is followed by a verb ("..., though last week he used stronger language, saying"),
+    else the named subject opening the sentence."""
     start = floor
     for m in _SENT_END.finditer(text, max(floor, pos - 400), pos):
         if not _ABBR.search(text, max(0, m.start() - 4), m.start() + 1):
             start = m.end()
-    return sentence_subject(text, start, pos, people)
+    near = _nearest_clause_subject(text, start, pos, people)
+    return near if near is not None else sentence_subject(text, start, pos, people)
+
+
+_CLAUSE_SUBJ = re.compile(r"(?<![\w’'])(he|she|they|we|I|He|She|They|We)"
+                          r"(?=[ \u00a0]+(?:(?:also|then|later|had|has|have|would|will|was|is)"
+                          r"[ \u00a0]+)?(?:[a-z]+ed|said|says|told|made|took|gave|spoke|wrote|"
+                          r"[a-z]+s)\b)")
+
+
+def _nearest_clause_subject(text: str, start: int, pos: int, people) -> tuple[int, int] | None:
+    last = None
+    for m in _CLAUSE_SUBJ.finditer(text, start, pos):
+        if text[start:m.start()].count("“") <= text[start:m.start()].count("”"):
+            last = (m.start(1), m.end(1))
+    idx = index_people(people)
+    k = bisect.bisect_left(idx.starts, start)
+    for p in idx[k:k + 20]:
+        if p.end > pos:
+            break
+        if p.kind == "person" and _CLAUSE_VERB.match(text, p.end) and (last is None or p.start > last[0]):
+            last = (p.start, p.end)
+    return last
+
+
+_CLAUSE_VERB = re.compile(r"[ \u00a0]+(?:(?:also|then|later|had|has|have|would|will|was|is)[ \u00a0]+)?"
+                          r"(?:[a-z]+ed|said|says|told|made|took|gave|spoke|wrote)\b")
 
 _LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
                              r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
