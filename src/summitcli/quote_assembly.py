@@ -99,6 +99,13 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
     if after is None and not text[span.close_end:limit].strip():
         after = _dash_next_paragraph(text, span, people)
+    if not initial and text[max(floor, span.open_at - 3):span.open_at].rstrip().endswith(":"):
+        colon = text.rfind(":", floor, span.open_at)
+        np = _np_before(text, colon, floor, people)
+        label = np is not None and (text[max(floor, np[0] - 3):np[0]].strip() in ("-", "—", "–", "")
+                                    or np[0] <= floor + 1)
+        if label and text[np[0]].isupper() and _is_name_span(people, np):
+            return _Attr(":", colon, colon + 1, np, "colon-name")  # "... - Carl Bialik: “…”"
     if not initial:
         hit = cue_before(text, floor, span.open_at, people, masks)
         if hit is not None and not (_tight(text, span, after) and hit[4] != "lead-in"):
@@ -167,6 +174,12 @@ def _dash_next_paragraph(text: str, span: Span, people):
     if nm is None or not text[nm[0]:nm[0] + 1].isupper():
         return None
     return (d.start(), d.end(), nm[0], nm[1], "dash-name")
+
+
+def _is_name_span(people, span) -> bool:
+    """Does ``span`` end with a named person or organisation?"""
+    p = people.by_end.get(span[1])
+    return p is not None and p.start >= span[0]
 
 
 def _tight(text: str, span: Span, after) -> bool:
