@@ -597,6 +597,33 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     return _Raw(c, d, toks[i].start, cue_end, speaker, rule, priority=1)
 
 
+def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"X is confident that ...", "Y was critical of Z", "they are eager to ...": a stance
+    adjective after a form of "be"; the subject of "be" holds the stance."""
+    toks, lex = s.toks, _lexicon()
+    if i + 1 >= s.n or toks[i + 1].low not in lex.adjectives[toks[i].low]:
+        return None
+    b = i - 1
+    while b >= 0 and toks[b].text.islower() and (toks[b].low.endswith("ly") or toks[b].low in {"not", "so", "very", "too", "more", "less", "most", "also", "still"}):
+        b -= 1
+    if b < 1 or toks[b].low not in _BE | {"remain", "remains", "remained", "seem", "seems", "seemed", "appeared", "sounded", "felt", "become", "became"}:
+        return None
+    clause = toks[i + 1].low in {"that", "to"} and (toks[i + 1].low == "that" or _infinitive(toks, i + 1))
+    a = i + 1 if clause else i + 2
+    if a >= s.n:
+        return None
+    end = s.content_end(a, phrase=not clause)
+    if not clause:
+        end = _object_end(s, a, end, False, np=True)
+    c, d = s.span(a, end)
+    if d <= c:
+        return None
+    cs, ce = toks[i].start, toks[i].end
+    speaker = s.speaker_fn(cs, ce)
+    return _Raw(c, d, cs, ce, speaker, "adjective", priority=2,
+                fallback=None if speaker else _fallback_subject(s, b, b))
+
+
 def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     """"Lynch: No outside influence on the inquiry": a name and a colon open a line."""
     toks = s.toks
@@ -640,7 +667,9 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _as_claim(s, i)
             if raw is not None:
                 consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
-        elif w in lex.cue_nouns or w in lex.object_nouns:
+        elif w in lex.adjectives:
+            raw = _adjective_claim(s, i)
+        if raw is None and (w in lex.cue_nouns or w in lex.object_nouns) and i not in s.verbs:
             raw = _noun_claim(s, i)
         if w in lex.hedge_adverbs or w in lex.be_forms:
             hedges.append(i)

@@ -43,6 +43,7 @@ class _Lexicon:
     that_only: frozenset
     source_nouns: frozenset  # "polls show", "the survey found": subjects that report
     object_nouns: dict  # noun -> prepositions that introduce its content ("support" -> for, of)
+    adjectives: dict  # "confident" -> words that introduce its content (that, about, ...)
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
 
 
@@ -93,9 +94,12 @@ def _lexicon() -> _Lexicon:
         coordinating=low("coordinating_cues"), that_only=low("that_only"), source_nouns=low("source_nouns"),
         object_nouns={str(k).lower(): frozenset(str(p).lower() for p in v)
                       for k, v in (data.get("object_nouns") or {}).items()},
+        adjectives={str(k).lower(): frozenset(str(p).lower() for p in v)
+                    for k, v in (data.get("adjectives") or {}).items()},
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
         | low("cue_nouns") | low("as_verbs") | {"according"}
-        | frozenset(str(k).lower() for k in data.get("object_nouns") or ()))
+        | frozenset(str(k).lower() for k in data.get("object_nouns") or ())
+        | frozenset(str(k).lower() for k in data.get("adjectives") or ()))
 
 
 # --------------------------------------------------------------------------- sentences

@@ -143,6 +143,7 @@ def _possessive_re() -> re.Pattern:
                       r")\b")
 
 
+_WAS_THAT = re.compile(r"[ \u00a0]+(?:was|is|has been|had been)[ \u00a0]+(?:that[ \u00a0]+)?")
 _GAP_BREAK = re.compile(r"[,;]|\b(?:said|says|saying|that|which|who)\b")
 
 
@@ -156,7 +157,7 @@ def possessive_cue(text: str, floor: int, pos: int,
         return None
     gap = text[last.end():pos]
     colon = gap.rstrip().endswith(":")
-    if not colon and (len(gap) > 50 or _GAP_BREAK.search(gap)):
+    if not colon and (len(gap) > 50 or _GAP_BREAK.search(gap)) and not _WAS_THAT.fullmatch(gap):
         return None  # the quotation is not the object of that noun ("his promise of “…”")
     who = last.group(1)
     a = last.start(1)

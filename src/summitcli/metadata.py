@@ -133,8 +133,13 @@ def load_corpus_yaml(root: Path, warnings: list[str]) -> dict[str, dict[str, str
         if not isinstance(data, dict):
             warnings.append(f"{name}: expected a mapping of file names to metadata, ignored")
             return {}
-        return {str(k): clean_fields(v, f"{name}: {k}", warnings) for k, v in data.items()
-                if isinstance(k, (str, int, float))}
+        out = {}
+        for key, value in data.items():
+            if hasattr(key, "isoformat"):  # a stem such as 2025-08-16 reads as a date
+                key = key.isoformat()
+            if isinstance(key, (str, int, float)):
+                out[str(key)] = clean_fields(value, f"{name}: {key}", warnings)
+        return out
     return {}
 
 
