@@ -141,3 +141,9 @@ def test_numeric_ids_sort_numerically_even_when_huge(make_corpus):
 def test_missing_folder_is_a_corpus_error(tmp_path):
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "nope")
+
+
+def test_corpus_yaml_key_that_yaml_reads_as_a_date(make_corpus):
+    root = make_corpus({"2025-08-16.txt": ARTICLE,
+                        "corpus.yaml": "2025-08-16:\n  title: Talks in Tallinn\n"})
+    assert load_corpus(root).documents[0].title == "Talks in Tallinn"
