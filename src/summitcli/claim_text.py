@@ -156,6 +156,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 # --------------------------------------------------------------------------- helpers
 _PRONOUNS = frozenset("me him her us them you".split())
+_INDEFINITE = frozenset("everyone everybody someone somebody anyone anybody nobody many some most "
+                        "others few both all who that which".split())
 _SUBJ_PRONOUNS = frozenset("he she they we i you who".split())
 _DETS = frozenset("the a an this that these those his her its their our my your".split())
 _PREPS = frozenset("to of for in on at by with from about into over under than as".split())
@@ -212,7 +214,9 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
             return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(toks, i + 1):
-            return True  # "wants to run", "plans to target"
+            p = toks[i - 1]  # "wants to run", "plans to target"; not "a failed attempt to"
+            return p.low in _SUBJ_PRONOUNS | _AUX | _INDEFINITE or p.low.endswith("ly") \
+                or (p.text[:1].isupper() and p.text[:1].isalpha()) or p.low.endswith("s") and not p.low.endswith("ss")
         return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
     return True
 
