@@ -36,10 +36,8 @@ def _quote_preds(text: str, doc: str, kinds=("speech", "fragment")):
     for q in quotes:
         if q.kind not in kinds:
             continue
-        if q.start > 0 and text[q.start - 1] in SINGLE_MARKS and q.rule == "nested":
-            continue
         if q.start > 0 and text[q.start - 1] in SINGLE_MARKS:
-            continue
+            continue  # the devset annotates double-quoted stretches only
         out.append({"text": q.text, "speaker": q.speaker_mention, "start": q.start,
                     "end": q.end, "kind": q.kind, "rule": q.rule, "kind_rule": q.kind_rule})
     return quotes, out
