@@ -23,8 +23,10 @@ A *statement* is one utterance as printed by one or more sources. The pipeline:
 """
 from __future__ import annotations
 
+import gc
 import math
 import re
+from contextlib import contextmanager
 from collections import Counter, defaultdict
 from itertools import chain, combinations
 from dataclasses import dataclass, field
@@ -522,7 +524,25 @@ def build_statements(
     Returns statements ordered by first appearance in the input, with ids ``s1, s2, ...``.
     Statements printed by one source only have relation ``single``.
     """
-    min_score = DEFAULT_MIN_SCORE if min_score is None else float(min_score)
+    with _gc_paused():
+        return _build(quotes, claims, dates or {},
+                      DEFAULT_MIN_SCORE if min_score is None else float(min_score))
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic collector: matching allocates millions of small acyclic objects,
+    and repeated full collections over them made large corpora grow superlinearly."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(quotes, claims, dates, min_score: float) -> list[Statement]:
     units = _units(list(quotes), list(claims))
     edges = _edges(units, min_score)
     comps = _components(units, edges)
@@ -532,7 +552,7 @@ def build_statements(
         if root[i] == root[j]:
             weakest[root[i]] = min(weakest.get(root[i], 100.0), s)
     comps.sort(key=lambda c: min(units[i].order for i in c))
-    return [_assemble(f"s{n}", [units[i] for i in c], dates or {}, weakest.get(c[0]))
+    return [_assemble(f"s{n}", [units[i] for i in c], dates, weakest.get(c[0]))
             for n, c in enumerate(comps, 1)]
 
 
