@@ -86,7 +86,7 @@ class _Sentence:
     def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
         """Token index where content starting at token j stops (exclusive).
 
-        Content stops at a semicolon, a dash, a new clause of the author's (", and he",
+        Content stops at a semicolon, a new clause of the author's (", and he",
         ", while", ", who"), or where another attributed clause starts (", adding",
         "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
         before a second predicate ("acknowledged X | and appreciated Y"); with
@@ -102,14 +102,16 @@ class _Sentence:
                     and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE:
                 return k + 1  # “We didn’t get there,” referencing ...: the participle is the author's
             if nxt is not None and nxt.text.islower() and (
-                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE)
+                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE
+                     )
                     or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
                         toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
                 return k
             if w in {"while", "whereas"} and k > j + 1:
                 return k
-            if w in {";", ":"} or (w == "but" and k > j + 2) or (w in {"—", "–"} and k > j + 1):
-                return k
+            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and (
+                    nxt.low in _SUBJ_PRONOUNS | {"it", "there"} | _DETS or _is_cap(nxt)))):
+                return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
             if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
                     and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
                 return k  # ", and he ...": a new clause of the author's
@@ -300,7 +302,8 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
         return end
     for k in range(start + 2, end - 1):
         if toks[k].low in {",", "”", '"'} and (
-                toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there"}
+                toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
+                                    "most", "some", "the", "this", "these", "those", "few"}
                 or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start)):
             return k
     return end
@@ -702,7 +705,10 @@ def _overlap(a: _Raw, b: _Raw) -> float:
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     """Keep one claim per content span (the more specific rule wins)."""
     kept: list[_Raw] = []
-    for r in sorted(raws, key=lambda r: -r.priority):
+    # a claim whose content holds another claim's cue is the outer attribution
+    # ("the meeting revealed X, reports Y": Y reports it all): it wins over the inner one
+    outer = {id(r) for r in raws if any(o is not r and r.start <= o.cue_start < r.end for o in raws)}
+    for r in sorted(raws, key=lambda r: (id(r) not in outer, -r.priority)):
         if all(_overlap(r, k) < 0.8 for k in kept):
             kept.append(r)
     return kept

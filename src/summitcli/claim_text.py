@@ -15,7 +15,7 @@ import yaml
 _LOWER_WORD = re.compile(r"[A-Za-z]+")
 _NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
 _WORDCHARS = re.compile(r"[^\W_]")
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'.\-]\w+)*|[^\w\s]")  # "2,400" is one word
 _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _MAX_WINDOW = 12  # tokens looked at between a verb and its content
