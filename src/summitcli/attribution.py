@@ -37,6 +37,7 @@ class PeopleIndex(tuple):
         obj.full = fullest_forms(obj)
         obj.with_role = tuple(p for p in obj if p.role)
         obj.role_starts = [p.start for p in obj.with_role]
+        obj.role_info = {}  # role phrase -> its words, filled as roles are compared
         return obj
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Sequence
 
 from .attribution import (_LEAD_ADVERBIAL, _ROLE_SUBJECT, _SENT_END, _SUBJECT_PRON,
@@ -31,7 +31,6 @@ def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
 _PHRASE_WORD = re.compile(r"[\w.\-]+")
 
 
-@lru_cache(maxsize=4096)
 def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
     """Head synonyms and qualifying capitalised words of a role phrase."""
     s = lex()
@@ -63,16 +62,18 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
     near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
     # "the Russian leader" needs a title naming the country: a guess between several
     # presidents would be worse than leaving the mention to the corpus-level resolver
+    info = idx.role_info  # per-document memo of each title's words
     for strict in ((True,) if quals else (True, False)):
         for p in near:
-            if _role_matches(heads, quals, p.role, strict):
+            if p.role not in info:
+                info[p.role] = _role_words(p.role)
+            if _role_matches(heads, quals, p.role, info[p.role], strict):
                 return p
     return None
 
 
-@lru_cache(maxsize=8192)
-def _role_matches(heads: frozenset, quals: frozenset, role: str, strict: bool) -> bool:
-    rh, rq = _role_words(role)
+def _role_matches(heads: frozenset, quals: frozenset, role: str, role_words, strict: bool) -> bool:
+    rh, rq = role_words
     if not (heads & rh):
         return False
     words = rq | {w.lower() for w in role.split()}
