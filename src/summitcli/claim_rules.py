@@ -415,8 +415,10 @@ def _clause_head(s: _Sentence, i: int, speaker) -> int:
     return h
 
 
-_SUBJ_SKIP = _AUX | frozenset("also still just even already now then only first later "
-                               "repeatedly previously recently often never not".split())
+_NEGATED = frozenset(w + "n" + q + "t" for w in "do does did would could should is was are were has have had".split()
+                     for q in "'’") | frozenset(f"{w}{q}t" for w in ("don", "won", "can") for q in "'’")
+_SUBJ_SKIP = _AUX | _NEGATED | frozenset("also still just even already now then only first later "
+                                         "repeatedly previously recently often never not".split())
 _SUBJ_STOP = frozenset("that and but because if when while although though as since after before "
                        "so than where which whom".split())
 
