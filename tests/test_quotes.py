@@ -181,3 +181,9 @@ def test_hostile_input_does_not_blow_up():
     doc = "“" * 20000 + "'" * 20000 + ("a “b " * 5000) + "\n" * 1000
     quotes = quotes_in_text(doc)
     assert all(doc[q.start:q.end] == q.text for q in quotes)
+
+
+def test_titles_of_shows_and_books_are_terms():
+    doc = "“We will win,” Senator Ann Lee said on MSNBC’s “Morning Joe Live” on Friday."
+    q = by_text(doc, "Morning Joe Live")
+    assert q.kind == "term" and q.speaker is None

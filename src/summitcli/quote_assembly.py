@@ -48,6 +48,11 @@ _DISPLAY = re.compile(r"\b(?:signs?|banners?|placards?|posters?|billboards?|t-sh
 _DESCRIBED_AS = re.compile(r"\b(?:describ|fram|characteri[sz]|portray|depict|cast|paint|hail|tout|"
                            r"prais|criticiz|dismiss|denounc|condemn)\w*\b[^.;:!?“”\"]{0,80}\bas[ \u00a0]*"
                            r"(?:(?:[“\"][^“”\"]{1,60}[”\"],?[ \u00a0]+)(?:and|or)[ \u00a0]+)?$", re.I)
+_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|at|from|the|watch|watched|read|author|host|"
+                           r"anchor|book|film|movie|show|program|programme|column|podcast|series))"
+                           r"[ \u00a0]*$", re.I)
+_TITLE_AFTER = re.compile(r",?[ \u00a0]+(?:podcast|show|program|programme|book|memoir|film|movie|"
+                          r"series|column|album|song|documentary|newsletter|blog|segment)\b")
 _GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|vs\.?")
 
@@ -230,6 +235,9 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, 
         and words and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= max(1, n // 2)
     if titled and attr.spk is None and n <= 5:
         return "term", "title-case"
+    if titled and 2 <= n <= 6 and q == text[span.start:span.end].strip() and (
+            _TITLE_BEFORE.search(prefix[-30:]) or _TITLE_AFTER.match(text, span.close_end)):
+        return "term", "title"  # on MSNBC’s “Morning Joe”, the “Off Message” podcast
     if n <= 3 and attr.spk is None and q and _phrase(q) in recurs:
         return "term", "recurs-unquoted"
     if attr.spk is not None:
