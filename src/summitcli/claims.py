@@ -95,12 +95,20 @@ def _default_quotes(text: str, source: str, skip) -> list[Quote]:
     return list(quotes_mod.quotes_in_text(text, source, skip))
 
 
+@lru_cache(maxsize=1)
+def _cased_triggers() -> frozenset:
+    """Trigger words as they may be written: "said", "Said", "SAID"."""
+    words = _lexicon().triggers
+    return frozenset(words) | {w.capitalize() for w in words} | {w.upper() for w in words}
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that contain at least one trigger word (the rest cannot hold a claim)."""
     starts = _sentence_bounds(text)
-    triggers = _lexicon().triggers
-    wanted = {bisect.bisect_right(starts, m.start()) - 1 for m in _LOWER_WORD.finditer(text)
-              if m.group() in triggers or m.group()[0].isupper() and m.group().lower() in triggers}
+    triggers = _cased_triggers()
+    ends = starts[1:] + [len(text)]
+    wanted = {k for k, (a, b) in enumerate(zip(starts, ends))  # findall + isdisjoint run in C
+              if not triggers.isdisjoint(_LOWER_WORD.findall(text, a, b))}
     wanted.update(bisect.bisect_right(starts, m.start()) - 1 for m in _NAME_COLON.finditer(text))
     wanted = sorted(wanted)
     out = []
