@@ -216,3 +216,10 @@ def test_possessor_of_a_position_noun_speaks():
     c = _one("Olsen's opposition to the toll road was no secret.", "opposition to")
     assert c.text == "the toll road"
     assert c.speaker_mention == "Olsen"
+
+
+def test_nested_report_is_carried_by_the_outer_claim():
+    text = "The inspector noted that the builder had admitted cutting corners on the roof."
+    found = claims_in_text(text)
+    assert [(c.cue, c.text) for c in found] == [
+        ("noted", "that the builder had admitted cutting corners on the roof")]

@@ -705,12 +705,16 @@ def _overlap(a: _Raw, b: _Raw) -> float:
 
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
-    """Keep one claim per content span (the more specific rule wins)."""
+    """Keep one claim per content span (the more specific rule wins).
+
+    A claim whose cue and content lie inside another claim's content ("X said that Y
+    accused Z of ...") is reported only through the outer claim, as annotated corpora do."""
     kept: list[_Raw] = []
     # a claim whose content holds another claim's cue is the outer attribution
     # ("the meeting revealed X, reports Y": Y reports it all): it wins over the inner one
     outer = {id(r) for r in raws if any(o is not r and r.start <= o.cue_start < r.end for o in raws)}
     for r in sorted(raws, key=lambda r: (id(r) not in outer, -r.priority)):
-        if all(_overlap(r, k) < 0.8 for k in kept):
+        if all(_overlap(r, k) < 0.8 for k in kept) and not any(  # nested: the outer claim holds it
+                k.start <= r.cue_start < k.end and k.start <= r.start and r.end <= k.end + 2 for k in kept):
             kept.append(r)
     return kept
