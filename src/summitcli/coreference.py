@@ -59,7 +59,7 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
         return None
     idx = index_people(people)
     k = bisect.bisect_left(idx.role_starts, pos)
-    near = idx.with_role[max(0, k - 120):k][::-1] + idx.with_role[k:k + 40]
+    near = idx.with_role[max(0, k - 40):k][::-1] + idx.with_role[k:k + 10]
     # "the Russian leader" needs a title naming the country: a guess between several
     # presidents would be worse than leaving the mention to the corpus-level resolver
     info = idx.role_info  # per-document memo of each title's words
@@ -102,10 +102,11 @@ def resolve_mention(text: str, start: int, end: int,
         return full.get(inside[-1].name, inside[-1].name)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
         g = "m" if low in s["pronouns"]["m"] else "f"
-        p = _pronoun_referent(text, start, g, idx)
+        chain = _subjects_before(text, start, idx)
+        p = _pronoun_referent(text, start, g, idx, chain)
         if p is not None:
             return full.get(p.name, p.name)
-        if _unnamed_role_subject(text, start, idx):
+        if _unnamed_role_subject(chain):
             return None
         for p in before:
             if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
@@ -176,36 +177,41 @@ def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
     return None
 
 
-def _pronoun_referent(text: str, start: int, g: str, idx) -> PersonMention | None:
+def _subjects_before(text: str, start: int, idx) -> list[tuple[int, object]]:
+    """The last six sentence starts before ``start`` (nearest first) with their subjects."""
+    bounds = _sentence_starts(text, max(0, start - 1000), start)[:6]
+    return [(ss, _subject_at(text, ss, start, idx)) for ss in bounds]
+
+
+def _pronoun_referent(text: str, start: int, g: str, idx, chain) -> PersonMention | None:
     """Follow sentence subjects backwards: a he/she usually continues the last subject.
 
     A subject whose gender is known to match wins over one whose gender is unknown.
     """
-    own = _own_clause_subject(text, start, (g, None), idx)
+    own = _own_clause_subject(text, start, (g, None), idx, chain)
     if own is not None:
         return own
-    return _subject_walk(text, start, (g,), idx) or _subject_walk(text, start, (g, None), idx)
+    return _subject_walk(text, start, (g,), idx, chain) or \
+        _subject_walk(text, start, (g, None), idx, chain)
 
 
-def _unnamed_role_subject(text: str, start: int, idx) -> bool:
-    """Does the nearest sentence subject before ``start`` name a role we cannot resolve?"""
-    for ss in _sentence_starts(text, max(0, start - 1000), start)[:6]:
-        subj = _subject_at(text, ss, start, idx)
+def _unnamed_role_subject(chain) -> bool:
+    """Does the nearest sentence subject before the pronoun name a role we cannot resolve?"""
+    for _, subj in chain:
         if subj is None or subj[0] == "pron":
             continue
         return subj[0] == "role"
     return False
 
 
-def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
+def _own_clause_subject(text: str, start: int, genders: tuple, idx, chain) -> PersonMention | None:
     """The last named subject of a clause earlier in the pronoun's own sentence.
 
     "Putin made no concessions, and Trump shifted the blame: “…,” he said" - he is Trump.
     """
-    bounds = _sentence_starts(text, max(0, start - 600), start)
-    if not bounds:
+    if not chain:
         return None
-    k = bisect.bisect_left(idx.starts, bounds[0])
+    k = bisect.bisect_left(idx.starts, max(chain[0][0], start - 600))
     last = None
     for p in idx[k:k + 30]:
         if p.end > start:
@@ -216,14 +222,11 @@ def _own_clause_subject(text: str, start: int, genders: tuple, idx) -> PersonMen
     return last
 
 
-def _subject_walk(text: str, start: int, genders: tuple, idx) -> PersonMention | None:
-    lo = max(0, start - 1000)
+def _subject_walk(text: str, start: int, genders: tuple, idx, chain) -> PersonMention | None:
     full = idx.full
-    bounds = _sentence_starts(text, lo, start)[:6]
-    for n, ss in enumerate(bounds):
-        subj = _subject_at(text, ss, start, idx)
+    for n, (ss, subj) in enumerate(chain):
         if subj is None and None not in genders:
-            hi = bounds[n - 1] if n else start
+            hi = chain[n - 1][0] if n else start
             k = bisect.bisect_left(idx.starts, ss)
             for p in idx[k:k + 12]:
                 if p.start >= hi:
