@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .matching import Statement, build_statements
+from .matching import Statement, paused_gc, build_statements
 from .records import Claim, Quote
 
 REWORDED = ("variant", "paraphrase")
@@ -77,6 +77,10 @@ class Comparison:
         }
 
     def to_dict(self) -> dict:
+        with paused_gc():
+            return self._to_dict()
+
+    def _to_dict(self) -> dict:
         return {
             "sources": list(self.sources),
             "dates": {src: self.dates.get(src) for src in self.sources},
@@ -123,7 +127,11 @@ def compare(
     statements in which one of them is credited. ``min_score`` tunes matching (see
     :func:`summitcli.matching.build_statements`).
     """
-    dates = dict(dates or {})
+    with paused_gc():
+        return _compare(quotes, claims, sources, dict(dates or {}), speaker, min_score)
+
+
+def _compare(quotes, claims, sources, dates, speaker, min_score) -> Comparison:
     if sources:
         chosen = list(dict.fromkeys(sources))
     else:

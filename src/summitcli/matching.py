@@ -524,13 +524,13 @@ def build_statements(
     Returns statements ordered by first appearance in the input, with ids ``s1, s2, ...``.
     Statements printed by one source only have relation ``single``.
     """
-    with _gc_paused():
+    with paused_gc():
         return _build(quotes, claims, dates or {},
                       DEFAULT_MIN_SCORE if min_score is None else float(min_score))
 
 
 @contextmanager
-def _gc_paused():
+def paused_gc():
     """Pause the cyclic collector: matching allocates millions of small acyclic objects,
     and repeated full collections over them made large corpora grow superlinearly."""
     enabled = gc.isenabled()
