@@ -208,6 +208,14 @@ def _postposed_end(s: _Sentence, i: int) -> bool:
     return False
 
 
+def _source_subject(s: _Sentence, i: int) -> bool:
+    """"the survey found", "records show", "the poll also found": a document or a poll reports."""
+    toks, k = s.toks, i - 1
+    while k >= 0 and toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly")):
+        k -= 1
+    return k >= 0 and toks[k].low in _lexicon().source_nouns
+
+
 def _plain_subject(s: _Sentence, i: int) -> bool:
     """A pronoun or a capitalised name (not the sentence's first word) right before the verb,
     adverbs and auxiliaries skipped: "Rubio really wants", "they also back"."""
@@ -216,17 +224,17 @@ def _plain_subject(s: _Sentence, i: int) -> bool:
         k -= 1
     if k < 0:
         return False
-    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in _lexicon().source_nouns \
+    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in _lexicon().source_nouns | _lexicon().group_nouns \
         or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
 
 
-def _content_start(s: _Sentence, i2: int, form: str, frames) -> tuple[int, str] | None:
+def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = False) -> tuple[int, str] | None:
     """Where the reported content after the verb starts, and the rule that says so."""
     toks, n, lex = s.toks, s.n, _lexicon()
     j = _skip_adverbials(toks, i2 + 1, n)
     c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
     w = toks[c].low if c is not None else None
-    if form in lex.that_only and w not in lex.wh | {"that"}:
+    if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
     if w == ":":
         return c + 1, "verb-colon"
@@ -324,7 +332,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     speaker = s.speaker_fn(cs, ce)
     if _noun_reading(s, i, form, speaker):
         return None
-    post = None if form in _lexicon().that_only else _postposed(s, i, i2, form, frames, speaker)
+    source = _source_subject(s, i)
+    post = None if form in _lexicon().that_only and not source else _postposed(s, i, i2, form, frames, speaker)
     if post is not None:
         return post
     prev = toks[i - 1].low if i else ""
@@ -334,7 +343,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
             t.low == "that" for t in toks[i2 + 1:i2 + 6]):
         return None  # "a fair called the Crossroads by its citizens": a passive participle
-    found = _content_start(s, i2, form, frames)
+    found = _content_start(s, i2, form, frames, source)
     if found is None:
         return None
     start, rule = found
