@@ -223,3 +223,15 @@ def test_nested_report_is_carried_by_the_outer_claim():
     found = claims_in_text(text)
     assert [(c.cue, c.text) for c in found] == [
         ("noted", "that the builder had admitted cutting corners on the roof")]
+
+
+def test_title_case_headline_verbs_and_headline_labels():
+    c = _one("Mayor Says New Bridge Will Open In May\nThe mayor spoke on Monday.", "Says")
+    assert c.text == "New Bridge Will Open In May" and c.speaker_mention == "Mayor"
+    c = _one("Poll: Tram Line Wins Broad Support\nA survey of 900 residents was published.", ":")
+    assert c.text == "Tram Line Wins Broad Support" and c.speaker_mention == "Poll"
+
+
+def test_survey_found_takes_a_bare_clause():
+    c = _one("The April survey found the incumbent leading by seven points.", "found")
+    assert c.text == "the incumbent leading by seven points"

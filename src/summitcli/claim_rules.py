@@ -73,10 +73,13 @@ class _Sentence:
             self.first += 1
         self.verbs: dict[int, tuple] = {}
         triggers = _lexicon().triggers
+        words = [t for t in self.toks[:40] if t.text[:1].isalpha()]
+        # "Senator Says Plan Will Fail": a title-case headline capitalises its verbs too
+        self.title = len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
         for i, tok in enumerate(self.toks):
             if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
                 continue
-            if not tok.text.islower() and not self.is_initial(i):
+            if not tok.text.islower() and not self.is_initial(i) and not (self.title and tok.text[1:].islower()):
                 continue
             hit = _verb_at(self.toks, i)
             if hit and _plausible_verb(self.toks, i, hit[0]):
@@ -649,10 +652,14 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     if toks[i + 1].start - toks[i].end > 2 or not _is_word(toks[i + 1]) and toks[i + 1].low not in "“‘\"'":
         return None
     speaker = s.speaker_fn(toks[i].start, toks[i].end)
-    if speaker is None:  # "Note:", "Update:": a label of the author's, not a speaker
-        return None
+    fallback = None
+    if speaker is None:  # "Note:", "Update:": a label of the author's, not a speaker ...
+        if s.ss > 0 or i > 6 or s.text[toks[0].start:toks[i - 1].end].lower() in _lexicon().colon_labels:
+            return None
+        fallback = s.span(0, i)  # ... except in the headline: "Poll: ...", "City Paper: ..."
     a, b = s.span(i + 1, s.content_end(i + 1))
-    return _Raw(a, b, toks[i].start, toks[i].end, speaker, "name-colon", priority=2) if b > a else None
+    return _Raw(a, b, toks[i].start, toks[i].end, speaker, "name-colon", priority=2,
+                fallback=fallback) if b > a else None
 
 
 def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
