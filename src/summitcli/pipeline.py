@@ -26,7 +26,7 @@ def extract_text(text: str, source: str = "doc",
     from summitcli.quotes import quotes_in_text
 
     people = people_in_text(text, skip)
-    quotes = quotes_in_text(text, source, skip)
+    quotes = quotes_in_text(text, source, skip, people=people)
     claims = claims_in_text(text, source, skip, quotes, people)
     return Extraction(source=source, quotes=tuple(quotes), claims=tuple(claims),
                       people=tuple(people))

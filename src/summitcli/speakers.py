@@ -26,10 +26,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @cache
 def _lexicon() -> dict:
-    import yaml
-    from importlib.resources import files
+    from summitcli.datafiles import load_data
 
-    data = yaml.safe_load((files("summitcli") / "data" / "speakers.yaml").read_text("utf-8"))
+    data = load_data("speakers.yaml")
     titles = sorted((t.split() for t in data["titles"]), key=len, reverse=True)
     synonyms: dict[str, set[str]] = defaultdict(set)
     for group in data["role_synonyms"]:
