@@ -235,3 +235,13 @@ def test_title_case_headline_verbs_and_headline_labels():
 def test_survey_found_takes_a_bare_clause():
     c = _one("The April survey found the incumbent leading by seven points.", "found")
     assert c.text == "the incumbent leading by seven points"
+
+
+def test_but_that_continues_the_reported_clause():
+    c = _one("The mayor said that the plan was costly, but that it would pay off.", "said")
+    assert c.text == "that the plan was costly, but that it would pay off"
+
+
+def test_even_as_clause_stops_before_the_authors_main_clause():
+    c = _one("Even as he has repeatedly said that he opposes new tolls, his office drafted one.", "said")
+    assert c.text == "that he opposes new tolls"

@@ -112,7 +112,7 @@ class _Sentence:
                 return k
             if w in {"while", "whereas"} and k > j + 1:
                 return k
-            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and (
+            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and nxt.low != "that" and (
                     nxt.low in _SUBJ_PRONOUNS | {"it", "there"} | _DETS or _is_cap(nxt)))):
                 return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
             if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
@@ -122,6 +122,7 @@ class _Sentence:
                     and not self.inside_quote(toks[k].start):
                 return k  # ", an ambitious goal that ...": the author's apposition
             if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
+                             and not (k + 2 < self.n and toks[k + 2].low == "that")  # ", but that ..."
                              or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k
             if k in self.verbs and k > j + 1:
@@ -308,13 +309,15 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
     toks = s.toks
     h = _clause_head(s, i, speaker)
-    if not (toks[s.first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and s.first < i
+    first = s.first + 1 if toks[s.first].low == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
+    if not (toks[first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and first < i
             or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
         return end
     for k in range(start + 2, end - 1):
         if toks[k].low in {",", "”", '"'} and (
                 toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
-                                    "most", "some", "the", "this", "these", "those", "few"}
+                                    "most", "some", "the", "this", "these", "those", "few", "his", "her",
+                                    "their", "its", "our", "a", "an"}
                 or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start)):
             return k
     return end
