@@ -140,3 +140,83 @@ def test_colour_terminal_gets_only_our_colour_codes(hostile_corpus, args):
 def test_no_colour_when_no_color_is_set_even_in_a_terminal(hostile_corpus):
     seen = _run_in_terminal(hostile_corpus, ["quotes", "--kind", "all"], {"NO_COLOR": "1"})
     assert b"\x1b" not in seen and "We will win".encode() in seen
+
+
+# -- every renderer, fed any text, in a colour terminal: only our own colour codes ----------
+from hypothesis import given, strategies as st  # noqa: E402
+
+from summitcli.corpus import Document  # noqa: E402
+from summitcli.pipeline import analyse_extractions, extract_text  # noqa: E402
+
+PIECES = ["“", "”", "\"", "‘", "’", "«", "»", " said Anna Berg", " she said", ". ", "\n\n",
+          "\x1b[2J", "\x1b]8;;http://x\x1b\\", "\x1b]0;title\x07", "\b", "\r", "\x9b31m", "\u202e",
+          "[bold red]", "[/]", ":smile:", "\x00", "\udcff", "We will win", " Olek Sand told them that"]
+hostile_article = st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=40).map("".join)
+
+
+def _terminal_console(stream):
+    from rich.console import Console
+
+    return Console(file=stream, force_terminal=True, color_system="truecolor", width=80,
+                   markup=False, emoji=False, highlight=False)
+
+
+@given(hostile_article, hostile_article)
+def test_renderers_never_emit_the_articles_control_codes(first, second):
+    import io
+
+    from summitcli.render.compare_view import render_search
+    from summitcli.render.tables import (claims_table, quotes_table, show_document,
+                                         sources_table, speakers_table)
+    from summitcli.report import speaker_rows
+
+    texts = {"a": first, "b": second}
+    docs = [Document(id=k, path=f"{k}.txt", text=v, digest=k, title=v[:30], outlet=v[-20:])
+            for k, v in texts.items()]
+    result = analyse_extractions([extract_text(d.text, d.id) for d in docs], docs)
+    stream = io.StringIO()
+    console = _terminal_console(stream)
+    sources_table(console, [{**d.to_dict(), "quotes": 0} for d in docs])
+    quotes_table(console, result.quotes, result.dates())
+    claims_table(console, result.claims)
+    speakers_table(console, speaker_rows(result, None), ["a", "b"])
+    for doc in docs:
+        show_document(console, doc, [q for q in result.quotes if q.source == doc.id],
+                      [c for c in result.claims if c.source == doc.id])
+    # compare is left out here until /work/notes/robustness-findings.md finding 7 is fixed (a
+    # generated pair of texts hits it within a few dozen examples): see the xfail test below.
+    render_search(console, [(q, 90.0) for q in result.quotes[:3]])
+    shown = SGR.sub(b"", stream.getvalue().encode("utf-8", "replace"))
+    assert b"\x1b" not in shown and b"\x07" not in shown and b"\x08" not in shown
+    assert b"\r" not in shown and b"\xc2\x9b" not in shown  # no CR, no 8-bit CSI
+
+
+@given(hostile_article, hostile_article)
+def test_compare_view_never_emits_the_articles_control_codes(first, second):
+    """The same for the comparison view, on texts whose statements all have a content word."""
+    import io
+    import re as regex
+
+    from hypothesis import assume
+
+    from summitcli.compare import compare
+    from summitcli.render.compare_view import render_comparison
+
+    docs = [Document(id=k, path=f"{k}.txt", text=v, digest=k) for k, v in (("a", first), ("b", second))]
+    result = analyse_extractions([extract_text(d.text, d.id) for d in docs], docs)
+    # finding 7: statements made only of function words ("that") crash the matcher
+    assume(all(regex.search(r"\w{5,}", r.text) for r in (*result.quotes, *result.claims)))
+    stream = io.StringIO()
+    render_comparison(_terminal_console(stream),
+                      compare(result.quotes, result.claims, ["a", "b"], result.dates()))
+    shown = SGR.sub(b"", stream.getvalue().encode("utf-8", "replace"))
+    assert b"\x1b" not in shown and b"\x07" not in shown and b"\x08" not in shown
+
+
+@pytest.mark.xfail(strict=True, reason="matching.py: statements made only of function words crash "
+                   "_unit_features (IndexError); /work/notes/robustness-findings.md finding 7")
+def test_compare_survives_statements_without_content_words(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Olek Sand said that")
+    result = run_summit("compare", "--corpus", str(tmp_path))
+    assert result.returncode == 0, result.stderr.decode()
