@@ -187,3 +187,10 @@ def test_titles_of_shows_and_books_are_terms():
     doc = "“We will win,” Senator Ann Lee said on MSNBC’s “Morning Joe Live” on Friday."
     q = by_text(doc, "Morning Joe Live")
     assert q.kind == "term" and q.speaker is None
+
+
+def test_two_apostrophes_typed_as_a_double_mark():
+    doc = ("The envoy left early. ''That was not a good way to treat me,'' he complained. "
+           "Critics called it ''a snub.''\n")
+    assert texts(doc) == ["That was not a good way to treat me,", "a snub."]
+    assert quotes_in_text(doc)[0].kind == "speech"

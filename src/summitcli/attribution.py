@@ -448,7 +448,7 @@ _INVERTED_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)—–]|$|who\b|in\b|on\b|at\b
 
 
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]+\b")
-_SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=(?:''|[\"“‘'(«„])?[A-Z0-9])")
 
 
 def clause_subject(text: str, floor: int, pos: int,

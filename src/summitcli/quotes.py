@@ -30,9 +30,9 @@ DOUBLE = "\"“”„«»‟"
 OPEN_GLYPH = "“„«‟"
 CLOSE_GLYPH = "”»"
 SINGLE = "'‘’‚‹›"
-_DQ_RE = re.compile(r"[\"“”„«»‟]")
+_DQ_RE = re.compile(r"''|[\"“”„«»‟]")  # '' : two apostrophes typed for a double mark
 _SQ_RE = re.compile(r"['‘’‹›]")
-_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+(?=[\"“‘(]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+(?=(?:''|[\"“‘'(«„])?[A-Z0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|"
                          r"Adm|Maj|No|Vol|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$")
 _APOS_WORDS = re.compile(r"(?:\d0s|\d\d\b|n\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
@@ -69,19 +69,28 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _shape(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can_open, can_close) of the mark at ``i`` from the characters around it."""
+def _shape(text: str, i: int, lo: int, hi: int, n: int = 1) -> tuple[bool, bool]:
+    """(can_open, can_close) of the ``n``-character mark at ``i`` from the characters around it."""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + n] if i + n < hi else " "
     left = not after.isspace() and (before.isspace() or before in "([{—–-/:‘'\u00a0" + DOUBLE
                                     or i == lo)
     right = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…’'\u00a0" + DOUBLE
-                                      or i + 1 == hi)
+                                      or i + n == hi)
     return left, right
 
 
 def _family(g: str) -> str:
     return "s" if g == '"' else "g" if g in "«»" else "c"
+
+
+def _mark_len(text: str, i: int) -> int:
+    return 2 if text.startswith("''", i) else 1
+
+
+def _glyph(text: str, i: int) -> str:
+    """The mark at ``i``; two apostrophes count as a straight double mark."""
+    return '"' if text.startswith("''", i) else text[i]
 
 
 def _marks(text: str, lo: int, hi: int) -> list[int]:
@@ -112,45 +121,48 @@ def _double_spans(text: str, lo: int, hi: int, para: int,
     used = False
     marks = _marks(text, lo, hi)
     k = 0
+    olen = 1
     while k < len(marks):
         i = marks[k]
         k += 1
-        g = text[i]
-        left, right = _shape(text, i, lo, hi)
+        g = _glyph(text, i)
+        w = _mark_len(text, i)
+        left, right = _shape(text, i, lo, hi, w)
         if open_at is None:
             if left or (g in OPEN_GLYPH and not right):
-                open_at = i
+                open_at, olen = i, w
             elif right or g in CLOSE_GLYPH:
                 if carry is not None and not spans and not used:
                     used = True  # the previous paragraph's quotation ends here
-                    spans.append(Span(carry.start, i, carry.open_at, i + 1, carry.para))
+                    spans.append(Span(carry.start, i, carry.open_at, i + w, carry.para))
                 else:
                     start = _sentence_start(text, last_end, i)
                     if _recoverable(text, start, i):
-                        spans.append(Span(start, i, -1, i + 1, para, recovered="no-opener"))
-                last_end = i + 1
+                        spans.append(Span(start, i, -1, i + w, para, recovered="no-opener"))
+                last_end = i + w
             continue
-        og = text[open_at]
+        og = _glyph(text, open_at)
         if left and not right and _family(g) != _family(og) and k < len(marks):
             j = marks[k]  # a quotation of another family nested inside this one
-            if _family(text[j]) == _family(g) and _shape(text, j, lo, hi)[1]:
-                spans.append(Span(i + 1, j, i, j + 1, para, depth=1))
+            wj = _mark_len(text, j)
+            if _family(_glyph(text, j)) == _family(g) and _shape(text, j, lo, hi, wj)[1]:
+                spans.append(Span(i + w, j, i, j + wj, para, depth=1))
                 k += 1
                 continue
         if right or g in CLOSE_GLYPH or (not left and g in '"“'):
-            a, b = open_at + 1, i
+            a, b = open_at + olen, i
             while a < b and text[a] in " \u00a0\u202f":  # « spaced guillemets »
                 a += 1
             while b > a and text[b - 1] in " \u00a0\u202f":
                 b -= 1
             if b > a:
-                spans.append(Span(a, b, open_at, i + 1, para))
-            open_at, last_end = None, i + 1
+                spans.append(Span(a, b, open_at, i + w, para))
+            open_at, last_end = None, i + w
         elif left:  # an opener while one is open: the earlier quotation lost its closer
-            cut = _last_boundary(text, open_at + 1, i)
-            if cut is not None and cut > open_at + 1:
-                spans.append(Span(open_at + 1, cut, open_at, cut, para, recovered="no-closer"))
-            open_at = i
+            cut = _last_boundary(text, open_at + olen, i)
+            if cut is not None and cut > open_at + olen:
+                spans.append(Span(open_at + olen, cut, open_at, cut, para, recovered="no-closer"))
+            open_at, olen = i, w
     return spans, open_at, used
 
 
@@ -165,7 +177,7 @@ def _recoverable(text: str, start: int, end: int) -> bool:
 
 def _last_boundary(text: str, lo: int, hi: int) -> int | None:
     end = None
-    for m in _BOUNDARY_RE.finditer(text, lo, min(len(text), hi + 2)):
+    for m in _BOUNDARY_RE.finditer(text, lo, min(len(text), hi + 3)):
         if m.end() > hi:
             break
         end = m.start() + 1
@@ -175,7 +187,7 @@ def _last_boundary(text: str, lo: int, hi: int) -> int | None:
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (never before ``lo``, nor 400 characters back)."""
     start = max(lo, pos - 400)
-    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 400), min(len(text), pos + 2)):
+    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 400), min(len(text), pos + 3)):
         if m.end() > pos:
             break
         if _ABBREV_END.search(text, max(lo, m.start() - 6), m.start() + 1):
@@ -193,6 +205,8 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
     for m in _SQ_RE.finditer(text, lo, hi):
         i = m.start()
         g = text[i]
+        if g == "'" and (text.startswith("''", i) or text[i - 1:i] == "'"):
+            continue  # '' is a double mark, handled with the double marks
         left, right = _shape(text, i, lo, hi)
         if opener is None or i - opener > MAX_SINGLE:
             opener = None
@@ -276,12 +290,12 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
         new_carry = None
         if open_at is not None:
             end = hi
-            while end > open_at + 1 and text[end - 1].isspace():
+            a = open_at + _mark_len(text, open_at)
+            while end > a and text[end - 1].isspace():
                 end -= 1
-            if end > open_at + 1:
+            if end > a:
                 utt = carry.utterance if (continues and open_at == first_open) else next(counter)
-                new_carry = Span(open_at + 1, end, open_at, end, n, recovered="no-closer",
-                                 utterance=utt)
+                new_carry = Span(a, end, open_at, end, n, recovered="no-closer", utterance=utt)
         carry = new_carry
         if not spans and open_at is None:
             pq = _pull_quote(text, lo, hi, n)
@@ -290,15 +304,16 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
                 spans = [pq]
                 out.append(pq)
         # single-quote quotations outside and inside the double-quoted ones
-        bounds = sorted([(x.start, x.end) for x in spans if x.depth == 0]
-                        + ([(carry.start, carry.end)] if carry else []))
+        bounds = sorted([(x.open_at if x.open_at >= 0 else x.start, x.start, x.end, x.close_end)
+                         for x in spans if x.depth == 0]
+                        + ([(carry.open_at, carry.start, carry.end, carry.end)] if carry else []))
         cursor = lo
-        for a, b in bounds:
-            for x in _single_spans(text, cursor, max(cursor, a - 1), n, 0) + \
+        for o, a, b, c in bounds:
+            for x in _single_spans(text, cursor, max(cursor, o), n, 0) + \
                     _single_spans(text, max(a, lo), b, n, 1):
                 x.utterance = next(counter)
                 out.append(x)
-            cursor = max(cursor, b + 1)
+            cursor = max(cursor, c)
         for x in _single_spans(text, cursor, hi, n, 0):
             x.utterance = next(counter)
             out.append(x)
