@@ -9,9 +9,12 @@ devset's own scorers (score.py, plain and --ignore-other; claims_score.py when
 ``summitcli.claims.claims_in_text`` exists).  Exits 0 with a message when the devset is
 absent.  Nothing from the devset is written into the repository.
 
-The devset annotates double-quoted stretches only and its gold speakers are the mentions
-used in the text ("he", "the senator"), so predictions are speech and fragment quotations
-delimited by double marks, with ``speaker`` = our speaker mention.
+The devset annotates stretches in double quotation marks only (" “ ” « » „) - its converter
+ignores single marks and the two apostrophes ('') some archives type for a double mark, so the
+New York Times articles carry almost no gold quotations - and its gold speakers are the
+mentions used in the text ("he", "the senator").  Predictions are therefore the speech and
+fragment quotations opened by a double mark, with ``speaker`` = our speaker mention; the tool
+itself still reports single-quoted and ''-quoted quotations to its users.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def _quote_preds(text: str, doc: str, kinds=("speech", "fragment")):
         if q.kind not in kinds:
             continue
         if q.start > 0 and text[q.start - 1] in SINGLE_MARKS:
-            continue  # the devset annotates double-quoted stretches only
+            continue  # ‘single’ and ''two-apostrophe'' quotations: not in the devset's scheme
         out.append({"text": q.text, "speaker": q.speaker_mention, "start": q.start,
                     "end": q.end, "kind": q.kind, "rule": q.rule, "kind_rule": q.kind_rule})
     return quotes, out
