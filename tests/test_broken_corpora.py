@@ -161,6 +161,7 @@ ODD_WARNINGS = [
     "15_folder.md: not a regular file, skipped",
     "16_huge.txt: larger than the 20 MB limit for one article, skipped",
     "19_zero.txt: not a regular file, skipped",
+    "20_new line.txt: empty file, skipped",  # a newline in a file name: still one line
 ]
 
 
@@ -178,6 +179,7 @@ def odd_corpus(tmp_path_factory) -> Path:
     (root / "17_²-unicode-digit.txt").write_bytes(ARTICLE.encode())
     (root / os.fsdecode(b"18_\xff\xfe-latin1-name.txt")).write_bytes(ARTICLE.encode())
     (root / "19_zero.txt").symlink_to("/dev/zero")  # endless: must never be read
+    (root / "20_new\nline.txt").write_bytes(b"")
     return root
 
 
