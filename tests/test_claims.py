@@ -245,3 +245,10 @@ def test_but_that_continues_the_reported_clause():
 def test_even_as_clause_stops_before_the_authors_main_clause():
     c = _one("Even as he has repeatedly said that he opposes new tolls, his office drafted one.", "said")
     assert c.text == "that he opposes new tolls"
+
+
+def test_interrupting_attribution_keeps_both_halves():
+    c = _one("It was, she said, one of the worst floods in memory.", "said")
+    assert c.text == "It was, she said, one of the worst floods in memory"
+    c = _one("The plant was sold for $35 million in 2011, records show, and analysts say it is worth less.", "show")
+    assert c.text == "The plant was sold for $35 million in 2011"

@@ -407,7 +407,10 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     cut = head - 1
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
-    mid = k < n and toks[k].low == "," and not s.appositive_rest(k)
+    nxt = toks[k + 1] if k + 1 < n else None
+    mid = k < n and toks[k].low == "," and nxt is not None and nxt.low not in {"and", "but", "or"} and (
+        not s.appositive_rest(k)  # "..., said X, a professor at Y": the rest is X's apposition
+        or head < i and _is_word(nxt) and not (nxt.text.islower() and nxt.low.endswith("ing")))
     a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
