@@ -252,3 +252,10 @@ def test_interrupting_attribution_keeps_both_halves():
     assert c.text == "It was, she said, one of the worst floods in memory"
     c = _one("The plant was sold for $35 million in 2011, records show, and analysts say it is worth less.", "show")
     assert c.text == "The plant was sold for $35 million in 2011"
+
+
+def test_participle_takes_the_subject_that_opens_the_sentence():
+    text = "At a rally in Dover, Mr. Lee was just as blunt, claiming without evidence that the count was rigged."
+    c = _one(text, "claiming")
+    assert c.text == "that the count was rigged"
+    assert c.speaker_mention == "Mr. Lee"

@@ -454,7 +454,7 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     Only the span is found here; the name still comes from the shared resolver."""
     toks = s.toks
     if toks[i].low.endswith("ing") or i > 0 and toks[i - 1].low in {"and", "but", "then", "or"}:
-        return None  # participles and coordinated verbs take the main verb's subject
+        return _main_subject(s, i)  # participles and coordinated verbs take the main verb's subject
     k = i - 1
     while k >= 0 and (toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly"))
                       or toks[k].low == "," and k > 1 and toks[k - 1].low in _ASIDES and toks[k - 2].low == ","
@@ -472,6 +472,28 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
             and toks[h - 1].low not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
     return (toks[h].start, toks[k].end)
+
+
+_FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid following".split())
+
+
+def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence ("Mr. Lee was blunt, claiming ..."), after a fronted
+    phrase ("At a rally, ..."): the words before its first verb."""
+    toks = s.toks
+    a = s.first
+    if a < i and toks[a].low in _FRONTED:
+        a = next((k + 1 for k in range(a, i) if toks[k].low == ","), i)
+    if a >= i or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS):
+        return None
+    b = a
+    while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
+            toks[b].text.islower() and (toks[b].low in _GAP_VERBS | _AUX or b in s.verbs or b > a and (
+                toks[b].low.endswith(("ed", "s")) and not toks[b - 1].low in _DETS))):
+        b += 1
+    if b == a or b >= i or toks[b - 1].low in _DETS:
+        return None
+    return (toks[a].start, toks[b - 1].end)
 
 
 def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
