@@ -39,7 +39,7 @@ def _quote_preds(text: str, doc: str, kinds=("speech", "fragment")):
     for q in quotes:
         if q.kind not in kinds:
             continue
-        if q.start > 0 and text[q.start - 1] in SINGLE_MARKS:
+        if any(c in SINGLE_MARKS for c in q.marks):
             continue  # ‘single’ and ''two-apostrophe'' quotations: not in the devset's scheme
         out.append({"text": q.text, "speaker": q.speaker_mention, "start": q.start,
                     "end": q.end, "kind": q.kind, "rule": q.rule, "kind_rule": q.kind_rule})

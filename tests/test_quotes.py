@@ -194,3 +194,8 @@ def test_two_apostrophes_typed_as_a_double_mark():
            "Critics called it ''a snub.''\n")
     assert texts(doc) == ["That was not a good way to treat me,", "a snub."]
     assert quotes_in_text(doc)[0].kind == "speech"
+
+
+def test_marks_as_written_are_reported():
+    doc = "He said « oui » and “no” and ‘maybe’ and ''yes'' today."
+    assert [q.marks for q in quotes_in_text(doc)] == ["«»", "“”", "‘’", "''''"]

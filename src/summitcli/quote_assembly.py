@@ -428,8 +428,14 @@ def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
             end=s.end, kind=kind, kind_rule=kind_rule, speaker=speaker, speaker_mention=mention,
             speaker_start=ss, speaker_end=se, cue=a.cue, rule=rule,
             utterance=f"{source}:u{u + 1}", paragraph=s.para,
-            candidates=cands))
+            candidates=cands, marks=_marks_of(text, s)))
     return out
+
+
+def _marks_of(text: str, s: Span) -> str:
+    """The quotation marks around ``s`` as written (spaces inside « » dropped)."""
+    opening = text[s.open_at:s.start].strip() if s.open_at >= 0 else ""
+    return opening + text[s.end:s.close_end].strip()
 
 
 def _candidates(text, people, pos) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ class Quote:
     utterance: str  # pieces of one interrupted quotation share this id
     paragraph: int = 0
     candidates: tuple[str, ...] = ()  # possible speakers when speaker is None
+    marks: str = ""  # the marks as written ("“”", "‘’", two apostrophes each side); "" = none
 
     def to_dict(self) -> dict:
         return _plain(self)
