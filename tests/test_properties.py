@@ -258,3 +258,48 @@ def test_adversarial_inputs_finish_and_keep_offsets(name, text):
     # scaling figures come from benchmarks/adversarial.py.
     guard = KNOWN_SLOW_GUARD_SECONDS if name in KNOWN_SLOW else ADVERSARIAL_GUARD_SECONDS
     run_guarded(check_extraction, text, guard)
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.dates() | st.datetimes(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=12)
+yaml_texts = (st.dictionaries(st.sampled_from(list(metadata.FIELDS) + ["articles", "file"])
+                              | st.text(max_size=8), yaml_values, max_size=6)
+              | yaml_values).map(lambda v: __import__("yaml").safe_dump(v, allow_unicode=True))
+
+
+@given(yaml_texts | hostile_text, yaml_texts | hostile_text)
+@example("articles:\n  - file: a.txt\n    title: [x]\n", "---\n")
+@example("a.txt: !!python/name:os.system\n", "")
+def test_any_corpus_yaml_and_front_matter_load_or_fail_cleanly(corpus_yaml, front):
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "corpus.yaml").write_text(corpus_yaml, encoding="utf-8")
+        Path(folder, "a.txt").write_text(f"---\n{front}\n---\nSome article text.\n",
+                                         encoding="utf-8")
+        try:
+            corpus = load_corpus(folder)
+        except CorpusError as exc:
+            assert "\n" not in str(exc)
+            return
+        doc = corpus.documents[0]
+        for value in (doc.title, doc.outlet, doc.date, doc.author):
+            assert value is None or (isinstance(value, str) and "\n" not in value)
+        assert doc.id and "/" not in doc.id and "\x00" not in doc.id
+        json.dumps(doc.to_dict())
+
+
+@given(st.text(max_size=30), st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=8,
+                                      unique=True))
+@example("²", ["²", "2"])
+@example("0" * 5000, ["000", "1"])
+def test_resolve_id_returns_a_known_id_or_not_found(ref, ids):
+    from summitcli.corpus import resolve_id
+    from summitcli.errors import NotFoundError
+
+    try:
+        assert resolve_id(ref, ids) in ids
+    except NotFoundError as exc:
+        assert str(exc).startswith(("no source with id", "source id"))
