@@ -259,3 +259,9 @@ def test_participle_takes_the_subject_that_opens_the_sentence():
     c = _one(text, "claiming")
     assert c.text == "that the count was rigged"
     assert c.speaker_mention == "Mr. Lee"
+
+
+def test_poll_that_opens_the_sentence_vouches_for_the_clause():
+    c = _one("In a county poll released Monday, 41 percent of residents back the levy.", "In")
+    assert c.text == "41 percent of residents back the levy"
+    assert c.speaker_mention == "a county poll released Monday"

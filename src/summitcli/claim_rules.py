@@ -644,6 +644,30 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     return _Raw(c, d, toks[i].start, cue_end, speaker, rule, priority=1)
 
 
+def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"In a poll released Monday, 40 percent back the plan": a poll or report opens the
+    sentence and vouches for the clause after its comma."""
+    toks, sources = s.toks, _lexicon().source_nouns
+    b = i + 1
+    while b < s.n and b - i < 16 and toks[b].low not in {",", ";", ":", "."}:
+        b += 1
+    if b >= s.n or toks[b].low != "," or not any(t.low in sources for t in toks[i + 1:b]):
+        return None
+    if b + 1 < s.n and toks[b + 1].text.islower() and toks[b + 1].low.endswith("ed"):
+        b += 1  # "In the new poll, conducted in March, ...": skip the participle phrase
+        while b < s.n and b - i < 30 and toks[b].low != ",":
+            b += 1
+        if b >= s.n:
+            return None
+    c, d = s.span(b + 1, s.content_end(b + 1))
+    if d <= c or sum(1 for t in toks[b + 1:] if _is_word(t)) < 3:
+        return None
+    e = i + 1
+    while e < b and toks[e].low != ",":
+        e += 1
+    return _Raw(c, d, toks[i].start, toks[i].end, None, "in-source", priority=1, fallback=s.span(i + 1, e))
+
+
 def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
     """"X is confident that ...", "Y was critical of Z", "they are eager to ...": a stance
     adjective after a form of "be"; the subject of "be" holds the stance."""
@@ -704,7 +728,7 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             if raw is not None:
                 found.append(raw)
             continue
-        if w not in lex.triggers and w not in lex.be_forms and w != "as" or inside_quote(tok.start) \
+        if w not in lex.triggers and w not in lex.be_forms and w not in {"as", "in"} or inside_quote(tok.start) \
                 or i in consumed:
             continue
         raw = None
@@ -720,6 +744,8 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
                 consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
         elif w in lex.adjectives:
             raw = _adjective_claim(s, i)
+        elif w == "in" and s.is_initial(i) and not found:
+            raw = _in_source_claim(s, i)
         if raw is None and (w in lex.cue_nouns or w in lex.object_nouns) and i not in s.verbs:
             raw = _noun_claim(s, i)
         if w in lex.hedge_adverbs or w in lex.be_forms:

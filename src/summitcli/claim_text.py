@@ -99,7 +99,7 @@ def _lexicon() -> _Lexicon:
         adjectives={str(k).lower(): frozenset(str(p).lower() for p in v)
                     for k, v in (data.get("adjectives") or {}).items()},
         triggers=frozenset(f.split()[0] for f in forms) | low("hedge_adverbs") | low("hedge_passives")
-        | low("cue_nouns") | low("as_verbs") | {"according"}
+        | low("cue_nouns") | low("as_verbs") | low("source_nouns") | {"according"}
         | frozenset(str(k).lower() for k in data.get("object_nouns") or ())
         | frozenset(str(k).lower() for k in data.get("adjectives") or ()))
 
