@@ -106,8 +106,9 @@ def resolve_mention(text: str, start: int, end: int,
         p = _pronoun_referent(text, start, g, idx, chain)
         if p is not None:
             return full.get(p.name, p.name)
-        if _unnamed_role_subject(chain):
-            return None
+        role = _unnamed_role_subject(chain)
+        if role:
+            return role
         for p in before:
             if _person_like(p, full) and p.gender in (g, None) and not _quoted_at(text, p.start):
                 return full.get(p.name, p.name)
@@ -173,7 +174,7 @@ def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
     rm = _ROLE_SUBJECT.match(text, i, hi)
     if rm and rm.group(1).lower() in lex()["role_heads"]:
         p = resolve_role(rm.group(0), i, idx)
-        return ("person", p) if p is not None else ("role", None)
+        return ("person", p) if p is not None else ("role", rm.group(0))
     return None
 
 
@@ -195,13 +196,17 @@ def _pronoun_referent(text: str, start: int, g: str, idx, chain) -> PersonMentio
         _subject_walk(text, start, (g, None), idx, chain)
 
 
-def _unnamed_role_subject(chain) -> bool:
-    """Does the nearest sentence subject before the pronoun name a role we cannot resolve?"""
+def _unnamed_role_subject(chain) -> str | None:
+    """The nearest sentence subject before the pronoun, if it is a role we cannot name here.
+
+    The role phrase ("the US president") is returned as the referent: the
+    corpus-wide resolver may know whom it names from other articles.
+    """
     for _, subj in chain:
         if subj is None or subj[0] == "pron":
             continue
-        return subj[0] == "role"
-    return False
+        return subj[1] if subj[0] == "role" else None
+    return None
 
 
 def _own_clause_subject(text: str, start: int, genders: tuple, idx, chain) -> PersonMention | None:

@@ -80,7 +80,7 @@ def analyse_extractions(extractions: list[Extraction], documents: list[Document]
 
 def resolve_record(record, index: SpeakerIndex):
     """The record with its speaker replaced by the corpus-wide canonical name."""
-    name, candidates = index.resolve(record.speaker, record.speaker_mention)
+    name, candidates = index.resolve(record.speaker, record.speaker_mention, record.source)
     if isinstance(record, Quote):
         return replace(record, speaker=name,
                        candidates=candidates if name is None else ())

@@ -34,7 +34,11 @@ def _lexicon() -> dict:
     for group in data["role_synonyms"]:
         for word in group:
             synonyms[word].update(group)
+    role_words = {w for group in data["role_synonyms"] for word in group for w in word.split()}
+    role_words |= {w for t in data["titles"] for w in t.split()} | set(data.get("role_words", []))
     return {
+        "pronouns": set(data["pronouns"]),
+        "role_words": role_words - set(data["distinguishing"]),
         "titles": [tuple(t) for t in titles],
         "synonyms": synonyms,
         "distinguishing": set(data["distinguishing"]),
@@ -43,7 +47,7 @@ def _lexicon() -> dict:
 
 
 def tokens(text: str) -> list[str]:
-    return [_POSSESSIVE.sub("", t).strip(".").lower() for t in _TOKEN.findall(text or "")]
+    return [_POSSESSIVE.sub("", t).replace(".", "").lower() for t in _TOKEN.findall(text or "")]
 
 
 def strip_titles(name: str) -> str:
@@ -89,6 +93,7 @@ class SpeakerIndex:
         self._form: dict[str, str] = {}  # lowercased name form -> canonical
         self._roles: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # role key -> names
         self._surnames: dict[str, set[str]] = defaultdict(set)  # surname -> canonicals
+        self.document_people: dict[str, set[str]] = {}  # source -> canonical names it mentions
 
     # -- lookup ---------------------------------------------------------------
     def canonical(self, name: str | None) -> str | None:
@@ -102,8 +107,14 @@ class SpeakerIndex:
         owners = self._surnames.get(key.split()[-1], set())
         return next(iter(owners)) if len(owners) == 1 else None
 
-    def resolve_role(self, phrase: str | None) -> tuple[str | None, tuple[str, ...]]:
-        """('the Russian leader') -> (canonical, candidates) from roles seen in the corpus."""
+    def resolve_role(self, phrase: str | None, context: set[str] | None = None,
+                     ) -> tuple[str | None, tuple[str, ...]]:
+        """('the Russian leader') -> (canonical, candidates) from roles seen in the corpus.
+
+        ``context``: canonical names mentioned in the record's own document; when
+        some role holders appear there, only they are considered ("the US
+        president" in an article about one president is not an earlier one).
+        """
         if not phrase:
             return None, ()
         key = _role_key(phrase)
@@ -113,6 +124,8 @@ class SpeakerIndex:
         for role, names in self._roles.items():
             if _role_matches(key, role):
                 scores.update(names)
+        if context and any(name in context for name in scores):
+            scores = Counter({n: c for n, c in scores.items() if n in context})
         if not scores:
             return None, ()
         ranked = scores.most_common()
@@ -120,14 +133,23 @@ class SpeakerIndex:
             return ranked[0][0], ()
         return None, tuple(name for name, _ in ranked[:5])
 
-    def resolve(self, local_name: str | None, mention: str | None) -> tuple[str | None, tuple]:
-        """Canonical speaker for a record's document-local name, else its mention words."""
+    def resolve(self, local_name: str | None, mention: str | None, source: str | None = None,
+                ) -> tuple[str | None, tuple]:
+        """Canonical speaker for a record's document-local name, else its mention words.
+
+        A role phrase that no name in the corpus holds ("the White House press
+        secretary") is itself the speaker; a pronoun or an ambiguous role is not.
+        """
         name = self.canonical(local_name) or self.canonical(mention)
         if name:
             return name, ()
-        if mention:
-            return self.resolve_role(mention)
-        return None, ()
+        context = self.document_people.get(source)
+        for phrase in (local_name, mention):
+            role, candidates = self.resolve_role(phrase, context)
+            if role or candidates:
+                return role, candidates
+        described = described_speaker(local_name or "") or described_speaker(mention or "")
+        return described, ()
 
     def match(self, query: str, among: set[str] | None = None) -> list[str]:
         """Canonical speakers a user's query names: exact, alias, role, surname, or fuzzy.
@@ -187,7 +209,7 @@ def build_index(extractions: Iterable[Extraction], aliases: dict[str, list[str]]
             if name and person.role:
                 roles.append((person.role, name))
         for record in (*extraction.quotes, *extraction.claims):
-            if record.speaker:
+            if record.speaker and _names_someone(record.speaker):
                 forms[strip_titles(record.speaker)] += 1
     index = SpeakerIndex()
     alias_of = _apply_aliases(index, aliases or {})
@@ -197,6 +219,9 @@ def build_index(extractions: Iterable[Extraction], aliases: dict[str, list[str]]
         for form in group:
             speaker.variants[form] += forms[form]
             index._add_form(form, canonical)
+    for extraction in extractions:
+        index.document_people[extraction.source] = {
+            c for p in extraction.people if (c := index.canonical(strip_titles(p.name)))}
     for role, name in roles:
         canonical = index.canonical(name)
         if canonical:
@@ -304,6 +329,27 @@ def _canonical_form(group: list[str], forms: Counter, alias_of: dict[str, str]) 
             return alias_of[form.lower()]
     full = [f for f in group if len(f.split()) >= 2] or group
     return max(full, key=lambda f: (forms[f], len(f)))
+
+
+def _names_someone(form: str) -> bool:
+    """A name ("Trump", "Le Monde"), not a description ("the US president")."""
+    first = form.split()[0] if form.split() else ""
+    return first[:1].isupper() and first.lower() not in _lexicon()["ignore"]
+
+
+def described_speaker(mention: str) -> str | None:
+    """A role description as a speaker name ("the White House press secretary" ->
+    "White House press secretary"); None for pronouns and words with no role in them."""
+    words = tokens(mention)
+    lex = _lexicon()
+    if not words or all(w in lex["pronouns"] or w in lex["ignore"] for w in words):
+        return None
+    if not any(w in lex["role_words"] for w in words):
+        return None
+    parts = mention.split()
+    while parts and parts[0].lower() in lex["ignore"]:
+        parts = parts[1:]
+    return " ".join(parts) or None
 
 
 def _role_key(phrase: str) -> tuple[str, ...]:
