@@ -96,7 +96,7 @@ def claims_table(console, claims) -> None:
 def speakers_table(console, rows: list[dict], sources: list[str]) -> None:
     table = _table(("speaker", {"style": "bold", "ratio": 2}), ("also named", {"ratio": 3}),
                    *[(clean(s), {"justify": "right"}) for s in sources],
-                   ("all", {"justify": "right"}))
+                   ("quotes", {"justify": "right"}), ("claims", {"justify": "right"}))
     for row in rows:
         names = [n for n in row["names"] + row["mentions"] if n != row["speaker"]]
         unique = list(dict.fromkeys(names))
@@ -104,7 +104,7 @@ def speakers_table(console, rows: list[dict], sources: list[str]) -> None:
                       else safe_text(row["speaker"]),
                       safe_text(", ".join(unique[:6]) + (" …" if len(unique) > 6 else "")),
                       *[str(row["per_source"].get(s, "")) for s in sources],
-                      str(row["quotes"]))
+                      str(row["quotes"]), str(row["claims"]))
     console.print(table)
 
 
