@@ -63,6 +63,44 @@ def _wording(ops: list[dict], side: str) -> Text:
     return out
 
 
+def diff_line(ops: list[dict]) -> Text:
+    """One wording against the fullest, wdiff style: ``[-fullest's words-]{+this one's+}``.
+
+    The brackets make the change readable without colour (pipes, NO_COLOR).
+    """
+    out = Text()
+    for op in ops:
+        if out:
+            out.append(" ")
+        base, words = " ".join(op["base"]), " ".join(op["words"])
+        if op["op"] == "equal":
+            out.append_text(safe_text(words, "dim"))
+            continue
+        if base:
+            out.append("[-", style="red")
+            out.append_text(safe_text(base, "red strike"))
+            out.append("-]", style="red")
+        if words:
+            out.append("{+", style="green")
+            out.append_text(safe_text(words, "green"))
+            out.append("+}", style="green")
+    return out
+
+
+def _diff_lines(console: Console, st) -> None:
+    """For reworded statements, each changed wording as a word diff against the fullest."""
+    if st.relation not in ("variant", "excerpt", "conflict"):
+        return
+    for d in st.diff:
+        if d.get("base") or all(op["op"] == "equal" for op in d["ops"]):
+            continue
+        line = Text("  diff ", style="dim")
+        line.append_text(safe_text(d["source"], "bold"))
+        line.append(": ")
+        line.append_text(diff_line(d["ops"]))
+        console.print(line)
+
+
 def _claim_text(claim) -> Text:
     text = safe_text(f"{claim.cue} ", "italic dim")
     text.append_text(safe_text(claim.text, "italic"))
@@ -109,6 +147,7 @@ def _two_sources(console: Console, comparison) -> None:
         grid.add_row(_label(comparison, a), _label(comparison, b))
         grid.add_row(_source_cell(st, a), _source_cell(st, b))
         console.print(grid)
+        _diff_lines(console, st)
         console.print()
 
 
@@ -127,6 +166,7 @@ def _many_sources(console: Console, comparison) -> None:
         body.append_text(safe_text(st.text))
         body.append("”")
         console.print(body)
+        _diff_lines(console, st)
         console.print()
 
 
