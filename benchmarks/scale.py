@@ -337,7 +337,11 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
                 rows.append((f"compare {n}", f"exit {first['code']}", "exit 0", False,
                              first["stderr"].strip()[-400:]))
                 continue
+            entries = sum(1 for p in Path(cache).rglob("*.json"))
             second = run_measured(cmd, env, workdir / f"compare-{n}-warm.json")
+            rewritten = sum(1 for p in Path(cache).rglob("*.json")) - entries
+            if rewritten:  # keys changed between the runs (a lexicon edited meanwhile?)
+                log(f"  {n}: the warm run wrote {rewritten} new cache entries: it missed the cache")
             (workdir / f"compare-{n}-warm.json").unlink(missing_ok=True)
         cold[n] = first["wall"]
         with open(out_path, encoding="utf-8") as fh:
