@@ -265,3 +265,12 @@ def test_poll_that_opens_the_sentence_vouches_for_the_clause():
     c = _one("In a county poll released Monday, 41 percent of residents back the levy.", "In")
     assert c.text == "41 percent of residents back the levy"
     assert c.speaker_mention == "a county poll released Monday"
+
+
+def test_sentence_initial_participle_clause_stops_at_the_main_clause():
+    c = _one("Recalling the defeat of 2012, the party began its spending early.", "Recalling")
+    assert c.text == "the defeat of 2012"
+
+
+def test_it_is_clear_is_the_authors_assertion():
+    assert claims_in_text("It is clear that the council has no plan to quit.") == []

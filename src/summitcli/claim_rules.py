@@ -313,6 +313,7 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     h = _clause_head(s, i, speaker)
     first = s.first + 1 if toks[s.first].low == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
     if not (toks[first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and first < i
+            or first == i and toks[i].low.endswith(("ing", "ed"))  # "Recalling X, the party ..."
             or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
         return end
     for k in range(start + 2, end - 1):
@@ -351,6 +352,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
             t.low == "that" for t in toks[i2 + 1:i2 + 6]):
         return None  # "a fair called the Crossroads by its citizens": a passive participle
+    if i > 0 and toks[i - 1].low in _CLOSING:
+        return None  # "…,'' concluded a 2013 study": the words after the verb name the speaker
     found = _content_start(s, i2, form, frames, source)
     if found is None:
         return None
@@ -398,7 +401,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         or (tail and tail[0].low in _PREP_TAIL)
     if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
-    if head == i and len(tail) > 1 and tail[0].low in _SUBJ_PRONOUNS | {"it"}:
+    if head == i and len(tail) > 1 and (tail[0].low in _SUBJ_PRONOUNS | {"it"} or any(
+            t.text.islower() and t.low in _GAP_VERBS | _AUX - {"also", "not"} for t in tail)):
         return None  # "..., 67 percent, say they will ...": a clause follows, not a speaker
     if not inverted or head < 2 or not (adverbial or head == i or after_quote):
         return None
@@ -679,6 +683,8 @@ def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
         b -= 1
     if b < 1 or toks[b].low not in _BE | {"remain", "remains", "remained", "seem", "seems", "seemed", "appeared", "sounded", "felt", "become", "became"}:
         return None
+    if toks[b - 1].low in {"it", "there", "this", "that", "what"}:
+        return None  # "it is clear that ...": the author's own assertion
     clause = toks[i + 1].low in {"that", "to"} and (toks[i + 1].low == "that" or _infinitive(toks, i + 1))
     a = i + 1 if clause else i + 2
     if a >= s.n:
