@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "summit-bench")
     ap.add_argument("--budget", type=float, default=900.0,
                     help="skip a corpus size whose cold compare would take longer than this (s)")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="scale: run the installed summit, not a frozen copy of this checkout's src/")
     args = ap.parse_args(argv)
     parts = args.only or PARTS
     sizes = args.sizes or ([1000, 2000] if args.quick else [2500, 5000, 10000, 20000])
@@ -112,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += startup.typer_figures(args.typer, runs)
     if "scale" in parts:
         log(f"scale {sizes} ...")
-        rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget)
+        rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget,
+                                    frozen=not args.no_snapshot)
     if "devset" in parts:
         log("devset ...")
         rows += devset_figures(args.quick)

@@ -51,6 +51,23 @@ def summit_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "summitcli"]
 
 
+def snapshot(workdir: Path) -> dict:
+    """Environment that runs a frozen copy of the checkout's package (``{}`` outside a checkout).
+
+    The cold and the warm run must see the same code and lexicons: in a working
+    tree where people edit ``data/*.yaml`` meanwhile, every edit rightly
+    invalidates the cache and the warm run would measure nothing.
+    """
+    src = HERE.parent / "src" / "summitcli"
+    if not src.is_dir():
+        return {}
+    dest = workdir / "snapshot"
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest / "summitcli", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return {"PYTHONPATH": str(dest)}
+
+
 def corpus_dir(workdir: Path, n: int, seed: int) -> Path:
     """The generated corpus for (n, seed), made once and reused."""
     d = workdir / f"corpus-{n}-seed{seed}-g{make_corpus.GENERATOR_VERSION}"
@@ -319,8 +336,10 @@ def check_cli() -> str | None:
 
 
 def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
-                 budget: float = 900.0) -> tuple[list[tuple], dict]:
+                 budget: float = 900.0, frozen: bool = True) -> tuple[list[tuple], dict]:
     rows, cold = [], {}
+    extra_env = snapshot(workdir) if frozen else {}
+    tool = [sys.executable, "-m", "summitcli"] if extra_env else summit_command()
     for n in sizes:
         done = [m for m in cold if m < n]
         if done and cold[max(done)] * (n / max(done)) ** 1.2 > budget:
@@ -329,8 +348,9 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
             continue
         corpus = corpus_dir(workdir, n, seed)
         with tempfile.TemporaryDirectory(dir=workdir) as cache:
-            env = dict(os.environ, SUMMIT_CACHE_DIR=cache, NO_COLOR="1")
-            cmd = [*summit_command(), "compare", "--json", "--corpus", str(corpus)]
+            env = dict(os.environ, SUMMIT_CACHE_DIR=cache, NO_COLOR="1", **extra_env)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            cmd = [*tool, "compare", "--json", "--corpus", str(corpus)]
             out_path = workdir / f"compare-{n}.json"
             first = run_measured(cmd, env, out_path)
             if first["code"] != 0:
@@ -374,7 +394,8 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
     return rows, cold
 
 
-def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print, budget: float = 900.0) -> list[tuple]:
+def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print, budget: float = 900.0,
+                  frozen: bool = True) -> list[tuple]:
     workdir.mkdir(parents=True, exist_ok=True)
     rows = []
     t0 = time.perf_counter()
@@ -394,7 +415,7 @@ def scale_figures(sizes: list[int], seed: int, workdir: Path, log=print, budget:
     if problem:
         rows.append(("compare at scale", "unavailable", "", False, problem))
         return rows
-    more, _ = compare_runs(sizes, seed, workdir, log, budget)
+    more, _ = compare_runs(sizes, seed, workdir, log, budget, frozen)
     return rows + more
 
 
@@ -405,11 +426,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "summit-bench")
     ap.add_argument("--budget", type=float, default=900.0,
                     help="skip a size whose cold run would take longer than this (seconds)")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the installed summit, not a frozen copy of this checkout's src/")
     args = ap.parse_args(argv)
     from startup import print_figures
 
     rows = scale_figures(args.sizes, args.seed, args.workdir, log=lambda m: print(m, file=sys.stderr),
-                         budget=args.budget)
+                         budget=args.budget, frozen=not args.no_snapshot)
     print_figures(rows)
     return 0 if all(r[3] is not False for r in rows) else 1
 
