@@ -513,7 +513,7 @@ def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
     """Tokens of the source after "according to": up to a comma or the sentence end."""
     b = a
-    while b < s.n and b - a < 15 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
+    while b < s.n and b - a < 30 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
         b += 1
     return (a, b)
 
