@@ -274,3 +274,10 @@ def test_sentence_initial_participle_clause_stops_at_the_main_clause():
 
 def test_it_is_clear_is_the_authors_assertion():
     assert claims_in_text("It is clear that the council has no plan to quit.") == []
+
+
+def test_fallback_subject_skips_parentheticals():
+    c = _one("Some engineers - including two on the board - warn that the dam is too old.", "warn")
+    assert c.speaker_mention == "Some engineers"
+    c = _one("After thanking the crowd, she pledged to keep the clinic open.", "thanking")
+    assert c.speaker_mention == "she"

@@ -465,6 +465,7 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
                       or toks[k].low in _ASIDES and k > 0 and toks[k - 1].low == ","
                       or toks[k].low == "," and toks[k + 1].low in _ASIDES):
         k -= 1  # "has, however, revealed": asides between subject and verb
+    k = _skip_parenthetical(s, k)
     if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
         if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _SUBJ_STOP | _ASIDES \
                 and not toks[k - 1].low.endswith("ly"):
@@ -478,6 +479,30 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     return (toks[h].start, toks[k].end)
 
 
+def _skip_parenthetical(s: _Sentence, k: int) -> int:
+    """Step back over "(D-R.I.)", "- including X -" or ", which Y won," between subject and verb."""
+    toks = s.toks
+    for _ in range(2):
+        if k > 0 and toks[k].low == ")":
+            j = next((j for j in range(k - 1, max(-1, k - 12), -1) if toks[j].low == "("), -1)
+            k = j - 1 if j > 0 else k
+        elif k > 0 and toks[k].low in {"—", "–", "-", "--"}:
+            j = next((j for j in range(k - 1, max(-1, k - 20), -1) if toks[j].low == toks[k].low), -1)
+            k = j - 1 if j > 0 else k
+        elif k > 0 and toks[k].low == ",":
+            j = next((j for j in range(k - 1, max(-1, k - 15), -1)
+                      if toks[j].low == "," and toks[j + 1].low in _RELATIVE), -1)
+            if j > 0:
+                k = j - 1
+            elif toks[k - 1].low == ")":
+                k -= 1
+            else:
+                return k
+        else:
+            return k
+    return k
+
+
 _FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid following".split())
 
 
@@ -486,10 +511,13 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     phrase ("At a rally, ..."): the words before its first verb."""
     toks = s.toks
     a = s.first
-    if a < i and toks[a].low in _FRONTED:
-        a = next((k + 1 for k in range(a, i) if toks[k].low == ","), i)
-    if a >= i or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS):
+    limit = i
+    if a < i and toks[a].low in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
+        a = next((k + 1 for k in range(a, min(s.n, a + 30)) if toks[k].low == ","), s.n)
+        limit = s.n if a > i else i
+    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS):
         return None
+    i = limit
     b = a
     while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
             toks[b].text.islower() and (toks[b].low in _GAP_VERBS | _AUX or b in s.verbs or b > a and (
