@@ -739,10 +739,12 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
         return None  # "The Latest: ...", "Clinton: 547": a heading or a tally
     if toks[i + 1].start - toks[i].end > 2 or not _is_word(toks[i + 1]) and toks[i + 1].low not in "“‘\"'":
         return None
+    if s.text[toks[0].start:toks[i - 1].end].lower() in _lexicon().colon_labels:
+        return None  # "Note:", "Q:": a label of the author's, not a speaker
     speaker = s.speaker_fn(toks[i].start, toks[i].end)
     fallback = None
-    if speaker is None:  # "Note:", "Update:": a label of the author's, not a speaker ...
-        if s.ss > 0 or i > 6 or s.text[toks[0].start:toks[i - 1].end].lower() in _lexicon().colon_labels:
+    if speaker is None:  # a name the shared finder does not know counts only in the headline
+        if s.ss > 0 or i > 6:
             return None
         fallback = s.span(0, i)  # ... except in the headline: "Poll: ...", "City Paper: ..."
     a, b = s.span(i + 1, s.content_end(i + 1))
