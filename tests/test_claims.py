@@ -281,3 +281,15 @@ def test_fallback_subject_skips_parentheticals():
     assert c.speaker_mention == "Some engineers"
     c = _one("After thanking the crowd, she pledged to keep the clinic open.", "thanking")
     assert c.speaker_mention == "she"
+
+
+def test_contracted_subjects_and_possessive_groups():
+    c = _one("He’s comparing the new levy to the earlier one.", "comparing")
+    assert c.text == "the new levy to the earlier one"
+    c = _one("Meanwhile, his team believes that the rural vote may be decisive.", "believes")
+    assert c.text == "that the rural vote may be decisive" and c.speaker_mention.endswith("team")
+
+
+def test_believe_in_takes_an_object():
+    c = _one("Even so, most residents still believe in the tram plan.", "believe in")
+    assert c.text == "the tram plan"

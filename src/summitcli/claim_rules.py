@@ -188,7 +188,8 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
             return False
         return not s.is_initial(i) and not inverted and form in _lexicon().ambiguous
     words = s.text[speaker[0]:speaker[1]].split()
-    return form.endswith("s") and words[0].lower() in _POSSESSIVES and not any(w[:1].isupper() for w in words)
+    return form in _lexicon().ambiguous and form.endswith("s") and words[0].lower() in _POSSESSIVES \
+        and not any(w[:1].isupper() for w in words)  # "his claims", but "his team believes"
 
 
 def _infinitive_follows(s: _Sentence, i: int) -> bool:
@@ -272,8 +273,9 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
     toks = s.toks
     for k in range(j + 1, end):
         w, nxt = toks[k].low, toks[k + 1].low if k + 1 < s.n else ""
-        if w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}:
-            return k
+        if (w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}) \
+                and toks[k - 1].low not in _DETS:
+            return k  # "endorsed X last week", but not "the earlier order"
         if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
             return k
         if w in _ADJUNCT_OPENERS and toks[k].text.islower():
@@ -347,6 +349,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         return post
     prev = toks[i - 1].low if i else ""
     if form.split()[0].endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} | _BE \
+            and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
@@ -366,7 +369,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
     words = sum(1 for t in toks[start:end] if _is_word(t))
-    if words == 0 or (rule == "verb-clause" and words < 3) or (form in _lexicon().ambiguous and words < 2):
+    if words == 0 or (rule == "verb-clause" and words < (2 if "object" in frames else 3)) \
+            or (form in _lexicon().ambiguous and words < 2):
         return None
     a, b = s.span(start, end)
     if rule == "verb-clause":
@@ -523,7 +527,7 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
             toks[b].text.islower() and (toks[b].low in _GAP_VERBS | _AUX or b in s.verbs or b > a and (
                 toks[b].low.endswith(("ed", "s")) and not toks[b - 1].low in _DETS))):
         b += 1
-    if b == a or b >= i or toks[b - 1].low in _DETS:
+    if b == a or b > i or toks[b - 1].low in _DETS:
         return None
     return (toks[a].start, toks[b - 1].end)
 

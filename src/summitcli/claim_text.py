@@ -158,6 +158,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 # --------------------------------------------------------------------------- helpers
 _PRONOUNS = frozenset("me him her us them you".split())
+_CONTRACTED = frozenset("he she it that who there what".split())  # "he’s" = "he is" / "he has"
 _INDEFINITE = frozenset("everyone everybody someone somebody anyone anybody nobody many some most "
                         "others few both all who that which".split())
 _SUBJ_PRONOUNS = frozenset("he she they we i you who".split())
@@ -208,8 +209,8 @@ def _verb_at(toks: list[_Tok], i: int) -> tuple[str, str, frozenset, int] | None
 def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     """Rule out noun uses ("the report", "his claims") and infinitives ("to say")."""
     prev = toks[i - 1].low if i > 0 else ""
-    if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")):
-        return False
+    if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED:
+        return False  # "the report", "to say", "Smith's claims"; but "he's saying"
     if form in _lexicon().ambiguous:
         if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
