@@ -246,8 +246,7 @@ ADVERSARIAL = [
     ("long lower-case run", "word " * 100_000),
     ("role mentions", ROLE_UNIT * 4_000),  # was quadratic (findings 1, 3): fixed upstream
     ("long capitalised run", "Anna " * 32_000 + "said “yes.”"),
-    pytest.param("one long paragraph", " ".join(SENTENCES) * 4_000,
-                 marks=_known_slow("finding 2")),
+    ("one long paragraph", " ".join(SENTENCES) * 4_000),
 ]
 
 

@@ -25,6 +25,7 @@ from typing import Sequence
 import yaml
 
 from .people import fullest_forms, lex
+from .quotes import boundaries
 from .records import PersonMention
 
 class PeopleIndex(tuple):
@@ -449,6 +450,32 @@ _INVERTED_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)—–]|$|who\b|in\b|on\b|at\b
 
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]+\b")
 _SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=(?:''|[\"“‘'(«„])?[A-Z0-9])")
+_SENT_END_LOOK = frozenset("\"“‘'(«„")
+_ALNUM_UP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def sentence_ends(text: str, lo: int, hi: int):
+    """(start, end) of the ``_SENT_END`` matches a search of text[lo:hi] finds, last first.
+
+    The matches come from one pass per document (:func:`summitcli.quotes.boundaries`); a
+    match counts when it starts at or after ``lo`` and its lookahead fits before ``hi``.
+    """
+    b = boundaries(text, _SENT_END)
+    starts, ends = b.starts, b.ends
+    k = bisect.bisect_left(ends, hi)
+    first = bisect.bisect_left(starts, lo)
+    n = len(text)
+    while k > first:
+        k -= 1
+        e = ends[k]
+        if text[e] in _ALNUM_UP:
+            need = e + 1
+        elif text.startswith("''", e) and e + 2 < n and text[e + 2] in _ALNUM_UP:
+            need = e + 3
+        else:
+            need = e + 2
+        if need <= hi:
+            yield starts[k], e
 
 
 def clause_subject(text: str, floor: int, pos: int,
@@ -457,9 +484,10 @@ def clause_subject(text: str, floor: int, pos: int,
     it that is followed by a verb ("..., though last week he used stronger language, saying"),
     else the named subject opening the sentence."""
     start = floor
-    for m in _SENT_END.finditer(text, max(floor, pos - 400), pos):
-        if not _ABBR.search(text, max(0, m.start() - 4), m.start() + 1):
-            start = m.end()
+    for a, e in sentence_ends(text, max(floor, pos - 400), pos):
+        if not _ABBR.search(text, max(0, a - 4), a + 1):
+            start = e
+            break
     near = _nearest_clause_subject(text, start, pos, people)
     return near if near is not None else sentence_subject(text, start, pos, people)
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
-from .attribution import (_LEAD_ADVERBIAL, _ROLE_SUBJECT, _SENT_END, _SUBJECT_PRON,
-                          index_people, lex)
+from .attribution import (_LEAD_ADVERBIAL, _ROLE_SUBJECT, _SUBJECT_PRON, index_people, lex,
+                          sentence_ends)
+from .quotes import line_starts
 from .records import PersonMention
 
 # -- resolution --------------------------------------------------------------------------
@@ -31,6 +32,7 @@ def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
 _PHRASE_WORD = re.compile(r"[\w.\-]+")
 
 
+@lru_cache(maxsize=4096)
 def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
     """Head synonyms and qualifying capitalised words of a role phrase."""
     s = lex()
@@ -63,11 +65,16 @@ def resolve_role(phrase: str, pos: int, people: Sequence[PersonMention]) -> Pers
     # "the Russian leader" needs a title naming the country: a guess between several
     # presidents would be worse than leaving the mention to the corpus-level resolver
     info = idx.role_info  # per-document memo of each title's words
+    cands = []
+    for p in near:
+        rw = info.get(p.role)
+        if rw is None:
+            rw = info[p.role] = _role_words(p.role)
+        if heads & rw[0]:  # a title without the phrase's head noun never matches
+            cands.append((p, rw))
     for strict in ((True,) if quals else (True, False)):
-        for p in near:
-            if p.role not in info:
-                info[p.role] = _role_words(p.role)
-            if _role_matches(heads, quals, p.role, info[p.role], strict):
+        for p, rw in cands:
+            if _role_matches(heads, quals, p.role, rw, strict):
                 return p
     return None
 
@@ -148,15 +155,22 @@ _VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quic
 
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Sentence starts in text[lo:hi] (paragraph breaks count), last first."""
-    starts = [lo]
-    for m in _SENT_END.finditer(text, lo, hi):
-        starts.append(m.end())
-    k = text.find("\n", lo, hi)
-    while k >= 0:
-        starts.append(k + 1)
-        k = text.find("\n", k + 1, hi)
-    return sorted(set(starts), reverse=True)
+    """The last sentence starts in text[lo:hi] (paragraph breaks count), last first.
+
+    At most the six nearest of each kind are needed; both come from per-document
+    indexes, so this costs a bisection, not a scan of the window.
+    """
+    starts = {lo}
+    for n, (_, e) in enumerate(sentence_ends(text, lo, hi)):
+        starts.add(e)
+        if n == 5:
+            break
+    lines = line_starts(text)
+    k = bisect.bisect_right(lines, hi)
+    for x in lines[max(0, k - 6):k]:
+        if x > lo:
+            starts.add(x)
+    return sorted(starts, reverse=True)
 
 
 def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:

@@ -187,15 +187,58 @@ def _last_boundary(text: str, lo: int, hi: int) -> int | None:
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (never before ``lo``, nor 400 characters back)."""
     start = max(lo, pos - 400)
-    for m in _BOUNDARY_RE.finditer(text, max(lo, pos - 400), min(len(text), pos + 3)):
-        if m.end() > pos:
+    b = boundaries(text, _BOUNDARY_RE)
+    k = bisect.bisect_right(b.ends, pos)  # boundaries that end by ``pos`` ...
+    first = bisect.bisect_left(b.starts, start)  # ... and start inside the window
+    while k > first:
+        k -= 1
+        a = b.starts[k]
+        if not _ABBREV_END.search(text, max(lo, a - 6), a + 1):
+            start = b.ends[k]
             break
-        if _ABBREV_END.search(text, max(lo, m.start() - 6), m.start() + 1):
-            continue
-        start = m.end()
     while start < pos and text[start] in " \u00a0\t":
         start += 1
     return start
+
+
+class Boundaries:
+    """Every match of a boundary regex in one document: starts, ends (both sorted) and the
+    offset the match's lookahead reads up to (``need``), so a window can be answered by bisection
+    exactly as a search restricted to that window would."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str, rx: re.Pattern):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in rx.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets just after each newline of ``text`` (sorted; computed once per document)."""
+    return boundaries(text, _NEWLINE).ends
+
+
+_BOUNDARY_CACHE: dict[re.Pattern, tuple[str, Boundaries]] = {}
+
+
+def boundaries(text: str, rx: re.Pattern) -> Boundaries:
+    """The matches of ``rx`` in ``text``, computed once per document and regex.
+
+    Sentence starts are asked for around every quotation and mention; one pass over the
+    document and a bisection per question keeps that linear on quote-dense text.
+    """
+    hit = _BOUNDARY_CACHE.get(rx)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    b = Boundaries(text, rx)
+    _BOUNDARY_CACHE[rx] = (text, b)
+    return b
 
 
 def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Span]:
