@@ -59,9 +59,11 @@ def test_listener_and_time_are_skipped_before_the_clause():
 
 
 def test_hedged_claims():
-    c = _one("The minister reportedly wants a second summit in Geneva.", "reportedly")
+    c = _one("The minister reportedly met the envoy twice in Geneva.", "reportedly")
     assert c.hedged and c.speaker is None
-    assert "wants a second summit in Geneva" in c.text
+    assert "met the envoy twice in Geneva" in c.text
+    c = _one("The minister reportedly wants a second summit in Geneva.", "wants")
+    assert c.hedged and c.speaker_mention == "The minister" and c.text == "a second summit in Geneva"
     c = _one("Anna Kowalski reportedly told aides that she would resign.", "told")
     assert c.hedged and c.text == "that she would resign"
     c = _one("The envoy is said to favour a quick compromise.", "is said to")
@@ -293,3 +295,19 @@ def test_contracted_subjects_and_possessive_groups():
 def test_believe_in_takes_an_object():
     c = _one("Even so, most residents still believe in the tram plan.", "believe in")
     assert c.text == "the tram plan"
+
+
+def test_lexicon_entries_are_words_not_yaml_booleans():
+    from summitcli.claim_text import _lexicon
+
+    lex = _lexicon()
+    assert "on" in lex.object_nouns["attacks"] and "on" in lex.adjectives["bullish"]
+    assert all(isinstance(p, str) for ps in lex.object_nouns.values() for p in ps)
+    assert all(isinstance(p, str) for ps in lex.adjectives.values() for p in ps)
+
+
+def test_want_and_expect_take_an_object_and_a_to_clause():
+    c = _one("The county doesn’t expect the two mayors to appear together.", "expect")
+    assert c.text == "the two mayors to appear together"
+    c = _one("They want a new ferry schedule.", "want")
+    assert c.text == "a new ferry schedule"

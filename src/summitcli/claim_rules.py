@@ -195,7 +195,10 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
 def _infinitive_follows(s: _Sentence, i: int) -> bool:
     """"plans to target", "wants to run": a to-infinitive after a verb of intention."""
     form, _, frames, i2 = s.verbs[i]
-    return "infinitive" in frames and i2 + 2 < s.n and s.toks[i2 + 1].low == "to" and _infinitive(s.toks, i2 + 1)
+    if "infinitive" in frames and i2 + 2 < s.n and s.toks[i2 + 1].low == "to" and _infinitive(s.toks, i2 + 1):
+        return True
+    return "causative" in frames and any(  # "expect the two mayors to appear"
+        s.toks[k].low == "to" and _infinitive(s.toks, k) for k in range(i2 + 2, min(s.n - 1, i2 + 6)))
 
 
 def _postposed_end(s: _Sentence, i: int) -> bool:
@@ -238,6 +241,10 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     toks, n, lex = s.toks, s.n, _lexicon()
     j = _skip_adverbials(toks, i2 + 1, n)
     c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
+    if c is None and "causative" in frames and "addressee" not in frames and any(
+            toks[k].low == "to" and _infinitive(toks, k) for k in range(j + 1, min(n - 1, j + 5))) \
+            and all(_is_word(t) for t in toks[j:j + 2]) and toks[j].low not in _BAD_START:
+        return j, "verb-to"  # "want the council to act": the object and its to-clause
     w = toks[c].low if c is not None else None
     if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
