@@ -311,3 +311,8 @@ def test_want_and_expect_take_an_object_and_a_to_clause():
     assert c.text == "the two mayors to appear together"
     c = _one("They want a new ferry schedule.", "want")
     assert c.text == "a new ferry schedule"
+
+
+def test_relative_clause_verb_is_not_a_postposed_attribution():
+    text = "Most graduates return to work at the Harbour Trust, which advises the port."
+    assert [c for c in claims_in_text(text) if c.cue == "advises"] == []

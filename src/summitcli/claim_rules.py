@@ -398,6 +398,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     if tail and tail[0].low == "to" and _infinitive(toks, i2 + 1):
         return None  # "who promised to end the wars": a to-clause follows, nothing precedes
     head = _clause_head(s, i, speaker)
+    if toks[head].low in _RELATIVE or toks[head].low == "that":
+        return None  # "..., which the agency declared": a relative clause, not an attribution
     before = toks[head - 1].low if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
     if not after_quote:
