@@ -25,110 +25,22 @@ from __future__ import annotations
 
 import gc
 import math
-import re
 from contextlib import contextmanager
 from collections import Counter, defaultdict
-from itertools import chain, combinations
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
+from .blocking import candidate_pairs
 from .records import Claim, Quote
+from .wording import content_words as _content, normalize, tokens  # noqa: F401 (re-exported)
 
 DEFAULT_MIN_SCORE = 85.0
 RELATIONS = ("verbatim", "variant", "excerpt", "conflict", "paraphrase", "single")
 
-# English function words: they carry no topic, so they never count as shared content.
-_FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet if then than that this these those there here
-    is are was were be been being am do does did done have has had having will would shall
-    should can could may might must not no of in on at to for from by with about as into
-    onto over under up down out off through again further once very just also too only own
-    same such more most some any each every all both few other i me my mine we us our ours
-    you your yours he him his she her hers it its they them their theirs what which who whom
-    whose when where why how because while until since before after above below between
-    during against among per via get got gets let lets one ones really s t""".split()
-)
-# Clitics that expand the same way after any word.
-_CLITICS = {"n't": ["not"], "'re": ["are"], "'ve": ["have"], "'ll": ["will"], "'m": ["am"], "'d": ["would"]}
-_NEGATIONS = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"],
-              "ain't": ["is", "not"], "cannot": ["can", "not"]}
-# "'s" means "is" after these words (otherwise it is a possessive and is dropped).
-_S_IS = frozenset("it that there here what who where how he she this everything nothing "
-                  "something someone everyone everybody nobody somebody".split())
-_QUOTE_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # linear: apostrophes only between word runs
-
-_SOFT_CAP = 64  # a key feature shared by more units than this is too common to block on
-_KEYS_PER_UNIT = 6
 _CLASSES = ("term", "short", "speech", "claim")
-_GROUP = {"term": 0, "short": 1, "speech": 2, "claim": 2}  # blocking groups: who may pair
 _SHORT = 4  # fewer words than this: a short phrase, matched only by (nearly) the same words
-_BUDGET = 32  # at most ~this many postings per unit beyond its rarest key
 _HEAD = 4000  # fuzzy scores look at this many characters (exact checks see everything)
 _DIFF_CELLS = 4_000_000  # word diffs bigger than this fall back to common ends + one change
-
-
-def _expand(word: str) -> list[str]:
-    """Lower-cased word (straight apostrophes) -> normalised tokens."""
-    if word in _NEGATIONS:
-        return list(_NEGATIONS[word])
-    for clitic, expansion in _CLITICS.items():
-        if word.endswith(clitic) and len(word) > len(clitic):
-            return _expand(word[: -len(clitic)]) + expansion
-    if word.endswith("'s") and len(word) > 2:
-        stem = word[:-2]
-        if stem == "let":
-            return ["let", "us"]
-        return [stem, "is"] if stem in _S_IS else [stem]
-    if word.endswith("s'"):
-        word = word[:-1]
-    return [word.replace("'", "")]
-
-
-_CHUNK_TOKENS: dict[str, tuple[tuple[str, str], ...]] = {}
-
-
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, str], ...]:
-    """``(key, display)`` pairs of one whitespace-delimited chunk (memoised).
-
-    The chunk displays whole on its first key and as "" on the others ("didn't" ->
-    ("did", "didn't"), ("not", "")), so diffs can show the article's own words.
-    """
-    toks = _CHUNK_TOKENS.get(chunk)
-    if toks is None:
-        low = chunk.translate(_QUOTE_MARKS).lower()
-        keys = [k for w in _WORD.findall(low) for k in _expand(w) if k]
-        toks = tuple((k, chunk if i == 0 else "") for i, k in enumerate(keys))
-        if len(_CHUNK_TOKENS) > 200_000:
-            _CHUNK_TOKENS.clear()
-        _CHUNK_TOKENS[chunk] = toks
-    return toks
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    """Normalised tokens of ``text`` as ``(key, display)`` pairs.
-
-    ``key`` is the comparison form; ``display`` the printed word (with its punctuation)
-    on the first key that word produced and ``""`` on the others.
-    """
-    chunks = text.split()
-    parts = list(map(_CHUNK_TOKENS.get, chunks))  # memo hits at C speed
-    if all(parts):
-        return list(chain.from_iterable(parts))
-    out: list[tuple[str, str]] = []
-    for chunk, toks in zip(chunks, parts):
-        toks = toks or _chunk_tokens(chunk)
-        if toks:
-            out.extend(toks)
-        elif out:  # punctuation-only chunk ("…", "—"): keep it visible on the previous word
-            key, disp = out[-1]
-            out[-1] = (key, f"{disp} {chunk}" if disp else chunk)
-    return out
-
-
-def normalize(text: str) -> str:
-    """Comparison form: lower case, no punctuation, contractions expanded."""
-    return " ".join(k for k, _ in tokens(text))
 
 
 @dataclass(frozen=True)
@@ -213,139 +125,6 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
     for j, c in enumerate(claims):
         units.append(_Unit(len(units), len(quotes) + j, [c], "claim"))
     return [u for u in units if u.keys]
-
-
-def _unit_features(units: list[_Unit]):
-    """``(feature, unit)`` rows sorted by feature, and each feature's tier.
-
-    Features are content-word unigrams and word bigrams within each class group (tier 0), and the same
-    scoped to the unit's speaker (tier 1: rare even when the words are common). Numpy
-    throughout; returns ``(features, units, tier_of_feature)``.
-    """
-    import numpy as np
-
-    n = len(units)
-    words = list(chain.from_iterable(u.keys for u in units))
-    vocab = {k: i for i, k in enumerate(set(words))}
-    t = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
-    o = np.repeat(np.arange(n, dtype=np.int64), [len(u.keys) for u in units])
-    v = len(vocab) + 1
-    nxt = o[1:] == o[:-1]
-    content = np.zeros(v, dtype=bool)  # function words only count inside bigrams
-    content[[i for k, i in vocab.items() if k not in _FUNCTION_WORDS]] = True
-    group = np.array([_GROUP[u.cls] for u in units], dtype=np.int64)
-    keep = content[t]
-    feats = np.concatenate([t[keep], v + t[:-1][nxt] * v + t[1:][nxt]])
-    fowner = np.concatenate([o[keep], o[:-1][nxt]])
-    feats = feats * len(set(_GROUP.values())) + group[fowner]
-    spk = _speaker_ids(units)
-    said = (spk[fowner] >= 0) & (group[fowner] == _GROUP["speech"])
-    top = feats.max(initial=0) + 1
-    scoped = top + feats[said] * (int(spk.max(initial=0)) + 1) + spk[fowner[said]]
-    feats = np.concatenate([feats, scoped])
-    fowner = np.concatenate([fowner, fowner[said]])
-    order = np.argsort(feats)
-    ranked = feats[order]
-    first = np.r_[True, ranked[1:] != ranked[:-1]]
-    tier = (ranked[first] >= top).astype(np.int64)
-    # A word repeated in one unit gives repeated rows: harmless (pairs are deduplicated).
-    return np.cumsum(first) - 1, fowner[order], tier
-
-
-def _speaker_ids(units: list[_Unit]):
-    import numpy as np
-
-    names: dict[str, int] = {}
-    return np.array([names.setdefault(u.speaker, len(names)) if u.speaker else -1
-                     for u in units], dtype=np.int64)
-
-
-def _sorted_unique(values):
-    """``np.unique`` by sorting (faster here than numpy's hash-based unique)."""
-    import numpy as np
-
-    values = np.sort(values)
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
-
-
-def _choose_keys(rf, ru, tier):
-    """Per unit and tier, the rarest usable features within the key count and budget."""
-    import numpy as np
-
-    df = np.bincount(rf, minlength=len(tier))
-    d = df[rf]
-    usable = np.flatnonzero((d >= 2) & (d <= _SOFT_CAP))
-    if len(usable) == 0:
-        return rf[:0], ru[:0]
-    slot = ru[usable] * 2 + tier[rf[usable]]
-    order = usable[np.lexsort((rf[usable], d[usable], slot))]
-    oslot, od = ru[order] * 2 + tier[rf[order]], d[order]
-    starts = np.flatnonzero(np.r_[True, oslot[1:] != oslot[:-1]])
-    lengths = np.diff(np.r_[starts, len(oslot)])
-    rank = np.arange(len(oslot)) - np.repeat(starts, lengths)
-    csum = np.cumsum(od)
-    spent = csum - np.repeat(csum[starts] - od[starts], lengths)
-    chosen = order[(rank == 0) | ((rank < _KEYS_PER_UNIT) & (spent <= _BUDGET))]
-    return rf[chosen], ru[chosen]
-
-
-def _exact_pairs(units: list[_Unit]):
-    """Pairs of units with the same class and normalised text: all pairs in small groups,
-    a chain (ordered by speaker, so one person's copies sit together) in large ones."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for u in units:
-        groups.setdefault((u.cls, u.norm), []).append(u.idx)
-    pairs: list[tuple[int, int]] = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        if len(members) <= 32:
-            pairs.extend(combinations(members, 2))
-        else:
-            members.sort(key=lambda i: (units[i].speaker or "", i))
-            pairs.extend(zip(members, members[1:]))
-    return [a for a, _ in pairs], [b for _, b in pairs]
-
-
-def _candidate_pairs(units: list[_Unit]):
-    """Unique candidate pairs ``(I, J)`` (numpy arrays, I < J) from blocking keys.
-
-    Each unit's keys are, per tier (plain / scoped to its speaker), its rarest features
-    shared with at least one other unit (at most ``_KEYS_PER_UNIT``, none commoner than
-    ``_SOFT_CAP``, the postings of all but the first within ``_BUDGET``); candidates are
-    the units posted under a key, plus units with the same exact text. Cost: about
-    ``2 * _BUDGET`` candidates per unit, so linear in the corpus.
-    """
-    import numpy as np
-
-    n = len(units)
-    if n < 2:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    el, er = _exact_pairs(units)
-    rf, ru, tier = _unit_features(units)
-    key_f, key_u = _choose_keys(rf, ru, tier)
-    is_key = np.zeros(len(tier), dtype=bool)
-    is_key[key_f] = True
-    post = np.flatnonzero(is_key[rf])
-    post_f, post_u = rf[post], ru[post]  # sorted by feature
-    lo = np.searchsorted(post_f, key_f, side="left")
-    counts = np.searchsorted(post_f, key_f, side="right") - lo
-    total = int(counts.sum())
-    left = np.repeat(key_u, counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    right = post_u[np.repeat(lo, counts) + offsets]
-    left = np.concatenate([left, np.array(el, dtype=np.int64)])
-    right = np.concatenate([right, np.array(er, dtype=np.int64)])
-    a, b = np.minimum(left, right), np.maximum(left, right)
-    keep = a != b
-    code = _sorted_unique(a[keep] * n + b[keep])
-    return code // n, code % n
-
-
-def _content(keys: Iterable[str]) -> frozenset[str]:
-    """Content words: not function words, and longer than two letters unless a number."""
-    words = frozenset(keys) - _FUNCTION_WORDS
-    return frozenset(k for k in words if len(k) > 2 or k.isdigit())
 
 
 def _longest_run(a: list[str], b: list[str]) -> list[str]:
@@ -445,7 +224,7 @@ def _edges(units: list[_Unit], min_score: float) -> list[tuple[int, int, float, 
     from rapidfuzz import fuzz
     from rapidfuzz.process import cpdist
 
-    I, J = _candidate_pairs(units)
+    I, J = candidate_pairs(units)
     if len(I) == 0:
         return []
     ids: dict = {None: -1}
