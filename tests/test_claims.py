@@ -316,3 +316,10 @@ def test_want_and_expect_take_an_object_and_a_to_clause():
 def test_relative_clause_verb_is_not_a_postposed_attribution():
     text = "Most graduates return to work at the Harbour Trust, which advises the port."
     assert [c for c in claims_in_text(text) if c.cue == "advises"] == []
+
+
+def test_inverted_speaker_with_a_relative_clause():
+    text = "The harbour is within reach, said a group of pilots who point to the new radar."
+    c = _one(text, "said")
+    assert c.text == "The harbour is within reach"
+    assert c.speaker_mention.startswith("a group of pilots")

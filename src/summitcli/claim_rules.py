@@ -402,17 +402,21 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         return None  # "..., which the agency declared": a relative clause, not an attribution
     before = toks[head - 1].low if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
+    appos = False
     if not after_quote:
-        if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail):
+        # "..., said a handful of Democrats who point to ...": an inverted speaker with its own clause
+        appos = head == i and bool(tail) and (tail[0].low in _DETS or _is_cap(tail[0])) and any(
+            t.low in {"who", "whom", "whose"} for t in tail[1:10])
+        if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail) and not appos:
             return None
-        if len(tail) > 14 and tail[0].low not in _PREP_TAIL:
+        if len(tail) > 14 and tail[0].low not in _PREP_TAIL and not appos:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
     adverbial = "addressee" in frames and head < i and len(tail) <= 7 and (k >= n or toks[k].low in {".", "!", "?"}) \
         or all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
                     for t in tail) \
         or (tail and tail[0].low in _PREP_TAIL)
-    if head == i and len(tail) > 6 and not (k < n and toks[k].low == ","):
+    if head == i and len(tail) > 6 and not (k < n and toks[k].low == ",") and not (not after_quote and appos):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
     if head == i and len(tail) > 1 and (tail[0].low in _SUBJ_PRONOUNS | {"it"} or any(
             t.text.islower() and t.low in _GAP_VERBS | _AUX - {"also", "not"} for t in tail)):
