@@ -323,3 +323,12 @@ def test_inverted_speaker_with_a_relative_clause():
     c = _one(text, "said")
     assert c.text == "The harbour is within reach"
     assert c.speaker_mention.startswith("a group of pilots")
+
+
+def test_durations_and_dash_asides_before_the_content():
+    c = _one("Lee has said for weeks he is the only candidate who can win.", "said")
+    assert c.text == "he is the only candidate who can win"
+    c = _one("Ortiz said — on the radio, as it happens — that the ferry would run.", "said")
+    assert c.text == "that the ferry would run"
+    c = _one("A member of the board, Kim Park, told the Herald she was leaning toward Lee.", "told")
+    assert c.text == "she was leaning toward Lee"

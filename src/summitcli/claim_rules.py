@@ -412,7 +412,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         if len(tail) > 14 and tail[0].low not in _PREP_TAIL and not appos:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
-    adverbial = "addressee" in frames and head < i and len(tail) <= 7 and (k >= n or toks[k].low in {".", "!", "?"}) \
+    adverbial = "addressee" in frames and head < i and len(tail) <= 6 and (k >= n or toks[k].low in {".", "!", "?"}) \
+        and not any(t.low in _SUBJ_PRONOUNS | {"it"} or t.text.islower() and t.low in _GAP_VERBS for t in tail) \
         or all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
                     for t in tail) \
         or (tail and tail[0].low in _PREP_TAIL)

@@ -181,6 +181,7 @@ _PERIODS = frozenset("week month year morning afternoon evening night weekend sp
                      "autumn winter time monday tuesday wednesday thursday friday saturday "
                      "sunday".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DURATIONS = frozenset("days weeks months years decades hours ages".split())
 _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also "
                               "repeatedly once recently previously".split())
 
@@ -251,6 +252,10 @@ def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
             j += 3
         elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in _PERIODS:
             j += 2
+        elif w == "for" and j + 1 < end and toks[j + 1].low in _DURATIONS:
+            j += 2  # "has said for weeks"
+        elif w in {"—", "–"} and any(toks[k].low == w for k in range(j + 1, min(end, j + 12))):
+            j = next(k for k in range(j + 1, min(end, j + 12)) if toks[k].low == w) + 1  # "— on Twitter —"
         else:
             return j
     return j
