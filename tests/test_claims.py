@@ -332,3 +332,12 @@ def test_durations_and_dash_asides_before_the_content():
     assert c.text == "that the ferry would run"
     c = _one("A member of the board, Kim Park, told the Herald she was leaning toward Lee.", "told")
     assert c.text == "she was leaning toward Lee"
+
+
+def test_short_pro_form_contents_and_fronted_time_phrases():
+    c = _one("Asked if the count was fair, 46 percent of voters said yes.", "said")
+    assert c.text == "yes"
+    c = _one("Last month, 26 percent said the same.", "said")
+    assert c.text == "the same" and c.speaker_mention == "26 percent"
+    c = _one("The plan, said Lee, is doomed.", "said")
+    assert c.text == "The plan, said Lee, is doomed"

@@ -298,6 +298,8 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
     return end
 
 
+_PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks something anything "
+                       "everything".split())
 _GAP_VERBS = frozenset("is are was were will would could can should may might must has have had "
                        "did does do".split())
 
@@ -376,6 +378,10 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
     words = sum(1 for t in toks[start:end] if _is_word(t))
+    if 0 < words < 3 and rule == "verb-clause" and (words == 1 and toks[start].low in _PRO_FORMS or words == 2 and (
+            toks[start].low == "the" and toks[start + 1].low == "same" or
+            toks[start].low in _SUBJ_PRONOUNS | {"it"} and toks[start + 1].low in _GAP_VERBS)):
+        words = 3  # "said yes", "think so", "said the same", "said he would"
     if words == 0 or (rule == "verb-clause" and words < (2 if "object" in frames else 3)) \
             or (form in _lexicon().ambiguous and words < 2):
         return None
@@ -429,10 +435,16 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     cut = head - 1
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
+    if sum(1 for t in toks[:cut + 1] if _is_word(t)) < 3 and not (k < n and toks[k].low == ",") \
+            and (toks[0].low in _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}):
+        return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
     nxt = toks[k + 1] if k + 1 < n else None
     mid = k < n and toks[k].low == "," and nxt is not None and nxt.low not in {"and", "but", "or"} and (
-        not s.appositive_rest(k)  # "..., said X, a professor at Y": the rest is X's apposition
-        or head < i and _is_word(nxt) and not (nxt.text.islower() and nxt.low.endswith("ing")))
+        # "The plan, said Lee, is doomed": after an inverted speaker only a verb continues the content;
+        # "..., said Lee, director of ...": anything else is the speaker's apposition
+        nxt.text.islower() and nxt.low in _GAP_VERBS if head == i
+        else not s.appositive_rest(k)
+        or _is_word(nxt) and not (nxt.text.islower() and nxt.low.endswith("ing")))
     a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
