@@ -31,7 +31,31 @@ MENTION_LABELS = [entry_label(k, i, e) for k, es in GROUPS.items()
 
 # Known gaps of the tool, by test and label: strict, so a fix makes the xfail fail
 # and it must then be removed. Each reason says what the tool does instead.
-XFAIL: dict[tuple[str, str], str] = {}
+
+
+def _label(name: str, index: int) -> str:
+    return entry_label(name, index, GROUPS[name][index])
+
+
+_SINGLE_OUTER = ("a quotation in single marks that contains a double-marked quotation "
+                 "(‘… “…”, …,’ Mrs X said) is not found; only the nested double-marked "
+                 "span is reported")
+XFAIL: dict[tuple[str, str], str] = {
+    ("found", _label("18_british_single.txt", 0)): _SINGLE_OUTER,
+    ("kind", _label("18_british_single.txt", 0)): _SINGLE_OUTER,
+    ("speaker", _label("18_british_single.txt", 0)): _SINGLE_OUTER,
+    ("mention", _label("18_british_single.txt", 0)): _SINGLE_OUTER,
+    ("speaker", _label("19_continuation.txt", 3)):
+        "'he said' after 'Her opponent in the autumn race, rancher Cole Brandvold, accused "
+        "her of ...' resolves to no speaker (the man named after a lower-case role word "
+        "inside an apposition is not taken as the antecedent)",
+    ("speaker", _label("21_ascii_measures.txt", 0)):
+        "inverted cue 'said head coach Lorna Whitcombe.' runs on past the sentence end: the "
+        "mention is 'head coach Lorna Whitcombe. Duarte' and the speaker becomes Malik Duarte",
+    ("precision", "21_ascii_measures.txt"):
+        "the inch mark in 6'11\" is taken as a closing quotation mark with a recovered "
+        "opening at the sentence start, giving a spurious quote of the whole sentence",
+}
 
 
 def _params(test: str, labels: list[str]) -> list:
@@ -102,9 +126,13 @@ def test_speaker_mention(suite, expected, label):
         f"expected mention {exp.mention!r}; {describe(q)}"
 
 
-def test_no_quotes_beyond_the_annotated_ones(suite):
-    extra = [q for q in suite.quotes
-             if not matches_any(q, suite.expected, suite.text(q.source))]
+@pytest.mark.parametrize("key", _params("precision", list(GROUPS)))
+def test_no_quotes_beyond_the_annotated_ones(suite, key):
+    expected = [e for e in suite.expected if e.file == key]
+    assert expected, f"{key} did not load"
+    source = expected[0].source
+    extra = [q for q in suite.quotes_of(source)
+             if not matches_any(q, expected, suite.text(source))]
     assert not extra, "unexpected quotes:\n" + "\n".join(
         f"  {q.source}: {q.text!r} ({q.kind}, {q.kind_rule})" for q in extra)
 

@@ -97,9 +97,13 @@ def test_speaker_mention(suite, expected, label):
         f"expected mention {exp.mention!r}; {describe(q)}"
 
 
-def test_no_quotes_beyond_the_annotated_ones(suite):
-    extra = [q for q in suite.quotes
-             if not matches_any(q, suite.expected, suite.text(q.source))]
+@pytest.mark.parametrize("key", _params("precision", list(GROUPS)))
+def test_no_quotes_beyond_the_annotated_ones(suite, key):
+    expected = [e for e in suite.expected if e.file == key]
+    assert expected, f"{key} did not load"
+    source = expected[0].source
+    extra = [q for q in suite.quotes_of(source)
+             if not matches_any(q, expected, suite.text(source))]
     assert not extra, "unexpected quotes:\n" + "\n".join(
         f"  {q.source}: {q.text!r} ({q.kind}, {q.kind_rule})" for q in extra)
 
