@@ -262,7 +262,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
         j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
     if j < n and (toks[j].low in _BAD_START or toks[j].low in _QUOTE_TOKS - {"“", '"', "‘"}):
         return None
-    if j > i2 + 1 and toks[j - 1].low == "," and any(t.low != "," for t in toks[i2 + 1:j]):
+    if j > i2 + 1 and toks[j - 1].low == ",":
         return None  # "what he said this week, | he talked about ...": the comma closes his clause
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 

@@ -158,6 +158,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 # --------------------------------------------------------------------------- helpers
 _PRONOUNS = frozenset("me him her us them you".split())
+_NUMBERS = frozenset("one two three four five six seven eight nine ten dozen dozens hundreds thousands "
+                     "several many few some more most all both multiple numerous".split())
 _CONTRACTED = frozenset("he she it that who there what".split())  # "he’s" = "he is" / "he has"
 _INDEFINITE = frozenset("everyone everybody someone somebody anyone anybody nobody many some most "
                         "others few both all who that which".split())
@@ -212,6 +214,10 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED:
         return False  # "the report", "to say", "Smith's claims"; but "he's saying"
+    if form.endswith("ed") and prev in _PREPS - {"as", "than"}:
+        return False  # "in pledged delegates": a participle used as an adjective
+    if form.endswith("s") and not form.endswith("ss") and (prev in _NUMBERS or prev[:1].isdigit()):
+        return False  # "four reasons", "two reports": a counted noun
     if form in _lexicon().ambiguous:
         if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -225,7 +231,7 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     return True
 
 
-_BAD_START = frozenset("to that for with on by in at from of into onto out off down back "
+_BAD_START = frozenset("to that for with on by in at from of into onto out off down up back "
                        "away through around along and or but then nor themselves himself herself "
                        "itself ourselves myself yourself".split())
 
