@@ -52,6 +52,9 @@ def _unit_features(units: list[_Unit]):
     scoped = top + feats[said] * (int(spk.max(initial=0)) + 1) + spk[fowner[said]]
     feats = np.concatenate([feats, scoped])
     fowner = np.concatenate([fowner, fowner[said]])
+    if feats.size == 0:  # no unit has a content word or a bigram: nothing to block on
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
     order = np.argsort(feats)
     ranked = feats[order]
     first = np.r_[True, ranked[1:] != ranked[:-1]]
