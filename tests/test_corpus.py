@@ -147,3 +147,13 @@ def test_corpus_yaml_key_that_yaml_reads_as_a_date(make_corpus):
     root = make_corpus({"2025-08-16.txt": ARTICLE,
                         "corpus.yaml": "2025-08-16:\n  title: Talks in Tallinn\n"})
     assert load_corpus(root).documents[0].title == "Talks in Tallinn"
+
+
+def test_colliding_leading_numbers_fall_back_to_file_stems(tmp_path):
+    from summitcli.corpus import load_corpus
+
+    (tmp_path / "2025-08-16.txt").write_text("First article.", encoding="utf-8")
+    (tmp_path / "2025-08-17.txt").write_text("Second article.", encoding="utf-8")
+    (tmp_path / "007_x.txt").write_text("Third article.", encoding="utf-8")
+    ids = [d.id for d in load_corpus(tmp_path)]
+    assert ids == ["007", "2025-08-16", "2025-08-17"]

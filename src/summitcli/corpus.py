@@ -141,6 +141,7 @@ def load_corpus(path: str | os.PathLike | None = None) -> Corpus:
     if not docs:  # say why, in the one line: the warnings are not printed after an error
         why = f" ({'; '.join(warnings[:3])}{'; …' if len(warnings) > 3 else ''})" if warnings else ""
         raise CorpusError(f"no readable articles (.txt, .md) in {root}{why}")
+    docs = _widen_number_ids(docs)
     _check_unique_ids(docs)
     docs.sort(key=_id_sort_key)
     return Corpus(root=root, documents=docs, warnings=warnings)
@@ -301,6 +302,27 @@ def _document_id(file: Path, meta: dict, warnings: list[str]) -> str:
             return value
     number = _LEADING_NUMBER.match(name)
     return number.group(1) if number else display_name(file.stem)
+
+
+def _widen_number_ids(docs: list[Document]) -> list[Document]:
+    """Files whose leading numbers collide (2025-08-16.txt, 2025-08-17.txt) keep their stems.
+
+    A leading number is a short id only while it is unambiguous; ids given in
+    metadata are never changed (a duplicate there is the user's to fix).
+    """
+    from dataclasses import replace
+
+    counts: dict[str, int] = {}
+    for doc in docs:
+        counts[doc.id] = counts.get(doc.id, 0) + 1
+    out = []
+    for doc in docs:
+        name = display_name(Path(doc.path).name)
+        number = _LEADING_NUMBER.match(name)
+        if counts[doc.id] > 1 and number and number.group(1) == doc.id:
+            doc = replace(doc, id=display_name(Path(doc.path).stem))
+        out.append(doc)
+    return out
 
 
 def _check_unique_ids(docs: list[Document]) -> None:
