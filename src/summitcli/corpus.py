@@ -20,6 +20,7 @@ from summitcli.errors import CorpusError, NotFoundError
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused with a warning (bounded memory)
 CORPUS_META_FILES = ("corpus.yaml", "corpus.yml")
+_NUMERIC_STEM = re.compile(r"^\d+(?:[_\-.]\d+)+$")
 _LEADING_NUMBER = re.compile(r"^([0-9]+)[_\-.]")
 MAX_ID_CHARS = 200
 
@@ -305,10 +306,10 @@ def _document_id(file: Path, meta: dict, warnings: list[str]) -> str:
 
 
 def _widen_number_ids(docs: list[Document]) -> list[Document]:
-    """Files whose leading numbers collide (2025-08-16.txt, 2025-08-17.txt) keep their stems.
+    """Numeric names whose leading numbers collide (2025-08-16.txt, 2025-08-17.txt) keep
+    their whole stems: such a name is a date or version, not a number plus a slug.
 
-    A leading number is a short id only while it is unambiguous; ids given in
-    metadata are never changed (a duplicate there is the user's to fix).
+    Other collisions (002_a.txt, 002_b.txt) stay duplicate ids, an error naming both.
     """
     from dataclasses import replace
 
@@ -319,8 +320,9 @@ def _widen_number_ids(docs: list[Document]) -> list[Document]:
     for doc in docs:
         name = display_name(Path(doc.path).name)
         number = _LEADING_NUMBER.match(name)
-        if counts[doc.id] > 1 and number and number.group(1) == doc.id:
-            doc = replace(doc, id=display_name(Path(doc.path).stem))
+        stem = display_name(Path(doc.path).stem)
+        if counts[doc.id] > 1 and number and number.group(1) == doc.id and _NUMERIC_STEM.match(stem):
+            doc = replace(doc, id=stem)
         out.append(doc)
     return out
 
