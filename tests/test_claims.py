@@ -349,3 +349,10 @@ def test_noun_and_adjective_uses_of_cue_forms_are_not_reports():
                  "The extra money would show up in their paychecks.",
                  "Of the charges, which the firm denies, the talk of a strike ended."):
         assert claims_in_text(text) == [], text
+
+
+def test_fallback_subject_skips_adverbs_and_comma_asides():
+    c = _one("Harbour pilots in Dover, for instance, noted that the channel silted up.", "noted")
+    assert c.speaker_mention == "Harbour pilots in Dover"
+    c = _one("His two rivals have both urged voters to stay home.", "urged")
+    assert c.speaker_mention == "His two rivals"

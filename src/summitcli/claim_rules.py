@@ -472,7 +472,9 @@ def _clause_head(s: _Sentence, i: int, speaker) -> int:
 _NEGATED = frozenset(w + "n" + q + "t" for w in "do does did would could should is was are were has have had".split()
                      for q in "'’") | frozenset(f"{w}{q}t" for w in ("don", "won", "can") for q in "'’")
 _SUBJ_SKIP = _AUX | _NEGATED | frozenset("also still just even already now then only first later "
-                                         "repeatedly previously recently often never not".split())
+                                         "repeatedly previously recently often never not always long "
+                                         "both all each together jointly once again ever further yet "
+                                         "since".split())
 _SUBJ_STOP = frozenset("that and but because if when while although though as since after before "
                        "so than where which whom".split())
 
@@ -510,9 +512,15 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
 
 
 def _skip_parenthetical(s: _Sentence, k: int) -> int:
-    """Step back over "(D-R.I.)", "- including X -" or ", which Y won," between subject and verb."""
+    """Step back over "(D-R.I.)", "- including X -", ", which Y won," or ", for instance,"
+    between subject and verb."""
     toks = s.toks
     for _ in range(2):
+        if k > 2 and toks[k].low == ",":
+            j = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].low == ","), -1)
+            if j > 0 and toks[j + 1].text[:1].islower() or j > 0 and toks[j + 1].low.endswith("ly"):
+                k = j - 1  # ", for instance," / ", to his credit," / ", realistically,"
+                continue
         if k > 0 and toks[k].low == ")":
             j = next((j for j in range(k - 1, max(-1, k - 12), -1) if toks[j].low == "("), -1)
             k = j - 1 if j > 0 else k
@@ -545,8 +553,9 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     if a < i and toks[a].low in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
         a = next((k + 1 for k in range(a, min(s.n, a + 30)) if toks[k].low == ","), s.n)
         limit = s.n if a > i else i
-    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS):
-        return None
+    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS) \
+            or toks[a].low[:-2] in {"it", "there", "that", "here", "what"} and toks[a].low.endswith(("’s", "'s")):
+        return None  # "It's a big if, ...": the author's own sentence
     i = limit
     b = a
     while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
