@@ -356,3 +356,10 @@ def test_fallback_subject_skips_adverbs_and_comma_asides():
     assert c.speaker_mention == "Harbour pilots in Dover"
     c = _one("His two rivals have both urged voters to stay home.", "urged")
     assert c.speaker_mention == "His two rivals"
+
+
+def test_asides_between_subject_and_verb():
+    c = _one("Two past floods, a century apart, suggest both the risk and the remedy.", "suggest")
+    assert c.speaker_mention == "Two past floods" and c.text == "both the risk and the remedy"
+    c = _one("Gore’s friends and allies have in the past said he would not run.", "said")
+    assert c.speaker_mention.endswith("allies")

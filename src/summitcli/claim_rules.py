@@ -406,6 +406,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     head = _clause_head(s, i, speaker)
     if toks[head].low in _RELATIVE or toks[head].low == "that":
         return None  # "..., which the agency declared": a relative clause, not an attribution
+    if head == i and i > 1 and toks[i - 1].low == "," and _skip_parenthetical(s, i - 1) < i - 2:
+        return None  # "Two elections, a century apart, suggest ...": an aside after the subject
     before = toks[head - 1].low if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
     appos = False
@@ -515,9 +517,20 @@ def _skip_parenthetical(s: _Sentence, k: int) -> int:
     """Step back over "(D-R.I.)", "- including X -", ", which Y won," or ", for instance,"
     between subject and verb."""
     toks = s.toks
-    for _ in range(2):
+    for _ in range(3):
+        if k > 1 and toks[k].low in _PERIODS | _WEEKDAYS | {"past"}:
+            j = next((j for j in range(k - 1, max(-1, k - 4), -1) if toks[j].low in {"on", "in", "at", "last", "this"}), -1)
+            if j > 0:
+                k = j - 1  # "allies have in the past said", "but on Tuesday wrote"
+                while k > 0 and toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly")):
+                    k -= 1
+                continue
+        if k > 1 and toks[k].low in {"particular", "example", "instance", "turn", "contrast", "fact", "general"} \
+                and toks[k - 1].low in {"in", "for", "by"}:
+            k -= 2  # "France in particular feared"
+            continue
         if k > 2 and toks[k].low == ",":
-            j = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].low == ","), -1)
+            j = next((j for j in range(k - 1, max(-1, k - 7), -1) if toks[j].low == ","), -1)
             if j > 0 and toks[j + 1].text[:1].islower() or j > 0 and toks[j + 1].low.endswith("ly"):
                 k = j - 1  # ", for instance," / ", to his credit," / ", realistically,"
                 continue
