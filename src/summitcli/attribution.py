@@ -39,12 +39,33 @@ class PeopleIndex(tuple):
         obj.with_role = tuple(p for p in obj if p.role)
         obj.role_starts = [p.start for p in obj.with_role]
         obj.role_info = {}  # role phrase -> its words, filled as roles are compared
+        obj.memo_text = None  # the text the memo below belongs to
+        obj.memo = {}  # (function name, start, end) -> answer, for pure look-ups
         return obj
+
+    def memo_for(self, text: str) -> dict:
+        """A memo of answers about ``text`` (quotations and claims ask about the same cues)."""
+        if self.memo_text is not text:
+            self.memo_text, self.memo = text, {}
+        return self.memo
+
+
+_LAST_INDEX: list = [None, None]  # the last people list indexed, and its index
 
 
 def index_people(people: Sequence[PersonMention]) -> PeopleIndex:
-    """Index ``people`` once per document; pass the result to the functions below."""
-    return people if isinstance(people, PeopleIndex) else PeopleIndex(people)
+    """Index ``people`` once per document; pass the result to the functions below.
+
+    The same list passed again (quotations, then claims, of one document) gets the same
+    index, so look-ups memoised on it are shared.  The list must not be changed after.
+    """
+    if isinstance(people, PeopleIndex):
+        return people
+    if _LAST_INDEX[0] is people:
+        return _LAST_INDEX[1]
+    idx = PeopleIndex(people)
+    _LAST_INDEX[0], _LAST_INDEX[1] = people, idx
+    return idx
 
 
 # -- lexicon ---------------------------------------------------------------------------
@@ -388,6 +409,16 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
 def speaker_for_cue(text: str, cue_start: int, cue_end: int,
                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
+    people = index_people(people)
+    memo = people.memo_for(text)
+    key = ("cue", cue_start, cue_end)
+    if key not in memo:
+        memo[key] = _speaker_for_cue(text, cue_start, cue_end, people)
+    return memo[key]
+
+
+def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
+                     people: PeopleIndex) -> tuple[int, int] | None:
     cue = text[cue_start:cue_end].lower()
     verb = cue.split()[0] if cue.split() else cue
     floor = max(0, text.rfind("\n", max(0, cue_start - 300), cue_start) + 1, cue_start - 300)
@@ -579,4 +610,9 @@ def resolve_mention(text: str, start: int, end: int,
     surname to the fullest form of the name here.
     """
     from .coreference import resolve_mention as resolve
-    return resolve(text, start, end, people)
+    people = index_people(people)
+    memo = people.memo_for(text)
+    key = ("mention", start, end)
+    if key not in memo:
+        memo[key] = resolve(text, start, end, people)
+    return memo[key]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from functools import cache
 from typing import Sequence
 
-from .attribution import (TELL, _TITLE_GAP, _np_after, _verb_data, ambiguous_verbs,
+from .attribution import (TELL, _TITLE_GAP, _W, _np_after, _verb_data, ambiguous_verbs,
                           clause_subject, index_people, lex, speaker_for_cue, verb_re)
 from .records import PersonMention
 
@@ -30,8 +31,9 @@ def bare_only_verbs() -> frozenset[str]:
 _BARE_NEXT = re.compile(r"[ \u00a0]*(?:[,.:;!?\"“”‘’'—–]|to\b|$)")
 
 
-def _verb_hits(text: str, lo: int, hi: int):
-    """Reporting-verb matches in text[lo:hi]; a capitalised noun-like form ("Post") is skipped."""
+def _scan_verbs(text: str, lo: int, hi: int):
+    """Reporting-verb matches of a search of text[lo:hi]; a capitalised noun-like form ("Post")
+    is skipped."""
     amb = ambiguous_verbs()
     bare = bare_only_verbs()
     for m in verb_re().finditer(text, lo, hi):
@@ -42,6 +44,93 @@ def _verb_hits(text: str, lo: int, hi: int):
                                 and m.start() > 0 and text[m.start() - 1] not in " \u00a0\n\"“"):
             continue
         yield m
+
+
+class _VerbIndex:
+    """Reporting-verb hits of one document, scanned window by window until the windows have
+    covered as much text as the document holds, then indexed in one pass (quote-dense text
+    asks about overlapping windows around every quotation; ordinary text about few)."""
+
+    __slots__ = ("text", "budget", "starts", "ends")
+
+    def __init__(self, text: str):
+        self.text, self.budget = text, len(text) + 2000
+        self.starts: array | None = None
+        self.ends: array | None = None
+
+    def indexed(self, lo: int, hi: int) -> bool:
+        """Should the window text[lo:hi] be answered from the index (built now if due)?"""
+        if self.starts is not None:
+            return True
+        self.budget -= max(0, hi - lo)
+        if self.budget > 0:
+            return False
+        starts, ends = array("q"), array("q")
+        for m in _scan_verbs(self.text, 0, len(self.text)):
+            starts.append(m.start())
+            ends.append(m.end())
+        self.starts, self.ends = starts, ends
+        return True
+
+
+_VERB_INDEX: list = [None]  # the last document's _VerbIndex
+
+
+def _verb_index(text: str) -> _VerbIndex:
+    vi = _VERB_INDEX[0]
+    if vi is None or vi.text is not text:
+        vi = _VERB_INDEX[0] = _VerbIndex(text)
+    return vi
+
+
+def _verb_hits(text: str, lo: int, hi: int):
+    """The hits a search of text[lo:hi] finds, from the per-document index.
+
+    Cues are looked for around every quotation and claim; scanning each window again made
+    quote-dense text slow.  A hit cut by either window edge is rescanned in the window, so
+    the answer is the windowed search's.
+    """
+    vi = _verb_index(text)
+    if not vi.indexed(lo, hi):
+        yield from _scan_verbs(text, lo, hi)
+        return
+    starts, ends = vi.starts, vi.ends
+    k = bisect.bisect_left(starts, lo)
+    if k > 0 and ends[k - 1] > lo:  # a hit straddles ``lo``
+        yield from _scan_verbs(text, lo, min(ends[k - 1], hi))
+    n = len(starts)
+    while k < n:
+        a, b = starts[k], ends[k]
+        if a >= hi:
+            return
+        if b > hi:
+            yield from _scan_verbs(text, a, hi)
+            return
+        yield _W(text, a, b)
+        k += 1
+
+
+def _last_verb_hits(text: str, lo: int, hi: int, masks, n: int) -> list:
+    """The last ``n`` hits of text[lo:hi] outside ``masks``, nearest first (a bounded walk
+    back through the per-document index instead of every hit of the window)."""
+    vi = _verb_index(text)
+    if not vi.indexed(lo, hi):
+        hits = [m for m in _scan_verbs(text, lo, hi) if not any(a <= m.start() < b for a, b in masks)]
+        return hits[::-1][:n]
+    starts, ends = vi.starts, vi.ends
+    k_lo = bisect.bisect_left(starts, lo)
+    k = bisect.bisect_left(starts, hi)
+    if (k_lo > 0 and ends[k_lo - 1] > lo) or (k > k_lo and ends[k - 1] > hi):
+        hits = [m for m in _verb_hits(text, lo, hi)  # a hit cut by the window: rescan
+                if not any(a <= m.start() < b for a, b in masks)]
+        return hits[::-1][:n]
+    out = []
+    while k > k_lo and len(out) < n:
+        k -= 1
+        a0 = starts[k]
+        if not any(a <= a0 < b for a, b in masks):
+            out.append(_W(text, a0, ends[k]))
+    return out
 
 
 def cue_after(text: str, pos: int, limit: int,
@@ -120,9 +209,7 @@ def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
 
     ``masks`` are other quotations' spans: verbs inside them do not count.
     """
-    hits = [m for m in _verb_hits(text, max(floor, pos - 600), pos)
-            if not any(a <= m.start() < b for a, b in masks)]
-    for m in reversed(hits[-3:]):
+    for m in _last_verb_hits(text, max(floor, pos - 600), pos, masks, 3):
         span = speaker_for_cue(text, m.start(), m.end(), people)
         if span is not None:
             lead = text[m.end():pos].strip()

@@ -113,10 +113,9 @@ def _leading_role(text: str, start: int) -> tuple[str | None, int]:
     s = _sets()
     if start < 2 or text[start - 1] not in " \u00a0":
         return None, start
-    k = start - 1
-    while k > 0 and k > start - 40 and not text[k - 1].isspace():
-        k -= 1
-    w = text[k:start - 1].lower().rstrip(".")
+    seg = text[max(0, start - 40):start - 1]  # the word before: at most 39 characters
+    w = "" if not seg or seg[-1].isspace() else seg.rsplit(None, 1)[-1]
+    w = w.lower().rstrip(".")
     if w not in s["role_heads"] and w not in s["title_tokens"]:
         return None, start
     pos = start
@@ -177,6 +176,7 @@ def _apposition(text: str, end: int) -> str | None:
 def _candidates(text: str, skip: Sequence[tuple[int, int]]):
     s = _sets()
     not_names = s["not_names"]
+    title_tokens, demonyms = s["title_tokens"], s["demonyms"]
     regions = sorted(skip)
     starts = [a for a, _ in regions]
     for m in _name_run_re().finditer(text):
@@ -187,7 +187,7 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
                 continue
         if " " not in g and "\u00a0" not in g:  # fast path: one word
             low = g.lower()
-            if low in not_names or low in s["title_tokens"] or low in s["demonyms"]:
+            if low in not_names or low in title_tokens or low in demonyms:
                 continue
             yield [], [(g, m.start(), m.end())]
             continue

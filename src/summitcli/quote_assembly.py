@@ -283,19 +283,30 @@ def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[
         ph = _phrase(text[s.start:s.end])
         if ph in quoted:
             quoted[ph] += 1
-    total = _occurrences(text, wanted)
+    if len(wanted) <= 64:
+        total = _occurrences(text, wanted)
+    else:  # many phrases (hostile input): one pass over the words, linear in the text
+        total = dict.fromkeys(wanted, 0)
+        toks = _TOKEN.findall(text.lower())
+        lengths = sorted({len(ph) for ph in wanted})
+        for i in range(len(toks)):
+            for n in lengths:
+                ph = tuple(toks[i:i + n])
+                if ph in total:
+                    total[ph] += 1
     return {ph for ph in wanted if total[ph] > quoted[ph]}
 
 
 _TOKEN_GAP = re.compile(r"[^\w’']+")
 _APOS = "’'"
+_NOT_EDGE = "_’'"
 
 
 def _occurrences(text: str, wanted) -> dict[tuple[str, ...], int]:
     """How often each phrase in ``wanted`` occurs as whole words, quoted or not.
 
-    No per-document regex: the first words are found with ``str.find`` (or, for many
-    phrases, one pass over the words), then the words after each hit are read.  Words
+    No per-document regex to compile: the first words (at most 64) are found with
+    ``str.find``, then the words after each hit are read.  Words
     are separated by anything but word characters and apostrophes; at one position the
     longest phrase wins and occurrences do not overlap.
     """
@@ -303,39 +314,44 @@ def _occurrences(text: str, wanted) -> dict[tuple[str, ...], int]:
     low = text.lower()
     if len(low) != len(text):
         low = text  # a character whose lower case is longer: keep the offsets
-    firsts = {ph[0] for ph in wanted}
     longest = max(len(ph) for ph in wanted)
-    if len(firsts) > 16:  # hostile input: one pass over the words
-        starts = (m.start() for m in _TOKEN.finditer(low) if m.group() in firsts)
-    else:
-        found = []
-        for w in firsts:
-            k = low.find(w)
-            while k >= 0:
-                found.append(k)
-                k = low.find(w, k + 1)
-        starts = sorted(set(found))
+    multi = {ph[0] for ph in wanted if len(ph) > 1}
+    firsts = {ph[0] for ph in wanted}
+    hits = []
+    for w in firsts:
+        k = low.find(w)
+        while k >= 0:
+            hits.append((k, w))
+            k = low.find(w, k + 1)
+    hits.sort()
+    n_low = len(low)
     cur = 0
-    for a in starts:
-        if a < cur or (a > 0 and (low[a - 1].isalnum() or low[a - 1] in _APOS + "_")):
-            continue
-        words, ends, i = [], [], a
-        while len(words) < longest:
-            m = _TOKEN.match(low, i)
-            if m is None:
-                break
-            words.append(m.group())
-            ends.append(m.end())
-            g = _TOKEN_GAP.match(low, m.end())
-            if g is None:
-                break
-            i = g.end()
-        for n in range(len(words), 0, -1):
-            ph = tuple(words[:n])
-            if ph in total and not (ends[n - 1] < len(low) and low[ends[n - 1]] in _APOS):
-                total[ph] += 1
-                cur = ends[n - 1]
-                break
+    for a, w in hits:
+        e = a + len(w)
+        if a < cur or (a > 0 and (low[a - 1].isalnum() or low[a - 1] in _NOT_EDGE)) \
+                or (e < n_low and (low[e].isalnum() or low[e] in _NOT_EDGE)):
+            continue  # inside a longer word
+        if w in multi:
+            words, ends = [w], [e]
+            while len(words) < longest:
+                g = _TOKEN_GAP.match(low, ends[-1])
+                m = _TOKEN.match(low, g.end()) if g is not None else None
+                if m is None:
+                    break
+                words.append(m.group())
+                ends.append(m.end())
+            longer = False
+            for n in range(len(words), 1, -1):
+                ph = tuple(words[:n])
+                if ph in total and not (ends[n - 1] < n_low and low[ends[n - 1]] in _APOS):
+                    total[ph] += 1
+                    cur, longer = ends[n - 1], True
+                    break
+            if longer:
+                continue
+        if (w,) in total:
+            total[(w,)] += 1
+            cur = e
     return total
 
 

@@ -57,8 +57,21 @@ class Span:
     utterance: int = -1
 
 
+_PARAGRAPHS: list = [None, None]  # the last document's text and its paragraphs
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: lines, or blank-line blocks when lines are hard-wrapped."""
+    """(start, end) of each paragraph: lines, or blank-line blocks when lines are hard-wrapped.
+
+    Computed once per document (finding spans and attaching speakers both need them).
+    """
+    if _PARAGRAPHS[0] is not text:
+        _PARAGRAPHS[1] = tuple(_paragraphs(text))
+        _PARAGRAPHS[0] = text
+    return _PARAGRAPHS[1]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     lines = [(a, b) for a, b in lines if text[a:b].strip()]
     if len(lines) >= 8 and "\n\n" in text:
@@ -291,8 +304,11 @@ _PULL_RE = re.compile(r"(?P<q>\S.{20,}?\S)[ \u00a0]?[–—][ \u00a0]?(?P<name>[
 
 def _pull_quote(text: str, lo: int, hi: int, para: int) -> Span | None:
     """A pull-quote paragraph without marks: "Words of the speaker– Dr Jane Roe, Lecturer"."""
-    if hi - lo > 800 or any(c in text[lo:hi] for c in DOUBLE):
+    if hi - lo > 800:
         return None
+    seg = text[lo:hi]
+    if ("–" not in seg and "—" not in seg) or any(c in seg for c in DOUBLE):
+        return None  # no dash before a name, or marks: not a pull-quote
     m = _PULL_RE.match(text, lo, hi)
     if m is None or m.end() != hi:
         return None
