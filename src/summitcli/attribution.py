@@ -39,18 +39,19 @@ class PeopleIndex(tuple):
         obj.with_role = tuple(p for p in obj if p.role)
         obj.role_starts = [p.start for p in obj.with_role]
         obj.role_info = {}  # role phrase -> its words, filled as roles are compared
-        obj.memo_text = None  # the text the memo below belongs to
-        obj.memo = {}  # (function name, start, end) -> answer, for pure look-ups
+        obj.memo = (None, {})  # (text, {(function, start, end): answer}) for pure look-ups
         return obj
 
     def memo_for(self, text: str) -> dict:
         """A memo of answers about ``text`` (quotations and claims ask about the same cues)."""
-        if self.memo_text is not text:
-            self.memo_text, self.memo = text, {}
-        return self.memo
+        owner, memo = self.memo
+        if owner is not text:
+            memo = {}
+            self.memo = (text, memo)
+        return memo
 
 
-_LAST_INDEX: list = [None, None]  # the last people list indexed, and its index
+_LAST_INDEX: list = [(None, None)]  # the last people list indexed and its index (one tuple: atomic)
 
 
 def index_people(people: Sequence[PersonMention]) -> PeopleIndex:
@@ -61,10 +62,11 @@ def index_people(people: Sequence[PersonMention]) -> PeopleIndex:
     """
     if isinstance(people, PeopleIndex):
         return people
-    if _LAST_INDEX[0] is people:
-        return _LAST_INDEX[1]
+    last, idx = _LAST_INDEX[0]
+    if last is people:
+        return idx
     idx = PeopleIndex(people)
-    _LAST_INDEX[0], _LAST_INDEX[1] = people, idx
+    _LAST_INDEX[0] = (people, idx)
     return idx
 
 

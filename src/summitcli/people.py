@@ -223,19 +223,20 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
     ``skip`` lists (start, end) regions to ignore (boilerplate).
     """
     s = _sets()
-    out: list[PersonMention] = []
+    not_names, titles = s["not_names"], s["titles"]
+    out: list[_P] = []
     for role_toks, name_toks in _candidates(text, skip):
         start, end = name_toks[0][1], name_toks[-1][2]
         name = text[start:end]
         while name.endswith((".", "’s", "'s")) and not _INITIAL_END.search(name):
             cut = 1 if name.endswith(".") else 2
-            if name.endswith(".") and name[:-1].split()[-1].lower() + "." in s["titles"]:
+            if name.endswith(".") and name[:-1].split()[-1].lower() + "." in titles:
                 break
             name, end = name[:-cut], end - cut
-        if not name or name.lower() in s["not_names"]:
+        if not name or name.lower() in not_names:
             continue
         tokens = name.split()
-        if tokens[0].lower() in s["not_names"]:
+        if tokens[0].lower() in not_names:
             continue
         kind = _classify(tokens)
         if kind == "person" and " of " in name and tokens.index("of") >= 2:
@@ -255,9 +256,18 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
             prev = text[max(0, start - 24):start].split()
             if prev and prev[-1].lower() in _PLACE_PREP and prev[-2:-1] != ["according"]:
                 continue  # "in Anchorage", "to Ukraine": a place, not a speaker
-        out.append(PersonMention(name=name, start=start, end=end, role=role, kind=kind))
+        out.append(_P(name, start, end, role, kind))
     out = _drop_sentence_initial_words(text, out)
     return _with_gender(text, out)
+
+
+class _P:
+    """A mention while it is being built (a PersonMention is made once, with its gender)."""
+
+    __slots__ = ("name", "start", "end", "role", "kind")
+
+    def __init__(self, name: str, start: int, end: int, role: str | None, kind: str):
+        self.name, self.start, self.end, self.role, self.kind = name, start, end, role, kind
 
 
 def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list[PersonMention]:
@@ -295,12 +305,20 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     pos = [p for p, _ in pron]
     votes: dict[str, list[int]] = {}
     full = fullest_forms(people)
+    honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
     for i, p in enumerate(people):
         v = votes.setdefault(full.get(p.name, p.name), [0, 0])
-        for w in ((p.role or "") + " " + p.name).split()[:6]:
-            g = gendered.get(w.lower())
-            if g:
-                v[0 if g == "m" else 1] += 3
+        key = (p.role, p.name)
+        h = honorific.get(key)
+        if h is None:
+            h = [0, 0]
+            for w in ((p.role or "") + " " + p.name).split()[:6]:
+                g = gendered.get(w.lower())
+                if g:
+                    h[0 if g == "m" else 1] += 3
+            honorific[key] = h
+        v[0] += h[0]
+        v[1] += h[1]
         if p.kind != "person" or not (" " in full.get(p.name, p.name) or p.role):
             continue  # no person evidence ("Russia"): a following he/she is not about it
         nxt = people[i + 1].start if i + 1 < len(people) else len(text)
@@ -321,8 +339,8 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     for p in people:
         m, f = votes.get(full.get(p.name, p.name), (0, 0))
         g = "m" if m > f else "f" if f > m else None
-        out.append(PersonMention(p.name, p.start, p.end, p.role, p.kind, g)
-                   if p.kind == "person" and g else p)
+        out.append(PersonMention(p.name, p.start, p.end, p.role, p.kind,
+                                 g if p.kind == "person" else None))
     return out
 
 

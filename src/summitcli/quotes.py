@@ -57,7 +57,7 @@ class Span:
     utterance: int = -1
 
 
-_PARAGRAPHS: list = [None, None]  # the last document's text and its paragraphs
+_PARAGRAPHS: list = [(None, ())]  # the last document's text and its paragraphs (one tuple: atomic)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -65,10 +65,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
     Computed once per document (finding spans and attaching speakers both need them).
     """
-    if _PARAGRAPHS[0] is not text:
-        _PARAGRAPHS[1] = tuple(_paragraphs(text))
-        _PARAGRAPHS[0] = text
-    return _PARAGRAPHS[1]
+    last, paras = _PARAGRAPHS[0]
+    if last is not text:
+        paras = tuple(_paragraphs(text))
+        _PARAGRAPHS[0] = (text, paras)
+    return paras
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
