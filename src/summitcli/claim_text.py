@@ -93,7 +93,8 @@ def _lexicon() -> _Lexicon:
         be_forms=low("be_forms"), cue_nouns=low("cue_nouns"), as_verbs=low("as_verbs"),
         not_speakers=low("not_speakers"), abbreviations=low("abbreviations"),
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
-        coordinating=low("coordinating_cues"), that_only=low("that_only"), source_nouns=low("source_nouns"), group_nouns=low("group_nouns"), colon_labels=low("colon_labels"),
+        coordinating=low("coordinating_cues"), that_only=low("that_only"),
+        source_nouns=low("source_nouns"), group_nouns=low("group_nouns"), colon_labels=low("colon_labels"),
         object_nouns={str(k).lower(): frozenset(str(p).lower() for p in v)
                       for k, v in (data.get("object_nouns") or {}).items()},
         adjectives={str(k).lower(): frozenset(str(p).lower() for p in v)

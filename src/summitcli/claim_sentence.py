@@ -1,0 +1,176 @@
+"""One sentence as claims see it: tokens, cue verbs and where a reported content stops.
+
+:class:`_Sentence` holds the tokens of one sentence and the reporting verbs found in it;
+:class:`_Raw` is a claim before it becomes a record. Every loop here is bounded by the
+sentence window (``claim_text._MAX_SENT``) or by ``_MAX_CONTENT`` tokens.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .claim_text import (
+    _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
+    _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _is_word, _lexicon, _plausible_verb,
+    _tokens, _trim, _verb_at,
+)
+
+_CLOSERS = frozenset("”\"’")
+
+
+# --------------------------------------------------------------------------- one sentence
+@dataclass
+class _Raw:
+    """A claim before it becomes a record: spans only, the speaker unresolved."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    speaker: tuple[int, int] | None
+    rule: str
+    hedged: bool = False
+    priority: int = 0
+    fallback: tuple[int, int] | None = None  # subject words when the shared finder names nobody
+
+
+class _Sentence:
+    """Tokens of one sentence plus the cue verbs found in it."""
+
+    def __init__(self, text: str, ss: int, se: int, inside_quote, speaker_fn):
+        self.text, self.ss, self.se = text, ss, se
+        self.inside_quote = inside_quote
+        self.toks = _tokens(text, ss, se)
+        self.n = len(self.toks)
+        self.speaker_fn = speaker_fn
+        self.first = 0
+        while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
+            self.first += 1
+        self.verbs: dict[int, tuple] = {}
+        triggers = _lexicon().triggers
+        words = [t for t in self.toks[:40] if t.text[:1].isalpha()]
+        # "Senator Says Plan Will Fail": a title-case headline capitalises its verbs too
+        self.title = len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
+        for i, tok in enumerate(self.toks):
+            if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
+                continue
+            if not tok.text.islower() and not self.is_initial(i) and not (self.title and tok.text[1:].islower()):
+                continue
+            hit = _verb_at(self.toks, i)
+            if hit and _plausible_verb(self.toks, i, hit[0]):
+                self.verbs[i] = hit
+
+    # ---- content boundaries
+    def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
+        """Token index where content starting at token j stops (exclusive).
+
+        Content stops at a semicolon, a new clause of the author's (", and he",
+        ", while", ", who"), or where another attributed clause starts (", adding",
+        "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
+        before a second predicate ("acknowledged X | and appreciated Y"); with
+        ``comma`` it stops at the first comma outside a quotation."""
+        toks, lex = self.toks, _lexicon()
+        stop = min(self.n, j + _MAX_CONTENT)
+        for k in range(j + 1, stop):
+            w = toks[k].low
+            nxt = toks[k + 1] if k + 1 < self.n else None
+            if comma and w == "," and not self.inside_quote(toks[k].start):
+                return k
+            if w in _CLOSERS and toks[k - 1].low == "," and nxt is not None and nxt.text.islower() \
+                    and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE:
+                return k + 1  # “We didn’t get there,” referencing ...: the participle is the author's
+            if nxt is not None and nxt.text.islower() and (
+                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE
+                     )
+                    or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
+                        toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
+                return k
+            if w in {"while", "whereas"} and k > j + 1:
+                return k
+            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and nxt.low != "that" and (
+                    nxt.low in _SUBJ_PRONOUNS | {"it", "there"} | _DETS or _is_cap(nxt)))):
+                return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
+            if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
+                    and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
+                return k  # ", and he ...": a new clause of the author's
+            if w == "," and k > j + 3 and k + 2 < self.n and toks[k + 1].low in {"a", "an"} \
+                    and not self.inside_quote(toks[k].start):
+                return k  # ", an ambitious goal that ...": the author's apposition
+            if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
+                             and not (k + 2 < self.n and toks[k + 2].low == "that")  # ", but that ..."
+                             or k + 2 < self.n and toks[k + 1].low == "according"):
+                return k
+            if k in self.verbs and k > j + 1:
+                if toks[k - 1].low in {"and", "but"} and not w.endswith("ing"):
+                    return k - 1
+                core = self.verbs[k][1] in lex.coordinating
+                for b in range(k - 1, max(j, k - 6), -1):
+                    bw = toks[b].low
+                    if bw == "that" or bw in lex.wh:
+                        break
+                    if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
+                        return b
+        return stop
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens a..b-1, trimmed."""
+        if a >= b:
+            return (0, 0)
+        return _trim(self.text, self.toks[a].start, self.toks[b - 1].end)
+
+    def whole(self, a: int = 0) -> tuple[int, int]:
+        return self.span(a, self.content_end(a) if a < self.n else self.n)
+
+    def is_initial(self, i: int) -> bool:
+        return i <= self.first
+
+    def appositive_rest(self, k: int) -> bool:
+        """After a mid-sentence attribution ending at token k (a comma): apposition or new clause?"""
+        if k + 1 >= self.n:
+            return True
+        w = self.toks[k + 1].low
+        return w in _APPOS or (w.endswith("ing") and self.toks[k + 1].text.islower()) or _is_cap(self.toks[k + 1]) \
+            and (k + 2 >= self.n or _is_cap(self.toks[k + 2]) or self.toks[k + 2].low in {",", "of"})
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+_ADJUNCT_OPENERS = frozenset("after before because despite amid though although whereas".split())
+
+
+_VENUES = frozenset("rally rallies speech speeches interview interviews event events debate debates "
+                    "hearing hearings conference conferences show shows meeting meetings statement "
+                    "campaign stop stops appearance appearances town hall forum forums".split())
+
+
+def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
+    """Where a noun-phrase content ("endorsed X last week", "called for X following Y") stops:
+    before a time phrase, an adverbial clause, a venue ("at a rally"), a second predicate
+    ("and has appeared"), or with ``purpose`` a to-clause of purpose."""
+    toks = s.toks
+    for k in range(j + 1, end):
+        w, nxt = toks[k].low, toks[k + 1].low if k + 1 < s.n else ""
+        if (w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}) \
+                and toks[k - 1].low not in _DETS:
+            return k  # "endorsed X last week", but not "the earlier order"
+        if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
+            return k
+        if w in _ADJUNCT_OPENERS and toks[k].text.islower():
+            return k
+        if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
+                                                   and toks[k + 2].low in _VENUES or nxt in _WEEKDAYS):
+            return k
+        if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
+            return k
+        if np and toks[k].text.islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
+                                               and toks[k - 1].low not in _DETS):
+            return k  # "her support for the bill | surprised many": the sentence's own verb
+    return end
+
+
+_PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks something anything "
+                       "everything".split())
+
+
+_GAP_VERBS = frozenset("is are was were will would could can should may might must has have had "
+                       "did does do".split())
