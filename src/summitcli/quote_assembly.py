@@ -271,16 +271,17 @@ def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[
     so what is left are the author's own uses of the words ("no deal" ... “no deal”).
     """
     wanted: dict[tuple[str, ...], int] = {}
+    phrases = []
     for s in spans:
         a = attrs.get(id(s))
         ph = _phrase(text[s.start:s.end])
+        phrases.append(ph)
         if 1 <= len(ph) <= 3 and (a is None or a.spk is None) and len("".join(ph)) >= 3:
             wanted[ph] = wanted.get(ph, 0) + 1
     if not wanted:
         return set()
     quoted = {ph: 0 for ph in wanted}
-    for s in spans:  # every quoted occurrence, attributed or not
-        ph = _phrase(text[s.start:s.end])
+    for ph in phrases:  # every quoted occurrence, attributed or not
         if ph in quoted:
             quoted[ph] += 1
     if len(wanted) <= 64:

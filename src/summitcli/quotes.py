@@ -216,18 +216,15 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 class Boundaries:
-    """Every match of a boundary regex in one document: starts, ends (both sorted) and the
-    offset the match's lookahead reads up to (``need``), so a window can be answered by bisection
-    exactly as a search restricted to that window would."""
+    """Every match of a boundary regex in one document: starts and ends (both sorted), so a
+    window can be answered by bisection as a search restricted to that window would."""
 
     __slots__ = ("starts", "ends")
 
     def __init__(self, text: str, rx: re.Pattern):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in rx.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        spans = [m.span() for m in rx.finditer(text)]
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
 
 
 _NEWLINE = re.compile(r"\n")
@@ -235,7 +232,14 @@ _NEWLINE = re.compile(r"\n")
 
 def line_starts(text: str) -> list[int]:
     """Offsets just after each newline of ``text`` (sorted; computed once per document)."""
-    return boundaries(text, _NEWLINE).ends
+    hit = _LINE_STARTS[0]
+    if hit[0] is not text:
+        hit = (text, [m.end() for m in _NEWLINE.finditer(text)])
+        _LINE_STARTS[0] = hit
+    return hit[1]
+
+
+_LINE_STARTS: list = [(None, [])]
 
 
 _BOUNDARY_CACHE: dict[re.Pattern, tuple[str, Boundaries]] = {}
