@@ -363,3 +363,8 @@ def test_asides_between_subject_and_verb():
     assert c.speaker_mention == "Two past floods" and c.text == "both the risk and the remedy"
     c = _one("Gore’s friends and allies have in the past said he would not run.", "said")
     assert c.speaker_mention.endswith("allies")
+
+
+def test_by_participle_clause_and_its_subject():
+    c = _one("By proposing lower fares, Mayor Lind deftly courts the commuters.", "proposing")
+    assert c.text == "lower fares" and c.speaker_mention == "Mayor Lind"

@@ -112,7 +112,8 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     toks = s.toks
     h = _clause_head(s, i, speaker)
     first = s.first + 1 if toks[s.first].low == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
-    if not (toks[first].low in _SUBORDINATORS | {"having", "despite", "unless", "until"} and first < i
+    if not (toks[first].low in _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
+            and first < i
             or first == i and toks[i].low.endswith(("ing", "ed"))  # "Recalling X, the party ..."
             or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
         return end

@@ -180,6 +180,7 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     b = a
     while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
             toks[b].text.islower() and (toks[b].low in _GAP_VERBS | _AUX or b in s.verbs or b > a and (
+                toks[b].low.endswith("ly") or
                 toks[b].low.endswith(("ed", "s")) and not toks[b - 1].low in _DETS))):
         b += 1
     if b == a or b > i or toks[b - 1].low in _DETS:
