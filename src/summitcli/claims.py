@@ -6,13 +6,17 @@ A claim is found from a cue (a reporting verb from ``data/claims.yaml``,
 usual news conventions: the that-clause (``that`` included) or bare clause after
 the verb, the sentence before ", X said" / ", according to X", the sentence
 after "According to X,". Speakers come from :mod:`summitcli.attribution`, the
-same code that attributes quotations.
+same code that attributes quotations; only when it names nobody are the plain
+subject words taken as the mention (:mod:`.claim_subjects`), and the name is
+still resolved by the shared resolver. A report nested inside another claim's
+content is carried by the outer claim.
 
 Everything is linear in the text: one pass of a word regex finds cue words,
 sentences come from one pass of a boundary regex, and each cue looks at a
-bounded window of tokens. The lexicon and tokens live in :mod:`.claim_text`,
-the per-sentence rules in :mod:`.claim_rules`; this module links claims to
-quotations and builds the records.
+bounded window of tokens. The lexicon lives in :mod:`.claim_text`, tokens and
+content ends in :mod:`.claim_sentence`, the reporting-verb rules in
+:mod:`.claim_rules` and the other cues in :mod:`.claim_phrases`; this module
+links claims to quotations and builds the records.
 """
 from __future__ import annotations
 
