@@ -306,8 +306,12 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     votes: dict[str, list[int]] = {}
     full = fullest_forms(people)
     honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
+    he_she = ("he", "she")
+    male = s["pronouns"]["m"]
+    n_pron, n_people, n_text = len(pos), len(people), len(text)
     for i, p in enumerate(people):
-        v = votes.setdefault(full.get(p.name, p.name), [0, 0])
+        fn = full.get(p.name, p.name)
+        v = votes.setdefault(fn, [0, 0])
         key = (p.role, p.name)
         h = honorific.get(key)
         if h is None:
@@ -319,29 +323,26 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
             honorific[key] = h
         v[0] += h[0]
         v[1] += h[1]
-        if p.kind != "person" or not (" " in full.get(p.name, p.name) or p.role):
+        if p.kind != "person" or not (" " in fn or p.role):
             continue  # no person evidence ("Russia"): a following he/she is not about it
-        nxt = people[i + 1].start if i + 1 < len(people) else len(text)
-        sent_end = _SENT_STOP.search(text, p.end, min(len(text), p.end + 400))
+        nxt = people[i + 1].start if i + 1 < n_people else n_text
+        sent_end = _SENT_STOP.search(text, p.end, min(n_text, p.end + 400))
         lim = min(nxt, sent_end.start() if sent_end else p.end + 400)
         k = bisect.bisect_left(pos, p.end)
-        while k < len(pos) and pos[k] < lim:
+        while k < n_pron and pos[k] < lim:
             w = pron[k][1]
-            if w not in ("he", "she") and not _in_quote(text, pos[k]):
-                v[0 if w in s["pronouns"]["m"] else 1] += 2 if w.endswith("self") else 1
+            if w not in he_she and not _in_quote(text, pos[k]):
+                v[0 if w in male else 1] += 2 if w.endswith("self") else 1
                 break
             k += 1
         if sent_end and (nxt > sent_end.end()):
             ns = _NEXT_SUBJECT.match(text, sent_end.start())
             if ns:
                 v[0 if ns.group(1) == "He" else 1] += 2
-    out = []
-    for p in people:
-        m, f = votes.get(full.get(p.name, p.name), (0, 0))
-        g = "m" if m > f else "f" if f > m else None
-        out.append(PersonMention(p.name, p.start, p.end, p.role, p.kind,
-                                 g if p.kind == "person" else None))
-    return out
+    gender = {n: "m" if m > f else "f" if f > m else None for n, (m, f) in votes.items()}
+    return [PersonMention(p.name, p.start, p.end, p.role, p.kind,
+                          gender[full.get(p.name, p.name)] if p.kind == "person" else None)
+            for p in people]
 
 
 _SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’']?$)|\n")
