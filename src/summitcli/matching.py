@@ -124,7 +124,10 @@ def _units(quotes: Sequence[Quote], claims: Sequence[Claim]) -> list[_Unit]:
         units.append(unit)
     for j, c in enumerate(claims):
         units.append(_Unit(len(units), len(quotes) + j, [c], "claim"))
-    return [u for u in units if u.keys]
+    kept = [u for u in units if u.keys]
+    for i, u in enumerate(kept):  # positions index numpy arrays: renumber after dropping
+        u.idx = i
+    return kept
 
 
 def _longest_run(a: list[str], b: list[str]) -> list[str]:

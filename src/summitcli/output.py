@@ -41,6 +41,13 @@ def colour_wanted(stream) -> bool:
         return False
 
 
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 class Output:
     """Stdout data and stderr messages for one run."""
 
@@ -70,30 +77,39 @@ class Output:
             return False
 
     def json(self, document) -> None:
-        """One JSON document on stdout."""
-        self.stdout.write(self._dumps(document, indent=2))
+        """One JSON document on stdout: indented for a person, compact (and fast) for a pipe."""
+        indent = 2 if _isatty(self.stdout) else None
+        for chunk in self._encoder(indent).iterencode(document):
+            self.stdout.write(self._fix(chunk))
         self.stdout.write("\n")
         self.stdout.flush()
 
     def jsonl(self, records: Iterable[dict]) -> None:
         """One JSON object a line on stdout."""
+        encoder = self._encoder(None)
         for record in records:
-            self.stdout.write(self._dumps(record))
+            self.stdout.write(self._fix(encoder.encode(record)))
             self.stdout.write("\n")
         self.stdout.flush()
 
-    def _dumps(self, value, indent: int | None = None) -> str:
+    def _ascii_only(self) -> bool:
+        return "utf" not in (getattr(self.stdout, "encoding", None) or "utf-8").lower()
+
+    def _encoder(self, indent: int | None) -> json.JSONEncoder:
+        return json.JSONEncoder(ensure_ascii=self._ascii_only(), indent=indent)
+
+    def _fix(self, text: str) -> str:
         """JSON text that the stream can encode and that no line splitter can break.
 
         Non-ASCII stays readable on a UTF-8 stream (escaped otherwise); U+2028,
         U+2029 and U+0085, which ``str.splitlines`` and some JSON readers treat
         as line ends, are always escaped; lone surrogates become U+FFFD.
         """
-        ascii_only = "utf" not in (getattr(self.stdout, "encoding", None) or "utf-8").lower()
-        text = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
-        if ascii_only:
+        if text.isascii():
             return text
-        return _SURROGATE.sub("\ufffd", text.translate(_LINE_BREAKS))
+        if "\u2028" in text or "\u2029" in text or "\x85" in text:
+            text = text.translate(_LINE_BREAKS)
+        return _SURROGATE.sub("\ufffd", text)
 
     def warn(self, message: str) -> None:
         self._message("warning", message, "yellow")
