@@ -90,25 +90,21 @@ def resolve_record(record, index: SpeakerIndex):
 def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir: Path | None = None,
                 progress: Callable[[int, int], None] | None = None) -> list[Extraction]:
     """Per-document extraction with the on-disk cache and process parallelism."""
-    from summitcli.cache import ExtractionCache, digest_key, extraction_from_dict
+    from summitcli.cache import ExtractionCache, digest_key
     from summitcli.parallel import map_documents
 
     cache = ExtractionCache(enabled=use_cache, corpus_dir=corpus_dir)
     results: list[Extraction | None] = [None] * len(documents)
     todo: list[int] = []
     for i, doc in enumerate(documents):
-        hit = cache.get(digest_key(doc.digest))
-        try:
-            results[i] = extraction_from_dict(hit, doc.id) if hit is not None else None
-        except (KeyError, TypeError, ValueError):  # a stale or foreign entry: recompute
-            results[i] = None
+        results[i] = cache.get_extraction(digest_key(doc.digest), source=doc.id)
         if results[i] is None:
             todo.append(i)
     fresh = map_documents(extract_document, [documents[i] for i in todo],
                           size=lambda d: len(d.text), progress=progress)
     for i, extraction in zip(todo, fresh):
         results[i] = extraction
-        cache.put(digest_key(documents[i].digest), extraction.to_dict())
+        cache.put_extraction(digest_key(documents[i].digest), extraction)
     return [r for r in results if r is not None]
 
 
