@@ -250,7 +250,9 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     found: list[_Raw] = []
     hedges: list[int] = []
     consumed: set[int] = set()  # verbs already used by "as X put it"
-    for i, tok in enumerate(s.toks):
+    toks = s.toks
+    for i in s.cues:  # the tokens any rule starts from; the others would all be skipped below
+        tok = toks[i]
         w = tok.low
         if w == ":" and i <= 6 and not found:
             raw = _colon_claim(s, i)

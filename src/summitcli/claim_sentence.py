@@ -7,6 +7,7 @@ sentence window (``claim_text._MAX_SENT``) or by ``_MAX_CONTENT`` tokens.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from .claim_text import (
     _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
@@ -15,6 +16,15 @@ from .claim_text import (
 )
 
 _CLOSERS = frozenset("”\"’")
+
+
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset:
+    """Words a claim rule can start from: cue words, forms of "be" (hedges), "as", "in"."""
+    lex = _lexicon()
+    return lex.triggers | lex.be_forms | {"as", "in"}
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -46,11 +56,11 @@ class _Sentence:
         while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
             self.first += 1
         self.verbs: dict[int, tuple] = {}
-        triggers = _lexicon().triggers
-        words = [t for t in self.toks[:40] if t.text[:1].isalpha()]
-        # "Senator Says Plan Will Fail": a title-case headline capitalises its verbs too
-        self.title = len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
-        for i, tok in enumerate(self.toks):
+        triggers, cue_words = _lexicon().triggers, _cue_words()
+        # token indices any rule starts from (one pass in a comprehension; the rules loop over these)
+        self.cues = [i for i, t in enumerate(self.toks) if t.low in cue_words or t.low == ":" and i <= 6]
+        for i in self.cues:
+            tok = self.toks[i]
             if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
                 continue
             if not tok.text.islower() and not self.is_initial(i) and not (self.title and tok.text[1:].islower()):
@@ -58,6 +68,13 @@ class _Sentence:
             hit = _verb_at(self.toks, i)
             if hit and _plausible_verb(self.toks, i, hit[0]):
                 self.verbs[i] = hit
+
+    @cached_property
+    def title(self) -> bool:
+        """"Senator Says Plan Will Fail": a title-case headline capitalises its verbs too
+        (computed only when a capitalised cue word needs it)."""
+        words = [t for t in self.toks[:40] if t.text[:1].isalpha()]
+        return len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
 
     # ---- content boundaries
     def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
