@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -40,16 +40,25 @@ def _lexicon() -> dict:
         "pronouns": set(data["pronouns"]),
         "role_words": role_words - set(data["distinguishing"]),
         "titles": [tuple(t) for t in titles],
+        "titles_by_first": _by_first_word(titles),
         "synonyms": synonyms,
         "distinguishing": set(data["distinguishing"]),
         "ignore": set(data["ignore"]),
     }
 
 
+def _by_first_word(titles: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for title in titles:
+        index[title[0]].append(tuple(title))
+    return dict(index)
+
+
 def tokens(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", t).replace(".", "").lower() for t in _TOKEN.findall(text or "")]
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """'U.S. President Donald Trump' -> 'Donald Trump' (keeps at least one word).
 
@@ -58,9 +67,10 @@ def strip_titles(name: str) -> str:
     """
     words = name.split()
     lowered = [w.strip(".,").lower() for w in words]
+    by_first = _lexicon()["titles_by_first"]
     cut = 0
     for i in range(min(len(words) - 1, 6)):
-        for title in _lexicon()["titles"]:
+        for title in by_first.get(lowered[i], ()):
             end = i + len(title)
             if end < len(words) and tuple(lowered[i:end]) == title and i - cut <= 3:
                 cut = max(cut, end)
@@ -94,6 +104,7 @@ class SpeakerIndex:
         self._roles: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # role key -> names
         self._surnames: dict[str, set[str]] = defaultdict(set)  # surname -> canonicals
         self.document_people: dict[str, set[str]] = {}  # source -> canonical names it mentions
+        self._role_scores: dict[tuple[str, ...], Counter] = {}  # memo: role key -> holders
 
     # -- lookup ---------------------------------------------------------------
     def canonical(self, name: str | None) -> str | None:
@@ -120,10 +131,13 @@ class SpeakerIndex:
         key = _role_key(phrase)
         if not key:
             return None, ()
-        scores: Counter = Counter()
-        for role, names in self._roles.items():
-            if _role_matches(key, role):
-                scores.update(names)
+        scores = self._role_scores.get(key)
+        if scores is None:
+            scores = Counter()
+            for role, names in self._roles.items():
+                if _role_matches(key, role):
+                    scores.update(names)
+            self._role_scores[key] = scores
         if context and any(name in context for name in scores):
             scores = Counter({n: c for n, c in scores.items() if n in context})
         if not scores:
@@ -352,6 +366,7 @@ def described_speaker(mention: str) -> str | None:
     return " ".join(parts) or None
 
 
+@lru_cache(maxsize=65536)
 def _role_key(phrase: str) -> tuple[str, ...]:
     lex = _lexicon()
     return tuple(t for t in tokens(phrase) if t and t not in lex["ignore"])
