@@ -139,26 +139,23 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
+    source = _source_subject(s, i)
+    # ", X said" is possible only for clause verbs; otherwise the speaker-free tests below
+    # run first, so the shared speaker finder is asked only about cues that can still report
+    can_post = "clause" in frames and not form.endswith("ing") and not (form in _lexicon().that_only and not source)
+    found = None if can_post else _content_after(s, i, i2, form, frames, source)
+    if not can_post and found is None:
+        return None
     speaker = s.speaker_fn(cs, ce)
     if _noun_reading(s, i, form, speaker):
         return None
-    source = _source_subject(s, i)
-    post = None if form in _lexicon().that_only and not source else _postposed(s, i, i2, form, frames, speaker)
+    post = _postposed(s, i, i2, form, frames, speaker) if can_post else None
     if post is not None:
         return post
-    prev = toks[i - 1].low if i else ""
-    if form.split()[0].endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} | _BE \
-            and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
-            and not s.is_initial(i):
-        return None  # gerund or progressive without a subject we can trust
-    if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
-            t.low == "that" for t in toks[i2 + 1:i2 + 6]):
-        return None  # "a fair called the Crossroads by its citizens": a passive participle
-    if i > 0 and toks[i - 1].low in _CLOSING:
-        return None  # "…,'' concluded a 2013 study": the words after the verb name the speaker
-    found = _content_start(s, i2, form, frames, source)
     if found is None:
-        return None
+        found = _content_after(s, i, i2, form, frames, source)
+        if found is None:
+            return None
     start, rule = found
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
@@ -180,6 +177,23 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         a = _relative_start(s, i, start, speaker, a)
     return _Raw(a, b, cs, ce, speaker, rule, priority=2,
                 fallback=None if speaker else _fallback_subject(s, i, i2))
+
+
+def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
+    """Content start and rule for "X said (that) ...", or None when the verb reports nothing
+    after it; needs no speaker."""
+    toks = s.toks
+    prev = toks[i - 1].low if i else ""
+    if form.split()[0].endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} | _BE \
+            and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
+            and not s.is_initial(i):
+        return None  # gerund or progressive without a subject we can trust
+    if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
+            t.low == "that" for t in toks[i2 + 1:i2 + 6]):
+        return None  # "a fair called the Crossroads by its citizens": a passive participle
+    if i > 0 and toks[i - 1].low in _CLOSING:
+        return None  # "…,'' concluded a 2013 study": the words after the verb name the speaker
+    return _content_start(s, i2, form, frames, source)
 
 
 def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Raw | None:
