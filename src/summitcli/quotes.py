@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from itertools import chain
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -222,19 +224,20 @@ class Boundaries:
     __slots__ = ("starts", "ends")
 
     def __init__(self, text: str, rx: re.Pattern):
-        spans = [m.span() for m in rx.finditer(text)]
-        self.starts: list[int] = [a for a, _ in spans]
-        self.ends: list[int] = [b for _, b in spans]
+        # machine integers: a hostile 20 MB text can hold millions of matches
+        spans = array("q", chain.from_iterable(m.span() for m in rx.finditer(text)))
+        self.starts: array = spans[0::2]
+        self.ends: array = spans[1::2]
 
 
 _NEWLINE = re.compile(r"\n")
 
 
-def line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> array:
     """Offsets just after each newline of ``text`` (sorted; computed once per document)."""
     hit = _LINE_STARTS[0]
     if hit[0] is not text:
-        hit = (text, [m.end() for m in _NEWLINE.finditer(text)])
+        hit = (text, array("q", (m.end() for m in _NEWLINE.finditer(text))))
         _LINE_STARTS[0] = hit
     return hit[1]
 
