@@ -81,7 +81,7 @@ BILLION_LAUGHS = "".join(
     ("exploit: !!python/object/apply:os.system ['touch {marker}']\n", ("a.md", "line 1")),
     ("title: !!python/object/new:builtins.str ['x']\n", ("a.md", "line 1")),
     (BILLION_LAUGHS, ("a.md", "alias")),
-    ("title: " + "[" * 5000 + "\n", ("a.md", "nested too deeply")),
+    ("title: " + "[" * 5000 + "\n", ("a.md", "malformed YAML")),
     ("title: ok\ndate: 2025-13-45\n", ("a.md", "line 2")),
     ("id: " + "9" * 5000 + "\n", ("a.md", "line 1")),
 ], ids=["unclosed", "indent", "python-object", "python-new", "billion-laughs", "deep",

@@ -64,7 +64,9 @@ def _loader_class():
     """
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
+
+    class Loader(base):
         def construct_object(self, node, deep=False):
             try:
                 return super().construct_object(node, deep=deep)
