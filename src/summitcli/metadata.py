@@ -207,10 +207,9 @@ _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 @cache
 def _boilerplate_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
-    import yaml
-    from importlib.resources import files
+    from summitcli.datafiles import load_data
 
-    data = yaml.safe_load((files("summitcli") / "data" / "boilerplate.yaml").read_text("utf-8"))
+    data = load_data("boilerplate.yaml")
     return tuple((re.compile(rf"(?:{p['pattern']})", re.I), bool(p.get("tail")))
                  for p in data.get("patterns", []))
 
