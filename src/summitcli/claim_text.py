@@ -16,7 +16,9 @@ _LOWER_WORD = re.compile(r"[A-Za-z]+")
 _NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
 _WORDCHARS = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'.\-]\w+)*|[^\w\s]")  # "2,400" is one word
-_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)|\n+")
+# "[.!?]+[closers]*(?=\s)" or "\n+", written to start with one character class so the
+# regex engine skips ahead to candidate characters instead of trying both branches everywhere
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’'»)\]]*(?=\s))")
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _MAX_WINDOW = 12  # tokens looked at between a verb and its content
 _MAX_SENT = 2000  # longer "sentences" are cut into windows (hostile text)
