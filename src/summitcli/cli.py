@@ -45,6 +45,23 @@ SourceOpt = Annotated[Optional[list[str]], typer.Option(
     "--source", "-s", help="Only this source id (repeatable; a unique prefix is enough).")]
 
 
+class Marks(str, Enum):
+    any = "any"
+    double = "double"
+    single = "single"
+
+
+DOUBLE_MARKS = frozenset('"“”„‟«»')
+
+
+def marks_match(marks: str, wanted: "Marks | None") -> bool:
+    """Is a quotation printed in the wanted kind of marks? Unmarked pull-quotes count as double."""
+    if wanted in (None, Marks.any):
+        return True
+    double = not marks or any(ch in DOUBLE_MARKS for ch in marks)
+    return double if wanted is Marks.double else not double
+
+
 class Kind(str, Enum):
     speech = "speech"
     fragment = "fragment"
@@ -144,6 +161,9 @@ def quotes(
     kind: Annotated[Optional[Kind], typer.Option(
         "--kind", "-k", help="speech, fragment, term, or all (default: speech and fragment).",
         case_sensitive=False)] = None,
+    marks: Annotated[Optional[Marks], typer.Option(
+        "--marks", help="any, double (“…” \"…\" «…» „…“) or single (‘…’ '…'): which quotation "
+        "marks count.", case_sensitive=False)] = None,
     corpus: CorpusOpt = None, as_json: JsonOpt = False, as_jsonl: JsonlOpt = False,
     no_cache: NoCacheOpt = False, aliases: AliasesOpt = None,
 ) -> None:
@@ -156,7 +176,7 @@ def quotes(
             {"speech", "fragment", "term"} if kind is Kind.all else {kind.value})
         rows = [q for q in result.quotes
                 if q.kind in kinds and (chosen is None or q.source in chosen)
-                and (names is None or q.speaker in names)]
+                and (names is None or q.speaker in names) and marks_match(q.marks, marks)]
         if fmt is Format.TABLE:
             from summitcli.render.tables import quotes_table
 
