@@ -145,21 +145,25 @@ class _SkipIndex:
 
 
 def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int]] = (),
-                   quotes: Sequence[Quote] = (), people: Sequence[PersonMention] = ()) -> list[Claim]:
+                   quotes: Sequence[Quote] | None = None,
+                   people: Sequence[PersonMention] | None = None) -> list[Claim]:
     """Every attributed claim in ``text``, in document order.
 
     ``quotes`` and ``people`` are the records already extracted from the same text
-    (computed here when not given); quotes inside a claim are linked by id, and a
-    claim that is nothing but a quotation is left to the quotation record.
+    (computed here when None; an empty list passed in is taken as "none found", so
+    the pipeline never extracts them twice); quotes inside a claim are linked by id,
+    and a claim that is nothing but a quotation is left to the quotation record.
     """
     from . import attribution, people as people_mod
 
-    if not quotes and any(c in text for c in "\"“”«„‘"):
-        try:
-            quotes = _default_quotes(text, source, skip)
-        except ImportError:
-            quotes = ()
-    if not people:
+    if quotes is None:
+        quotes = ()
+        if any(c in text for c in "\"“”«„‘"):
+            try:
+                quotes = _default_quotes(text, source, skip)
+            except ImportError:
+                pass
+    if people is None:
         people = people_mod.people_in_text(text, skip)
     qi = _QuoteIndex(quotes)
     index = getattr(attribution, "index_people", tuple)(people)  # built once per document
