@@ -10,10 +10,14 @@ from .claim_text import (
 from .claim_sentence import _BE, _Raw, _Sentence, _object_end
 from .claim_subjects import _fallback_subject
 
+_SOURCE_STOP = frozenset({",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS))
+_AS_END = frozenset({",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS))
+
+
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
     """Tokens of the source after "according to": up to a comma or the sentence end."""
     b = a
-    while b < s.n and b - a < 30 and s.toks[b].low not in {",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS):
+    while b < s.n and b - a < 30 and s.toks[b].low not in _SOURCE_STOP:
         b += 1
     return (a, b)
 
@@ -64,7 +68,7 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     else:
         return None
     v_end = k + 1 if k + 1 < n and toks[k + 1].low == "it" else k
-    if v_end + 1 < n and toks[v_end + 1].low not in {",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS):
+    if v_end + 1 < n and toks[v_end + 1].low not in _AS_END:
         return None
     speaker = s.speaker_fn(toks[k].start, toks[k].end)
     cs, ce = toks[i].start, toks[v_end].end

@@ -37,6 +37,15 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 
 _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}
 
+# unions used inside per-token loops, built once here rather than on every test
+_SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
+_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
+_TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
+_FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
+_OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
+_SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
+_GERUND_PREV = {",", "and", "—", "by", "after", "before", "while", "when"} | _BE
+
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
@@ -86,7 +95,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
         return None
     if "addressee" in frames:
         j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
-    if j < n and (toks[j].low in _BAD_START or toks[j].low in _QUOTE_TOKS - {"“", '"', "‘"}):
+    if j < n and (toks[j].low in _BAD_START or toks[j].low in _OPEN_QUOTE_OK):
         return None
     if j > i2 + 1 and toks[j - 1].low == ",":
         return None  # "what he said this week, | he talked about ...": the comma closes his clause
@@ -112,7 +121,7 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     toks = s.toks
     h = _clause_head(s, i, speaker)
     first = s.first + 1 if toks[s.first].low == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
-    if not (toks[first].low in _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
+    if not (toks[first].low in _SUB_OPENERS
             and first < i
             or first == i and toks[i].low.endswith(("ing", "ed"))  # "Recalling X, the party ..."
             or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
@@ -164,7 +173,12 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         start = end + 1
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
-    words = sum(1 for t in toks[start:end] if _is_word(t))
+    words = 0  # only "none", "one", "two" or "three or more" matter below
+    for t in toks[start:end]:
+        if t.text[:1].isalnum():
+            words += 1
+            if words == 3:
+                break
     if 0 < words < 3 and rule == "verb-clause" and (words == 1 and toks[start].low in _PRO_FORMS or words == 2 and (
             toks[start].low == "the" and toks[start + 1].low == "same" or
             toks[start].low in _SUBJ_PRONOUNS | {"it"} and toks[start + 1].low in _GAP_VERBS)):
@@ -184,7 +198,7 @@ def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: boo
     after it; needs no speaker."""
     toks = s.toks
     prev = toks[i - 1].low if i else ""
-    if form.split()[0].endswith("ing") and prev not in {",", "and", "—", "by", "after", "before", "while", "when"} | _BE \
+    if form.split()[0].endswith("ing") and prev not in _GERUND_PREV \
             and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
@@ -202,7 +216,7 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     if form.endswith("ing") or "clause" not in frames:
         return None
     k = i2 + 1
-    while k < n and toks[k].low not in {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS:
+    while k < n and toks[k].low not in _TAIL_STOP:
         k += 1
     tail = toks[i2 + 1:k]
     if tail and tail[0].low == "to" and _infinitive(toks, i2 + 1):
@@ -219,20 +233,22 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         # "..., said a handful of Democrats who point to ...": an inverted speaker with its own clause
         appos = head == i and bool(tail) and (tail[0].low in _DETS or _is_cap(tail[0])) and any(
             t.low in {"who", "whom", "whose"} for t in tail[1:10])
-        if any(t.low in {"that", ":"} or t.low in _lexicon().wh for t in tail) and not appos:
+        wh = _lexicon().wh
+        if any(t.low in {"that", ":"} or t.low in wh for t in tail) and not appos:
             return None
         if len(tail) > 14 and tail[0].low not in _PREP_TAIL and not appos:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
+    between = _lexicon().between
     adverbial = "addressee" in frames and head < i and len(tail) <= 6 and (k >= n or toks[k].low in {".", "!", "?"}) \
-        and not any(t.low in _SUBJ_PRONOUNS | {"it"} or t.text.islower() and t.low in _GAP_VERBS for t in tail) \
-        or all(t.low in _lexicon().between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
+        and not any(t.low in _SUBJ_IT or t.text.islower() and t.low in _GAP_VERBS for t in tail) \
+        or all(t.low in between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
                     for t in tail) \
         or (tail and tail[0].low in _PREP_TAIL)
     if head == i and len(tail) > 6 and not (k < n and toks[k].low == ",") and not (not after_quote and appos):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
-    if head == i and len(tail) > 1 and (tail[0].low in _SUBJ_PRONOUNS | {"it"} or any(
-            t.text.islower() and t.low in _GAP_VERBS | _AUX - {"also", "not"} for t in tail)):
+    if head == i and len(tail) > 1 and (tail[0].low in _SUBJ_IT or any(
+            t.text.islower() and t.low in _FINITE for t in tail)):
         return None  # "..., 67 percent, say they will ...": a clause follows, not a speaker
     if not inverted or head < 2 or not (adverbial or head == i or after_quote):
         return None
@@ -242,7 +258,7 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     while cut > 0 and (toks[cut].low in {",", "—", "–"}):
         cut -= 1
     if sum(1 for t in toks[:cut + 1] if _is_word(t)) < 3 and not (k < n and toks[k].low == ",") \
-            and (toks[0].low in _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}):
+            and (toks[0].low in _FRONT_TIME):
         return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
     nxt = toks[k + 1] if k + 1 < n else None
     mid = k < n and toks[k].low == "," and nxt is not None and nxt.low not in {"and", "but", "or"} and (

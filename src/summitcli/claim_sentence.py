@@ -16,6 +16,9 @@ from .claim_text import (
 )
 
 _CLOSERS = frozenset("”\"’")
+_NEW_SUBJECT = _SUBJ_PRONOUNS | {"it", "there"}  # ", and he ...", "but it ..."
+_BUT_CLAUSE = _NEW_SUBJECT | _DETS
+_COMMA_BREAK = _CLAUSE_BREAK | _RELATIVE
 
 
 
@@ -104,15 +107,15 @@ class _Sentence:
             if w in {"while", "whereas"} and k > j + 1:
                 return k
             if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and nxt.low != "that" and (
-                    nxt.low in _SUBJ_PRONOUNS | {"it", "there"} | _DETS or _is_cap(nxt)))):
+                    nxt.low in _BUT_CLAUSE or _is_cap(nxt)))):
                 return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
             if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
-                    and toks[k + 2].low in _SUBJ_PRONOUNS | {"it", "there"}:
+                    and toks[k + 2].low in _NEW_SUBJECT:
                 return k  # ", and he ...": a new clause of the author's
             if w == "," and k > j + 3 and k + 2 < self.n and toks[k + 1].low in {"a", "an"} \
                     and not self.inside_quote(toks[k].start):
                 return k  # ", an ambitious goal that ...": the author's apposition
-            if w == "," and (k + 1 < self.n and toks[k + 1].low in _CLAUSE_BREAK | _RELATIVE
+            if w == "," and (k + 1 < self.n and toks[k + 1].low in _COMMA_BREAK
                              and not (k + 2 < self.n and toks[k + 2].low == "that")  # ", but that ..."
                              or k + 2 < self.n and toks[k + 1].low == "according"):
                 return k

@@ -53,7 +53,8 @@ def _plain_subject(s: _Sentence, i: int) -> bool:
         k -= 1
     if k < 0:
         return False
-    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in _lexicon().source_nouns | _lexicon().group_nouns \
+    lex = _lexicon()
+    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in lex.source_nouns or toks[k].low in lex.group_nouns \
         or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
 
 
@@ -107,7 +108,7 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
         k -= 1  # "has, however, revealed": asides between subject and verb
     k = _skip_parenthetical(s, k)
     if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
-        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _SUBJ_STOP | _ASIDES \
+        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _STOP_ASIDES \
                 and not toks[k - 1].low.endswith("ly"):
             k -= 1  # "about two-thirds, 67 percent, say they ...": the phrase before the comma
         else:
@@ -124,7 +125,7 @@ def _skip_parenthetical(s: _Sentence, k: int) -> int:
     between subject and verb."""
     toks = s.toks
     for _ in range(3):
-        if k > 1 and toks[k].low in _PERIODS | _WEEKDAYS | {"past"}:
+        if k > 1 and toks[k].low in _TIME_WORDS:
             j = next((j for j in range(k - 1, max(-1, k - 4), -1)
                       if toks[j].low in {"on", "in", "at", "last", "this"}), -1)
             if j > 0:
@@ -161,6 +162,10 @@ def _skip_parenthetical(s: _Sentence, k: int) -> int:
     return k
 
 
+_STOP_ASIDES = _SUBJ_STOP | _ASIDES
+_TIME_WORDS = _PERIODS | _WEEKDAYS | {"past"}
+_PRON_DETS = _SUBJ_PRONOUNS | _DETS
+_VERBISH = _GAP_VERBS | _AUX
 _FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid following".split())
 
 
@@ -173,13 +178,13 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     if a < i and toks[a].low in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
         a = next((k + 1 for k in range(a, min(s.n, a + 30)) if toks[k].low == ","), s.n)
         limit = s.n if a > i else i
-    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _SUBJ_PRONOUNS | _DETS) \
+    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _PRON_DETS) \
             or toks[a].low[:-2] in {"it", "there", "that", "here", "what"} and toks[a].low.endswith(("’s", "'s")):
         return None  # "It's a big if, ...": the author's own sentence
     i = limit
     b = a
     while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
-            toks[b].text.islower() and (toks[b].low in _GAP_VERBS | _AUX or b in s.verbs or b > a and (
+            toks[b].text.islower() and (toks[b].low in _VERBISH or b in s.verbs or b > a and (
                 toks[b].low.endswith("ly") or
                 toks[b].low.endswith(("ed", "s")) and not toks[b - 1].low in _DETS))):
         b += 1

@@ -191,6 +191,11 @@ _TIME = _WEEKDAYS | frozenset("yesterday today tonight earlier later again also 
                               "repeatedly once recently previously".split())
 
 
+_PREPS_NOT_AS = _PREPS - {"as", "than"}
+_SUBJECTISH = _SUBJ_PRONOUNS | _AUX | _INDEFINITE
+_NOT_INFINITIVE = frozenset({"a", "an", "the", "some", "any", "all", "no", "every", "each"}) | _PRONOUNS
+
+
 def _is_cap(tok: _Tok) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
@@ -217,7 +222,7 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED:
         return False  # "the report", "to say", "Smith's claims"; but "he's saying"
-    if form.endswith("ed") and prev in _PREPS - {"as", "than"}:
+    if form.endswith("ed") and prev in _PREPS_NOT_AS:
         return False  # "in pledged delegates": a participle used as an adjective
     if form.endswith("s") and not form.endswith("ss") and (prev in _NUMBERS or prev[:1].isdigit()):
         return False  # "four reasons", "two reports": a counted noun
@@ -228,7 +233,7 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(toks, i + 1):
             p = toks[i - 1]  # "wants to run", "plans to target"; not "a failed attempt to"
-            return p.low in _SUBJ_PRONOUNS | _AUX | _INDEFINITE or p.low.endswith("ly") \
+            return p.low in _SUBJECTISH or p.low.endswith("ly") \
                 or (p.text[:1].isupper() and p.text[:1].isalpha()) or p.low.endswith("s") and not p.low.endswith("ss")
         return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
     return True
@@ -243,7 +248,7 @@ def _infinitive(toks: list[_Tok], k: int) -> bool:
     """Is toks[k] ("to") followed by a verb rather than a noun phrase ("to the White House")?"""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     return nxt is not None and nxt.text.islower() and nxt.text[:1].isalpha() and nxt.low not in _DETS \
-        and nxt.low not in {"a", "an", "the", "some", "any", "all", "no", "every", "each"} | _PRONOUNS \
+        and nxt.low not in _NOT_INFINITIVE \
         and nxt.low not in {"it", "this", "that", "what", "which", "whom"}
 
 
@@ -279,8 +284,8 @@ def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
     if k < end and toks[k].low in {"the", "a"} and k + 1 < end:
         k += 1
     n = 0
-    while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in lex.between - _DETS - _PREPS
-                                 - {"that", "and", "as", "both"}):
+    listener = lex.between - _DETS - _PREPS - {"that", "and", "as", "both"}
+    while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in listener):
         k += 1
         n += 1
     if n == 0 or (toks[k - 1].low in _SUBJ_PRONOUNS):
