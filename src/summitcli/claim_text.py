@@ -275,6 +275,12 @@ def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
     return j
 
 
+@lru_cache(maxsize=1)
+def _listener_words() -> frozenset:
+    """Lower-case words that may belong to a listener ("told the committee members")."""
+    return _lexicon().between - _DETS - _PREPS - {"that", "and", "as", "both"}
+
+
 def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
     """Skip a listener after tell-like verbs: "told reporters", "told Fox News", "told him"."""
     lex = _lexicon()
@@ -284,7 +290,7 @@ def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
     if k < end and toks[k].low in {"the", "a"} and k + 1 < end:
         k += 1
     n = 0
-    listener = lex.between - _DETS - _PREPS - {"that", "and", "as", "both"}
+    listener = _listener_words()
     while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in listener):
         k += 1
         n += 1
