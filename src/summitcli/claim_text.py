@@ -113,30 +113,38 @@ def _lexicon() -> _Lexicon:
 def _sentence_bounds(text: str) -> list[int]:
     """Sorted offsets where sentences start (0 included); linear scan."""
     lex = _lexicon()
+    abbreviations, forms, longest = lex.abbreviations, lex.forms, _longest_abbreviation()
+    size = len(text)
     starts = [0]
     for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        if m.group().startswith("\n"):
+        g, end = m.group(), m.end()
+        if g[0] == "\n":
             starts.append(end)
             continue
-        if m.group() == "." or m.group().endswith("."):
-            j = m.start()
-            i = j
-            while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        if g[-1] == ".":
+            j = i = m.start()
+            floor = max(0, j - longest - 1)  # a longer word is no abbreviation (nor one letter)
+            while i > floor and (text[i - 1].isalnum() or text[i - 1] == "."):
                 i -= 1
             word = text[i:j].lower()
-            if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
         k = end
-        while k < len(text) and text[k] in " \t\u00a0":
+        while k < size and text[k] in " \t\u00a0":
             k += 1
-        if k < len(text) and text[k].islower():
+        if k < size and text[k].islower():
             continue
-        if m.group()[-1] in "”\"" and m.group()[0] in "?!" and any(
-                w.strip(",.;").lower() in lex.forms for w in text[k:k + 50].split()[:4]):
+        if g[-1] in "”\"" and g[0] in "?!" and any(
+                w.strip(",.;").lower() in forms for w in text[k:k + 50].split()[:4]):
             continue  # “Next time in Moscow?” Putin suggested: one sentence
         starts.append(k)
     return starts
+
+
+@lru_cache(maxsize=1)
+def _longest_abbreviation() -> int:
+    """Length of the longest abbreviation (at least 1: a one-letter word also ends no sentence)."""
+    return max(1, max(map(len, _lexicon().abbreviations), default=0))
 
 
 class _Tok:
