@@ -151,7 +151,10 @@ class _Tok:
     __slots__ = ("start", "end", "low", "text")
 
     def __init__(self, start: int, end: int, text: str):
-        self.start, self.end, self.text, self.low = start, end, text, text.lower()
+        self.start = start  # separate stores: measurably cheaper than one tuple assignment
+        self.end = end
+        self.text = text
+        self.low = text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
