@@ -43,10 +43,12 @@ class _QuoteIndex:
                 merged.append([q.start, q.end])
         self.m_starts = [m[0] for m in merged]
         self.merged = merged
+        # merged spans are disjoint and sorted, so [s0, e0, s1, e1, ...] is too: a position
+        # lies inside a span exactly when an odd number of these bounds are <= it
+        self.flat = [x for m in merged for x in m]
 
     def inside(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.m_starts, pos) - 1
-        return k >= 0 and pos < self.merged[k][1]
+        return bisect.bisect_right(self.flat, pos) % 2 == 1
 
     def within(self, start: int, end: int) -> list[Quote]:
         lo = bisect.bisect_left(self.starts, start)
