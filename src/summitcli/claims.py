@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
 from .claim_text import _LOWER_WORD, _NAME_COLON, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
@@ -75,8 +76,8 @@ class _QuoteIndex:
         rest = 0
         for a, b in gaps:
             for x, y in ((a, min(b, zone[0])), (max(a, zone[1]), b)):
-                if y > x:
-                    rest += len(_WORDCHARS.findall(text, x, y))
+                if y > x:  # count word characters only up to the fourth (findall would list them all)
+                    rest += sum(1 for _ in islice(_WORDCHARS.finditer(text, x, y), 4 - rest))
                     if rest > 3:
                         return _dangling_quote(text, r)
         return True
