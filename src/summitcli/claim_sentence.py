@@ -19,6 +19,7 @@ _CLOSERS = frozenset("”\"’")
 _NEW_SUBJECT = _SUBJ_PRONOUNS | {"it", "there"}  # ", and he ...", "but it ..."
 _BUT_CLAUSE = _NEW_SUBJECT | _DETS
 _COMMA_BREAK = _CLAUSE_BREAK | _RELATIVE
+_CONTENT_STOPS = _CLOSERS | {",", ";", ":", "and", "but", "while", "whereas"}
 
 
 
@@ -88,10 +89,12 @@ class _Sentence:
         "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
         before a second predicate ("acknowledged X | and appreciated Y"); with
         ``comma`` it stops at the first comma outside a quotation."""
-        toks, lex = self.toks, _lexicon()
+        toks, lex, verbs = self.toks, _lexicon(), self.verbs
         stop = min(self.n, j + _MAX_CONTENT)
         for k in range(j + 1, stop):
             w = toks[k].low
+            if w not in _CONTENT_STOPS and k not in verbs:
+                continue  # every test below needs one of these words or a cue verb
             nxt = toks[k + 1] if k + 1 < self.n else None
             if comma and w == "," and not self.inside_quote(toks[k].start):
                 return k
