@@ -280,8 +280,11 @@ def _looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.1
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 
 def _normalise_newlines(text: str) -> str:

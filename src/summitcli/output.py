@@ -79,8 +79,8 @@ class Output:
     def json(self, document) -> None:
         """One JSON document on stdout: indented for a person, compact (and fast) for a pipe."""
         indent = 2 if _isatty(self.stdout) else None
-        for chunk in self._encoder(indent).iterencode(document):
-            self.stdout.write(self._fix(chunk))
+        # encode(), not iterencode(): only the one-shot path uses the C encoder
+        self.stdout.write(self._fix(self._encoder(indent).encode(document)))
         self.stdout.write("\n")
         self.stdout.flush()
 

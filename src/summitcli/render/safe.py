@@ -9,8 +9,10 @@ visible stand-ins here.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported only when a table is drawn, not for one error line
+    from rich.text import Text
 
 # C0 controls except \n and \t, DEL, C1 controls, bidi embedding/override/isolate marks,
 # and lone surrogates (from undecodable file names), which no terminal can encode.
@@ -35,4 +37,6 @@ def clean(value: object) -> str:
 
 def safe_text(value: object, style: str = "") -> Text:
     """A rich ``Text`` holding ``value`` literally: no markup, no emoji codes, no escapes."""
+    from rich.text import Text
+
     return Text(clean(value), style=style)
