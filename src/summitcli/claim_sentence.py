@@ -166,13 +166,21 @@ _VENUES = frozenset("rally rallies speech speeches interview interviews event ev
                     "campaign stop stops appearance appearances town hall forum forums".split())
 
 
+_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | {
+    "yesterday", "today", "tonight", "earlier", "later", "ago", "last", "this", "next",
+    "at", "in", "on", "during", "and", "but"}
+
+
 def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
     """Where a noun-phrase content ("endorsed X last week", "called for X following Y") stops:
     before a time phrase, an adverbial clause, a venue ("at a rally"), a second predicate
     ("and has appeared"), or with ``purpose`` a to-clause of purpose."""
     toks = s.toks
     for k in range(j + 1, end):
-        w, nxt = toks[k].low, toks[k + 1].low if k + 1 < s.n else ""
+        w = toks[k].low
+        if not np and w not in _OBJECT_STOPS:
+            continue  # without ``np`` every test below needs one of these words
+        nxt = toks[k + 1].low if k + 1 < s.n else ""
         if (w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}) \
                 and toks[k - 1].low not in _DETS:
             return k  # "endorsed X last week", but not "the earlier order"
