@@ -30,6 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from rapidfuzz import fuzz  # this module is imported only by compare and search
+
 from .blocking import candidate_pairs
 from .records import Claim, Quote
 from .wording import content_words as _content, normalize, tokens  # noqa: F401 (re-exported)
@@ -147,8 +149,6 @@ class _Judge:
 
     def pair(self, a: _Unit, b: _Unit, r: float) -> float | None:
         """Score of one candidate pair given its ``fuzz.ratio`` ``r``, or ``None``."""
-        from rapidfuzz import fuzz
-
         if len(a.keys) > len(b.keys):
             a, b = b, a
         same = a.speaker is not None and a.speaker == b.speaker
