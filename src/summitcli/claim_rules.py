@@ -8,6 +8,8 @@ subject finding in :mod:`.claim_subjects`, tokens and content ends in :mod:`.cla
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .claim_text import (
     _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
     _SUBORDINATORS, _TIME,
@@ -275,43 +277,51 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
                 priority=1, fallback=fallback)
 
 
+@lru_cache(maxsize=1)
+def _hedge_words() -> frozenset:
+    lex = _lexicon()
+    return lex.hedge_adverbs | lex.be_forms
+
+
 def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     lex = _lexicon()
     found: list[_Raw] = []
     hedges: list[int] = []
     consumed: set[int] = set()  # verbs already used by "as X put it"
-    toks = s.toks
-    for i in s.cues:  # the tokens any rule starts from; the others would all be skipped below
+    toks, verbs = s.toks, s.verbs
+    adjectives, cue_nouns, object_nouns = lex.adjectives, lex.cue_nouns, lex.object_nouns
+    hedge_words = _hedge_words()
+    for i in s.cues:  # cue words (triggers, forms of "be", "as", "in") and an early ":", in order
         tok = toks[i]
         w = tok.low
-        if w == ":" and i <= 6 and not found:
-            raw = _colon_claim(s, i)
-            if raw is not None:
-                found.append(raw)
+        if w == ":":
+            if not found:
+                raw = _colon_claim(s, i)
+                if raw is not None:
+                    found.append(raw)
             continue
-        if w not in lex.triggers and w not in lex.be_forms and w not in {"as", "in"} or inside_quote(tok.start) \
-                or i in consumed:
+        if inside_quote(tok.start) or i in consumed:
             continue
         raw = None
         if len(found) >= _MAX_CUES:
             break
-        if i in s.verbs:
+        if i in verbs:
             raw = _verb_claim(s, i)
-        elif w == "according" and i + 1 < s.n and s.toks[i + 1].low == "to":
+        elif w == "according" and i + 1 < s.n and toks[i + 1].low == "to":
             raw = _according_claim(s, i)
         elif w == "as":
             raw = _as_claim(s, i)
             if raw is not None:
-                consumed.update(k for k in range(i, i + 9) if k < s.n and s.toks[k].end <= raw.cue_end)
-        elif w in lex.adjectives:
+                consumed.update(k for k in range(i, i + 9) if k < s.n and toks[k].end <= raw.cue_end)
+        elif w in adjectives:
             raw = _adjective_claim(s, i)
         elif w == "in" and s.is_initial(i) and not found:
             raw = _in_source_claim(s, i)
-        if raw is None and (w in lex.cue_nouns or w in lex.object_nouns) and i not in s.verbs:
+        if raw is None and (w in cue_nouns or w in object_nouns) and i not in verbs:
             raw = _noun_claim(s, i)
-        if w in lex.hedge_adverbs or w in lex.be_forms:
+        if w in hedge_words:
             hedges.append(i)
-        if raw is not None and raw.speaker is None and i > 0 and found and i in s.verbs and (
+        if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
                 s.toks[i - 1].low in {"and", "but", "then"} or w.endswith("ing") and s.toks[i - 1].low == ","):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
         if raw is not None and not (raw.rule == "noun-that" and any(
