@@ -352,6 +352,8 @@ def _dedupe(raws: list[_Raw]) -> list[_Raw]:
 
     A claim whose cue and content lie inside another claim's content ("X said that Y
     accused Z of ...") is reported only through the outer claim, as annotated corpora do."""
+    if len(raws) < 2:
+        return list(raws)  # nothing to compare (most sentences)
     kept: list[_Raw] = []
     # a claim whose content holds another claim's cue is the outer attribution
     # ("the meeting revealed X, reports Y": Y reports it all): it wins over the inner one
