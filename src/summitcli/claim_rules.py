@@ -64,10 +64,10 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     """"terrorist attacks", "his original demands": a plural noun, not a verb."""
     prev = s.toks[i - 1].low if i else ""
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
-    if speaker is None:
-        if _infinitive_follows(s, i) or _plain_subject(s, i) or _postposed_end(s, i):
+    if speaker is None:  # a noun only if ambiguous, inside its clause and with no subject before it
+        if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
             return False
-        return not s.is_initial(i) and not inverted and form in _lexicon().ambiguous
+        return not (_infinitive_follows(s, i) or _plain_subject(s, i) or _postposed_end(s, i))
     words = s.text[speaker[0]:speaker[1]].split()
     return form in _lexicon().ambiguous and form.endswith("s") and words[0].lower() in _POSSESSIVES \
         and not any(w[:1].isupper() for w in words)  # "his claims", but "his team believes"
