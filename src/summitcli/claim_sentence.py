@@ -62,7 +62,10 @@ class _Sentence:
         self.verbs: dict[int, tuple] = {}
         triggers, cue_words = _lexicon().triggers, _cue_words()
         # token indices any rule starts from (one pass in a comprehension; the rules loop over these)
-        self.cues = [i for i, t in enumerate(self.toks) if t.low in cue_words or t.low == ":" and i <= 6]
+        self.cues = [i for i, t in enumerate(self.toks) if t.low in cue_words]
+        colons = [i for i, t in enumerate(self.toks[:7]) if t.low == ":"]  # "Name: ..." openers
+        if colons:
+            self.cues = sorted(self.cues + colons)
         for i in self.cues:
             tok = self.toks[i]
             if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
