@@ -19,10 +19,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from importlib import resources
 from typing import Sequence
 
-import yaml
+from .datafiles import load_data
 
 from .people import fullest_forms, lex
 from .quotes import boundaries
@@ -75,9 +74,7 @@ def index_people(people: Sequence[PersonMention]) -> PeopleIndex:
 
 @cache
 def _verb_data() -> dict:
-    text = resources.files("summitcli").joinpath("data/reporting_verbs.yaml").read_text(
-        encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_data("reporting_verbs.yaml")
 
 
 def _inflect(base: str, double: bool) -> list[str]:

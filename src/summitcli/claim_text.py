@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .datafiles import load_data
 
 _LOWER_WORD = re.compile(r"[A-Za-z]+")
 _NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
@@ -79,7 +78,7 @@ def _inflect(lemma: str, double: bool) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = yaml.safe_load(resources.files("summitcli.data").joinpath("claims.yaml").read_text("utf-8"))
+    data = load_data("claims.yaml")
     low = lambda key: frozenset(str(w).lower() for w in data.get(key) or ())
     double, exclude = low("double"), low("exclude")
     irregular = {k.lower(): [f.lower() for f in v] for k, v in (data.get("irregular") or {}).items()}

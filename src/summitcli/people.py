@@ -12,10 +12,9 @@ import re
 import bisect
 from collections import Counter
 from functools import cache
-from importlib import resources
 from typing import Sequence
 
-import yaml
+from .datafiles import load_data
 
 from .records import PersonMention
 
@@ -23,8 +22,7 @@ from .records import PersonMention
 @cache
 def roles_lexicon() -> dict:
     """The role vocabulary from data/roles.yaml (loaded once)."""
-    text = resources.files("summitcli").joinpath("data/roles.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_data("roles.yaml")
 
 
 @cache
