@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 def _print(r: dict) -> None:
     cells = []
     for run in r["runs"]:
-        shown = f"{run['seconds']:.3f}s" if run["seconds"] is not None else f"> budget"
+        shown = f"{run['seconds']:.3f}s" if run["seconds"] is not None else "> budget"
         cells.append(f"{run['size']}:{shown}")
     ratio = f"x{r['ratio_last_doubling']:.2f}" if r["ratio_last_doubling"] else "-"
     speed = f"{r['mb_per_s']:.2f} MB/s" if r["mb_per_s"] else "-"

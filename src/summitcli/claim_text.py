@@ -295,7 +295,6 @@ def _listener_words() -> frozenset:
 
 def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
     """Skip a listener after tell-like verbs: "told reporters", "told Fox News", "told him"."""
-    lex = _lexicon()
     if j < end and toks[j].low in _PRONOUNS:
         return j + 1
     k = j
