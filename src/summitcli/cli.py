@@ -129,6 +129,12 @@ def _speaker_filter(result, speaker: str | None) -> list[str] | None:
     raise NotFoundError(f"no speaker matches {speaker!r}{did_you_mean}")
 
 
+def _select(records, sources: list[str] | None, speakers: list[str] | None) -> list:
+    """Records from the chosen sources by the chosen speakers (None: no filter)."""
+    return [r for r in records if (sources is None or r.source in sources)
+            and (speakers is None or r.speaker in speakers)]
+
+
 def _sources(loaded, refs: list[str] | None) -> list[str] | None:
     return [d.id for d in loaded.select(refs)] if refs else None
 
@@ -174,9 +180,8 @@ def quotes(
         names = _speaker_filter(result, speaker)
         kinds = {"speech", "fragment"} if kind is None else (
             {"speech", "fragment", "term"} if kind is Kind.all else {kind.value})
-        rows = [q for q in result.quotes
-                if q.kind in kinds and (chosen is None or q.source in chosen)
-                and (names is None or q.speaker in names) and marks_match(q.marks, marks)]
+        rows = [q for q in _select(result.quotes, chosen, names)
+                if q.kind in kinds and marks_match(q.marks, marks)]
         if fmt is Format.TABLE:
             from summitcli.render.tables import quotes_table
 
@@ -198,8 +203,7 @@ def claims(
         loaded, result = _analyse(out, corpus, no_cache, aliases)
         chosen = _sources(loaded, source)
         names = _speaker_filter(result, speaker)
-        rows = [c for c in result.claims if (chosen is None or c.source in chosen)
-                and (names is None or c.speaker in names)]
+        rows = _select(result.claims, chosen, names)
         if fmt is Format.TABLE:
             from summitcli.render.tables import claims_table
 
