@@ -262,20 +262,18 @@ def _cluster(forms: Counter, alias_of: dict[str, str]) -> list[list[str]]:
     single = [f for f in forms if len(f.split()) == 1]
     groups: list[list[str]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
+
+    def place(form: str, gi: int | None) -> None:
+        if gi is None:
+            groups.append([form])
+            by_surname[_surname(form)[:3]].append(len(groups) - 1)
+        else:
+            groups[gi].append(form)
+
     for form in sorted(full, key=lambda f: -forms[f]):
-        gi = _find_full_group(form, groups, by_surname, alias_of)
-        if gi is None:
-            groups.append([form])
-            by_surname[_surname(form)[:3]].append(len(groups) - 1)
-        else:
-            groups[gi].append(form)
+        place(form, _find_full_group(form, groups, by_surname, alias_of))
     for form in sorted(single, key=lambda f: -forms[f]):
-        gi = _find_surname_group(form, groups, by_surname, forms)
-        if gi is None:
-            groups.append([form])
-            by_surname[_surname(form)[:3]].append(len(groups) - 1)
-        else:
-            groups[gi].append(form)
+        place(form, _find_surname_group(form, groups, by_surname, forms))
     return groups
 
 
