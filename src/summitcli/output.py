@@ -141,9 +141,18 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _make_console(stream):
     from rich.console import Console
 
+    class QuietPipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader went away (``| head``): stop writing, exit 0 like the JSON path.
+
+            Rich's default exits with 1, which scripts would read as a failure.
+            """
+            self.quiet = True
+            raise BrokenPipeError
+
     _tolerate_encoding(stream)
     colour = colour_wanted(stream)
-    return Console(
+    return QuietPipeConsole(
         file=stream,
         no_color=not colour,
         force_terminal=colour or None,
