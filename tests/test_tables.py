@@ -54,3 +54,13 @@ def test_speakers_table_lists_counts_per_source():
              "roles": [], "quotes": 3, "claims": 0, "per_source": {"001": 2, "002": 1}}]
     out = render(speakers_table, rows, ["001", "002"])
     assert "Ann Lee" in out and "Lee, she" in out
+
+
+def test_speakers_table_summarises_many_sources_in_one_column():
+    sources = [f"s{i:02d}" for i in range(20)]
+    rows = [{"speaker": "Ann Lee", "names": [], "mentions": [], "roles": [], "quotes": 5,
+             "claims": 1, "per_source": {"s01": 3, "s07": 2}}]
+    out = render(speakers_table, rows, sources)
+    assert "s07" not in out and "sources" in out
+    line = next(line for line in out.splitlines() if "Ann Lee" in line)
+    assert line.split()[-3:] == ["2", "5", "1"]  # 2 sources, 5 quotes, 1 claim

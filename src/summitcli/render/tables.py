@@ -93,18 +93,26 @@ def claims_table(console, claims) -> None:
     console.print(Text(f"{len(claims)} claim(s)", style="dim"))
 
 
+MAX_SOURCE_COLUMNS = 8  # more sources than this: one "sources" count instead of a column each
+
+
 def speakers_table(console, rows: list[dict], sources: list[str]) -> None:
+    """Speakers with their other names and quote counts (per source while that fits)."""
+    per_source = len(sources) <= MAX_SOURCE_COLUMNS
+    source_columns = [(clean(s), {"justify": "right"}) for s in sources] if per_source else [
+        ("sources", {"justify": "right"})]
     table = _table(("speaker", {"style": "bold", "ratio": 2}), ("also named", {"ratio": 3}),
-                   *[(clean(s), {"justify": "right"}) for s in sources],
+                   *source_columns,
                    ("quotes", {"justify": "right"}), ("claims", {"justify": "right"}))
     for row in rows:
         names = [n for n in row["names"] + row["mentions"] if n != row["speaker"]]
         unique = list(dict.fromkeys(names))
+        counts = ([str(row["per_source"].get(s, "")) for s in sources] if per_source
+                  else [str(len(row["per_source"]))])
         table.add_row(_speaker_text(row["speaker"], None) if row["speaker"] is None
                       else safe_text(row["speaker"]),
                       safe_text(", ".join(unique[:6]) + (" …" if len(unique) > 6 else "")),
-                      *[str(row["per_source"].get(s, "")) for s in sources],
-                      str(row["quotes"]), str(row["claims"]))
+                      *counts, str(row["quotes"]), str(row["claims"]))
     console.print(table)
 
 
