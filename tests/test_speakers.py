@@ -78,3 +78,11 @@ def test_match_is_fuzzy_and_case_insensitive_with_suggestions():
     assert index.match("MARIA OSTROVA") == ["Maria Ostrova"]
     assert index.match("Zzyzx") == []
     assert "Maria Ostrova" in index.suggestions("Ostrava")
+
+
+def test_a_one_word_query_finds_every_speaker_named_by_that_word():
+    index = build_index([
+        Extraction("a", people=(person("Maria Ostrova"),),
+                   quotes=(quote("Maria", "Maria", "a"),)),
+    ])
+    assert set(index.match("maria")) == {"Maria", "Maria Ostrova"}

@@ -173,7 +173,7 @@ class SpeakerIndex:
         allowed = (lambda n: n in among) if among is not None else (lambda n: True)
         exact = self.canonical(query)
         if exact and allowed(exact):
-            return [exact]
+            return [exact, *self._sharing_a_name(query, exact, allowed)]
         role, candidates = self.resolve_role(query)
         if role and allowed(role):
             return [role]
@@ -189,6 +189,18 @@ class SpeakerIndex:
             if self._form[form] not in names:
                 names.append(self._form[form])
         return names[:3] if len(names) > 1 and hits[0][1] < 95 else names[:1]
+
+    def _sharing_a_name(self, query: str, exact: str, allowed) -> list[str]:
+        """Other speakers one word of whose canonical name is the one-word query.
+
+        "hillary" names both a speaker the corpus calls just "Hillary" and
+        "Hillary Clinton"; a one-word query should find both.
+        """
+        word = query.strip().lower()
+        if not word or len(word.split()) != 1:
+            return []
+        return [name for name in self.speakers if name != exact and allowed(name)
+                and word in name.lower().split()]
 
     def suggestions(self, query: str, among: set[str] | None = None, limit: int = 3) -> list[str]:
         from rapidfuzz import fuzz, process

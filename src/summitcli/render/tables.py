@@ -27,9 +27,11 @@ def _table(*columns: tuple[str, dict], title: str | None = None) -> Table:
 
 
 def sources_table(console, rows: list[dict]) -> None:
-    table = _table(("id", {"no_wrap": True}), ("title", {"ratio": 3}), ("outlet", {}),
-                   ("date", {"no_wrap": True}), ("words", {"justify": "right"}),
-                   ("quotes", {"justify": "right"}))
+    table = _table(("id", {"overflow": "fold", "max_width": 24, "ratio": 1}),
+                   ("title", {"ratio": 3}), ("outlet", {"ratio": 1}),
+                   ("date", {"no_wrap": True, "min_width": 10}),
+                   ("words", {"justify": "right", "no_wrap": True}),
+                   ("quotes", {"justify": "right", "no_wrap": True}))
     for row in rows:
         table.add_row(safe_text(row["id"]), safe_text(row.get("title") or "-"),
                       safe_text(row.get("outlet") or "-"), safe_text(row.get("date") or "-"),
