@@ -167,9 +167,10 @@ def quotes(
     kind: Annotated[Optional[Kind], typer.Option(
         "--kind", "-k", help="speech, fragment, term, or all (default: speech and fragment).",
         case_sensitive=False)] = None,
-    marks: Annotated[Optional[Marks], typer.Option(
-        "--marks", help="any, double (“…” \"…\" «…» „…“) or single (‘…’ '…'): which quotation "
-        "marks count.", case_sensitive=False)] = None,
+    marks: Annotated[Marks, typer.Option(
+        "--marks", help="Which quotation marks count: double (“…” \"…\" «…» „…“, the default), "
+        "single (‘…’ '…' ''…'': nested quotes, headline style, plain-text conversions) or any.",
+        case_sensitive=False)] = Marks.double,
     corpus: CorpusOpt = None, as_json: JsonOpt = False, as_jsonl: JsonlOpt = False,
     no_cache: NoCacheOpt = False, aliases: AliasesOpt = None,
 ) -> None:
@@ -180,12 +181,13 @@ def quotes(
         names = _speaker_filter(result, speaker)
         kinds = {"speech", "fragment"} if kind is None else (
             {"speech", "fragment", "term"} if kind is Kind.all else {kind.value})
-        rows = [q for q in _select(result.quotes, chosen, names)
-                if q.kind in kinds and marks_match(q.marks, marks)]
+        picked = [q for q in _select(result.quotes, chosen, names) if q.kind in kinds]
+        rows = [q for q in picked if marks_match(q.marks, marks)]
+        hidden = len(picked) - len(rows)
         if fmt is Format.TABLE:
             from summitcli.render.tables import quotes_table
 
-            quotes_table(out.console, rows, result.dates())
+            quotes_table(out.console, rows, result.dates(), hidden=hidden)
         else:
             _emit(out, fmt, [q.to_dict() for q in rows])
 

@@ -39,10 +39,14 @@ def sources_table(console, rows: list[dict]) -> None:
     console.print(table)
 
 
-def quotes_table(console, quotes, dates: dict | None = None) -> None:
-    """Quotations grouped by speaker (most quoted first), each with its source and cue."""
+def quotes_table(console, quotes, dates: dict | None = None, hidden: int = 0) -> None:
+    """Quotations grouped by speaker (most quoted first), each with its source and cue.
+
+    ``hidden``: quotations the marks filter left out, mentioned in the footer.
+    """
+    note = f"; {hidden} in single marks not shown (--marks any)" if hidden else ""
     if not quotes:
-        console.print(Text("no quotations match"))
+        console.print(Text("no quotations match" + note))
         return
     groups: dict[str | None, list] = defaultdict(list)
     for q in quotes:
@@ -60,7 +64,8 @@ def quotes_table(console, quotes, dates: dict | None = None) -> None:
             table.add_row(name, safe_text(q.source), quote, _cue_text(q),
                           end_section=i == len(rows) - 1)
     console.print(table)
-    console.print(Text(f"{len(quotes)} quotation(s), {len(groups)} speaker(s)", style="dim"))
+    console.print(Text(f"{len(quotes)} quotation(s), {len(groups)} speaker(s){note}",
+                       style="dim"))
 
 
 def _speaker_text(speaker: str | None, record) -> Text:
