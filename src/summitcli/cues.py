@@ -12,8 +12,9 @@ from array import array
 from functools import cache
 from typing import Sequence
 
-from .attribution import (TELL, _TITLE_GAP, _W, _np_after, _verb_data, ambiguous_verbs,
-                          clause_subject, index_people, lex, speaker_for_cue, verb_re)
+from .attribution import (TELL, _TITLE_GAP, _W, _np_after, clause_subject, index_people, lex,
+                          speaker_for_cue)
+from .verbs import _verb_data, ambiguous_verbs, verb_re
 from .records import PersonMention
 
 # -- cues around a quotation ---------------------------------------------------------------
