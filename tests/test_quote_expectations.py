@@ -75,9 +75,6 @@ def _article_spec() -> Spec:
             "people.py gives Cole Brandvold gender 'f' from the object pronoun in 'Cole "
             "Brandvold, accused her of scaring voters', so 'he said' finds no compatible "
             "person and the speaker is None (candidates Brandvold, Okonjo)",
-        ("speaker", base.label("21_ascii_measures.txt", 0)):
-            "inverted cue 'said head coach Lorna Whitcombe.' runs on past the sentence end: the "
-            "mention is 'head coach Lorna Whitcombe. Duarte' and the speaker becomes Malik Duarte",
         ("precision", "21_ascii_measures.txt"):
             "the inch mark in 6'11\" is taken as a closing quotation mark with a recovered "
             "opening at the sentence start, giving a spurious quote of the whole sentence",

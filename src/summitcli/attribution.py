@@ -256,6 +256,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     for p in idx[k0:k0 + 12]:
         if p.start > i + 60:
             break
+        if best is not None and "." in text[best[1]:p.start]:
+            break  # "said coach Lorna Whitcombe. Duarte, she added": a new sentence
         if _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
             if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
