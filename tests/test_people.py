@@ -74,3 +74,13 @@ def test_skip_regions():
     doc = "Anna Bell spoke.\nSubscribe to John Doe's newsletter.\n"
     cut = doc.index("Subscribe")
     assert [p.name for p in people_in_text(doc, skip=[(cut, len(doc))])] == ["Anna Bell"]
+
+
+def test_an_object_pronoun_is_not_gender_evidence_for_the_subject():
+    from summitcli.people import people_in_text
+
+    text = ("Her rival, the farmer Tomas Hale, accused her of lying. "
+            "Anna Berg thanked her voters.")
+    genders = {p.name: p.gender for p in people_in_text(text)}
+    assert genders.get("Tomas Hale") != "f"
+    assert genders.get("Anna Berg") == "f"  # a possessive 'her' still refers back

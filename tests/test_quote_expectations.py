@@ -71,10 +71,6 @@ def _article_spec() -> Spec:
         ("kind", first): _SINGLE_OUTER,
         ("speaker", first): _SINGLE_OUTER,
         ("mention", first): _SINGLE_OUTER,
-        ("speaker", base.label("19_continuation.txt", 3)):
-            "people.py gives Cole Brandvold gender 'f' from the object pronoun in 'Cole "
-            "Brandvold, accused her of scaring voters', so 'he said' finds no compatible "
-            "person and the speaker is None (candidates Brandvold, Okonjo)",
         ("precision", "21_ascii_measures.txt"):
             "the inch mark in 6'11\" is taken as a closing quotation mark with a recovered "
             "opening at the sentence start, giving a spurious quote of the whole sentence",

@@ -286,6 +286,19 @@ def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list
 
 
 _PRON_RE = re.compile(r"(?=[HhSs])(?<!\w)([Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)(?!\w)")
+_AFTER_OBJECT = re.compile(r"[ \u00a0]*(?:[,.;:!?)\"”’]|$|(?:of|to|for|with|that|and|or|in|on|"
+                           r"at|about|from|as|a|an|the|into|over|after|before|because|"
+                           r"when|if|but|out|up|down|off|back|again)\b)")
+
+
+def _object_pronoun(text: str, at: int, word: str) -> bool:
+    """'him', or 'her' used as an object ("accused her of ..."): someone acted on, not the
+    subject referring back. A possessive 'her' is followed by its noun ("her accounts")."""
+    if word == "him":
+        return True
+    return word == "her" and _AFTER_OBJECT.match(text, at + 3) is not None
+
+
 _NEXT_SUBJECT = re.compile(r"[.!?][\"”’']?[ \u00a0]+(He|She)\b")
 
 
@@ -329,7 +342,8 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
         k = bisect.bisect_left(pos, p.end)
         while k < n_pron and pos[k] < lim:
             w = pron[k][1]
-            if w not in he_she and not _in_quote(text, pos[k]):
+            if w not in he_she and not _in_quote(text, pos[k]) \
+                    and not _object_pronoun(text, pos[k], w):
                 v[0 if w in male else 1] += 2 if w.endswith("self") else 1
                 break
             k += 1
