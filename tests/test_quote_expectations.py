@@ -71,9 +71,6 @@ def _article_spec() -> Spec:
         ("kind", first): _SINGLE_OUTER,
         ("speaker", first): _SINGLE_OUTER,
         ("mention", first): _SINGLE_OUTER,
-        ("precision", "21_ascii_measures.txt"):
-            "the inch mark in 6'11\" is taken as a closing quotation mark with a recovered "
-            "opening at the sentence start, giving a spurious quote of the whole sentence",
     }
     return Spec(folder, groups, base.key_of, base.aliases, xfail)
 

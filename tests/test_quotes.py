@@ -199,3 +199,9 @@ def test_two_apostrophes_typed_as_a_double_mark():
 def test_marks_as_written_are_reported():
     doc = "He said « oui » and “no” and ‘maybe’ and ''yes'' today."
     assert [q.marks for q in quotes_in_text(doc)] == ["«»", "“”", "‘’", "''''"]
+
+
+def test_a_feet_and_inches_measure_is_not_a_quotation():
+    text = ("The club signed a centre who stands 6'11\" and is still growing.\n\n"
+            "\"He is the tallest we have had,\" coach Ana Ruiz said.")
+    assert [q.text for q in quotes_in_text(text)] == ["He is the tallest we have had,"]

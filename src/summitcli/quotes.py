@@ -109,9 +109,17 @@ def _glyph(text: str, i: int) -> str:
     return '"' if text.startswith("''", i) else text[i]
 
 
+_FEET_INCHES = re.compile(r"\d['’′]\d{1,2}(?:\.\d+)?$")
+
+
+def _inch_mark(text: str, i: int) -> bool:
+    """A straight double mark closing a feet-and-inches measure (6'11"), not a quotation."""
+    return text[i] == '"' and i >= 3 and _FEET_INCHES.search(text, max(0, i - 8), i) is not None
+
+
 def _marks(text: str, lo: int, hi: int) -> list[int]:
     """Positions of double marks in text[lo:hi], ignoring those inside <markup attr="...">."""
-    marks = [m.start() for m in _DQ_RE.finditer(text, lo, hi)]
+    marks = [i for m in _DQ_RE.finditer(text, lo, hi) if not _inch_mark(text, i := m.start())]
     if marks and text.find("<", lo, hi) >= 0:
         tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text, lo, hi)]
         if tags:
