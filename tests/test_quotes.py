@@ -205,3 +205,13 @@ def test_a_feet_and_inches_measure_is_not_a_quotation():
     text = ("The club signed a centre who stands 6'11\" and is still growing.\n\n"
             "\"He is the tallest we have had,\" coach Ana Ruiz said.")
     assert [q.text for q in quotes_in_text(text)] == ["He is the tallest we have had,"]
+
+
+def test_a_single_marked_quotation_may_contain_a_double_marked_one():
+    text = "‘The clerk told me “the hall is booked”, and that was that,’ Mrs Amos said.\n"
+    quotes = quotes_in_text(text)
+    outer = next(q for q in quotes if q.text.startswith("The clerk"))
+    inner = next(q for q in quotes if q.text == "the hall is booked")
+    assert outer.text == "The clerk told me “the hall is booked”, and that was that,"
+    assert outer.speaker_mention == "Mrs Amos" or outer.speaker == "Amos"
+    assert inner.utterance != outer.utterance

@@ -378,9 +378,13 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
                 pq.utterance = next(counter)
                 spans = [pq]
                 out.append(pq)
+        outer = _singles_around_doubles(text, lo, hi, n, [x for x in spans if x.depth == 0])
+        for x in outer:
+            x.utterance = next(counter)
+            out.append(x)
         # single-quote quotations outside and inside the double-quoted ones
         bounds = sorted([(x.open_at if x.open_at >= 0 else x.start, x.start, x.end, x.close_end)
-                         for x in spans if x.depth == 0]
+                         for x in [*spans, *outer] if x.depth == 0]
                         + ([(carry.open_at, carry.start, carry.end, carry.end)] if carry else []))
         cursor = lo
         for o, a, b, c in bounds:
@@ -396,6 +400,28 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
         out.append(carry)
     out.sort(key=lambda x: (x.start, -x.end))
     return [x for x in out if not skipped(x.start)]
+
+
+def _singles_around_doubles(text: str, lo: int, hi: int, para: int,
+                            doubles: list[Span]) -> list[Span]:
+    """‘The chairman told me “no”, and that was it,’ she said: British style, where the
+    quotation is in single marks and a quote inside it in double marks. Such a single
+    span (curly, or straight at the paragraph start) is the outer quotation and the
+    double spans inside it become nested."""
+    if not doubles or text.find("‘", lo, hi) < 0 and text[lo:lo + 1] != "'":
+        return []
+    found = []
+    for x in _single_spans(text, lo, hi, para, 0):
+        if text[x.open_at] != "‘" and x.open_at != lo:
+            continue
+        inside = [d for d in doubles if x.open_at < d.open_at and d.close_end <= x.end]
+        crossing = [d for d in doubles if d not in inside
+                    and d.open_at < x.close_end and x.open_at < d.close_end]
+        if inside and not crossing:
+            for d in inside:
+                d.depth = 1
+            found.append(x)
+    return found
 
 
 def _skipper(skip: Sequence[tuple[int, int]]):
