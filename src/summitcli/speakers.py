@@ -26,31 +26,37 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @cache
 def _lexicon() -> dict:
+    """Role vocabulary from data/roles.yaml (shared with the extractors), plus the two
+    lists only speaker matching needs from data/speakers.yaml."""
     from summitcli.datafiles import load_data
 
-    data = load_data("speakers.yaml")
-    titles = sorted((t.split() for t in data["titles"]), key=len, reverse=True)
+    roles, own = load_data("roles.yaml"), load_data("speakers.yaml")
+    lowered = lambda words: [w.lower().replace(".", "") for w in words]  # noqa: E731
+    honorifics = [t for ts in roles["gendered_titles"].values() for t in ts]
+    title_words = lowered(roles["titles"] + honorifics) + lowered(own["titles"])
+    titles = sorted({tuple(t.split()) for t in title_words if t}, key=len, reverse=True)
     synonyms: dict[str, set[str]] = defaultdict(set)
-    for group in data["role_synonyms"]:
+    for group in roles["synonyms"]:
+        group = lowered(group)
         for word in group:
             synonyms[word].update(group)
-    role_words = {w for group in data["role_synonyms"] for word in group for w in word.split()}
-    role_words |= {w for t in data["titles"] for w in t.split()} | set(data.get("role_words", []))
+    role_words = {w for t in titles for w in t} | {w for word in synonyms for w in word.split()}
+    role_words |= set(lowered(own["role_words"]))
+    distinguishing = set(own["distinguishing"])
     return {
-        "pronouns": set(data["pronouns"]),
-        "role_words": role_words - set(data["distinguishing"]),
-        "titles": [tuple(t) for t in titles],
+        "role_words": role_words - distinguishing,
+        "titles": list(titles),
         "titles_by_first": _by_first_word(titles),
         "synonyms": synonyms,
-        "distinguishing": set(data["distinguishing"]),
-        "ignore": set(data["ignore"]),
+        "distinguishing": distinguishing,
+        "ignore": set(own["ignore"]),
     }
 
 
-def _by_first_word(titles: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
+def _by_first_word(titles: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for title in titles:
-        index[title[0]].append(tuple(title))
+        index[title[0]].append(title)
     return dict(index)
 
 
@@ -366,9 +372,7 @@ def described_speaker(mention: str) -> str | None:
     "White House press secretary"); None for pronouns and words with no role in them."""
     words = tokens(mention)
     lex = _lexicon()
-    if not words or all(w in lex["pronouns"] or w in lex["ignore"] for w in words):
-        return None
-    if not any(w in lex["role_words"] for w in words):
+    if not any(w in lex["role_words"] for w in words):  # pronouns name no role
         return None
     parts = mention.split()
     while parts and parts[0].lower() in lex["ignore"]:
