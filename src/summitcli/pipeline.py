@@ -62,16 +62,13 @@ def analyse(corpus: Corpus, *, use_cache: bool = True, aliases: Path | None = No
     """Extract every document (cached, parallel when large) and resolve speakers corpus-wide."""
     extractions = extract_all(corpus.documents, use_cache=use_cache, corpus_dir=corpus.root,
                               progress=progress)
-    alias_map = _aliases(corpus, aliases)
-    index = build_index(extractions, alias_map)
-    quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
-    claims = [resolve_record(c, index) for e in extractions for c in e.claims]
-    return Analysis(list(corpus.documents), quotes, claims, index, extractions)
+    return analyse_extractions(extractions, list(corpus.documents), _aliases(corpus, aliases))
 
 
 def analyse_extractions(extractions: list[Extraction], documents: list[Document] | None = None,
                         aliases: dict[str, list[str]] | None = None) -> Analysis:
-    """Speaker resolution over records extracted elsewhere (``compare --from-jsonl``)."""
+    """Speaker resolution across a corpus, for extractions made here or elsewhere
+    (``compare --from-jsonl``)."""
     index = build_index(extractions, aliases or {})
     quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
     claims = [resolve_record(c, index) for e in extractions for c in e.claims]
