@@ -171,35 +171,36 @@ def _apposition(text: str, end: int) -> str | None:
     return role if len(role.split()) <= 14 else None
 
 
-def _candidates(text: str, skip: Sequence[tuple[int, int]]):
+_RUNS: dict[str, tuple | None] = {}  # name run -> _analyse(run), shared by all documents
+_RUNS_MAX = 1 << 16
+
+
+def _analyse(g: str) -> tuple | None:
+    """What a capitalised run says on its own: (role, name start, name end, name, kind,
+    number of name words), offsets relative to the run; None when it names nobody.
+
+    Everything here depends on the run's characters only, so each distinct run is read
+    once (names recur within a document and across a corpus) and the answer reused.
+    """
     s = _sets()
     not_names = s["not_names"]
-    title_tokens, demonyms = s["title_tokens"], s["demonyms"]
-    regions = sorted(skip)
-    starts = [a for a, _ in regions]
-    for m in _name_run_re().finditer(text):
-        g = m.group()
-        if regions:
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.start() < regions[k][1]:
-                continue
-        if " " not in g and "\u00a0" not in g:  # fast path: one word
-            low = g.lower()
-            if low in not_names or low in title_tokens or low in demonyms:
-                continue
-            yield [], [(g, m.start(), m.end())]
-            continue
+    if " " not in g and "\u00a0" not in g:  # fast path: one word
+        low = g.lower()
+        if low in not_names or low in s["title_tokens"] or low in s["demonyms"]:
+            return None
+        role_toks, name_toks = [], [(g, 0, len(g))]
+    else:
         if g.count(" ") > 12:
-            continue  # a heading or a table in capitals, not a name
-        toks = _split_tokens(g, m.start())
+            return None  # a heading or a table in capitals, not a name
+        toks = _split_tokens(g, 0)
         # trim leading/trailing function words and connectors
-        while toks and (toks[0][0].lower() in s["not_names"] or toks[0][0].islower()):
+        while toks and (toks[0][0].lower() in not_names or toks[0][0].islower()):
             toks.pop(0)
-        while toks and (toks[-1][0].islower() or toks[-1][0].lower() in s["not_names"]
+        while toks and (toks[-1][0].islower() or toks[-1][0].lower() in not_names
                         and (len(toks) == 1 or toks[-1][0].lower() not in _CALENDAR)):
             toks.pop()  # "... The", but keep "Ai Jun", "Theresa May"
         if not toks:
-            continue
+            return None
         i = 0
         for j in range(len(toks) - 1):  # leading role: up to the last title word
             low = toks[j][0].lower()
@@ -211,8 +212,48 @@ def _candidates(text: str, skip: Sequence[tuple[int, int]]):
         role_toks, name_toks = toks[:i], toks[i:]
         if len(name_toks) == 1 and (name_toks[0][0].lower() in s["title_tokens"]
                                     or name_toks[0][0].lower() in s["demonyms"]):
-            continue
-        yield role_toks, name_toks
+            return None
+    start, end = name_toks[0][1], name_toks[-1][2]
+    name = g[start:end]
+    while name.endswith((".", "’s", "'s")) and not _INITIAL_END.search(name):
+        cut = 1 if name.endswith(".") else 2
+        if name.endswith(".") and name[:-1].split()[-1].lower() + "." in s["titles"]:
+            break
+        name, end = name[:-cut], end - cut
+    if not name or name.lower() in not_names:
+        return None
+    tokens = name.split()
+    if tokens[0].lower() in not_names:
+        return None
+    kind = _classify(tokens)
+    if kind == "person" and " of " in name and tokens.index("of") >= 2:
+        cut = name.index(" of ")  # "Senator Mark Tolliver of Ohio": the name ends at "of"
+        name, end = name[:cut], start + cut
+        tokens = name.split()
+    role = g[role_toks[0][1]:role_toks[-1][2]] if role_toks else None
+    return role, start, end, name, kind, len(tokens)
+
+
+def _runs(text: str, skip: Sequence[tuple[int, int]]):
+    """(offset, analysis) of each capitalised run outside ``skip`` that may name someone."""
+    regions = sorted(skip)
+    starts = [a for a, _ in regions]
+    runs, limit = _RUNS, _RUNS_MAX
+    for m in _name_run_re().finditer(text):
+        at = m.start()
+        if regions:
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and at < regions[k][1]:
+                continue
+        g = m.group()
+        try:
+            a = runs[g]
+        except KeyError:
+            if len(runs) >= limit:
+                runs.clear()  # hostile input: many distinct runs; keep memory bounded
+            a = runs[g] = _analyse(g)
+        if a is not None:
+            yield at, a
 
 
 def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
@@ -220,28 +261,9 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
 
     ``skip`` lists (start, end) regions to ignore (boilerplate).
     """
-    s = _sets()
-    not_names, titles = s["not_names"], s["titles"]
     out: list[_P] = []
-    for role_toks, name_toks in _candidates(text, skip):
-        start, end = name_toks[0][1], name_toks[-1][2]
-        name = text[start:end]
-        while name.endswith((".", "’s", "'s")) and not _INITIAL_END.search(name):
-            cut = 1 if name.endswith(".") else 2
-            if name.endswith(".") and name[:-1].split()[-1].lower() + "." in titles:
-                break
-            name, end = name[:-cut], end - cut
-        if not name or name.lower() in not_names:
-            continue
-        tokens = name.split()
-        if tokens[0].lower() in not_names:
-            continue
-        kind = _classify(tokens)
-        if kind == "person" and " of " in name and tokens.index("of") >= 2:
-            cut = name.index(" of ")  # "Senator Mark Tolliver of Ohio": the name ends at "of"
-            name, end = name[:cut], start + cut
-            tokens = name.split()
-        role = text[role_toks[0][1]:role_toks[-1][2]] if role_toks else None
+    for at, (role, a, b, name, kind, n_tokens) in _runs(text, skip):
+        start, end = at + a, at + b
         if role is None:
             lead, _ = _leading_role(text, start)
             role = lead or _role_before_comma(text, start)
@@ -250,7 +272,7 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
             role = app
         elif app:
             role = f"{role}; {app}"
-        if not role and kind == "person" and len(tokens) <= 2:
+        if not role and kind == "person" and n_tokens <= 2:
             prev = text[max(0, start - 24):start].split()
             if prev and prev[-1].lower() in _PLACE_PREP and prev[-2:-1] != ["according"]:
                 continue  # "in Anchorage", "to Ukraine": a place, not a speaker
@@ -285,7 +307,9 @@ def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list
     return keep
 
 
-_PRON_RE = re.compile(r"(?=[HhSs])(?<!\w)([Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)(?!\w)")
+# he/him/his/himself/her/hers/herself/she as a whole word; the first letter comes first so
+# the regex engine can skip to candidate letters (the look-behind checks the one before it)
+_PRON_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he)(?!\w)")
 _AFTER_OBJECT = re.compile(r"[ \u00a0]*(?:[,.;:!?)\"”’]|$|(?:of|to|for|with|that|and|or|in|on|"
                            r"at|about|from|as|a|an|the|into|over|after|before|because|"
                            r"when|if|but|out|up|down|off|back|again)\b)")
@@ -312,22 +336,29 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
     """
     s = _sets()
     gendered = s["gendered"]
-    pron = [(m.start(), m.group(1).lower()) for m in _PRON_RE.finditer(text)]
+    pron = [(m.start(), m.group().lower()) for m in _PRON_RE.finditer(text)]
     pos = [p for p, _ in pron]
+    # where a sentence stop can start: its first character (see _sentence_stop)
+    stops = [m.start() for m in _STOP_CHAR.finditer(text)]
     votes: dict[str, list[int]] = {}
     full = fullest_forms(people)
-    honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
+    honorific: dict[tuple, list[int]] = {}  # (role, name) -> votes from gendered titles
     he_she = ("he", "she")
     male = s["pronouns"]["m"]
-    n_pron, n_people, n_text = len(pos), len(people), len(text)
+    n_pron, n_people, n_text, n_stops = len(pos), len(people), len(text), len(stops)
+    bisect_left = bisect.bisect_left
+    stop_match = _SENT_STOP.match
     for i, p in enumerate(people):
-        fn = full.get(p.name, p.name)
-        v = votes.setdefault(fn, [0, 0])
-        key = (p.role, p.name)
+        name = p.name
+        fn = full.get(name, name)
+        v = votes.get(fn)
+        if v is None:
+            v = votes[fn] = [0, 0]
+        key = (p.role, name)
         h = honorific.get(key)
         if h is None:
             h = [0, 0]
-            for w in ((p.role or "") + " " + p.name).split()[:6]:
+            for w in ((p.role or "") + " " + name).split()[:6]:
                 g = gendered.get(w.lower())
                 if g:
                     h[0 if g == "m" else 1] += 3
@@ -336,10 +367,21 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
         v[1] += h[1]
         if p.kind != "person" or not (" " in fn or p.role):
             continue  # no person evidence ("Russia"): a following he/she is not about it
+        end = p.end
         nxt = people[i + 1].start if i + 1 < n_people else n_text
-        sent_end = _SENT_STOP.search(text, p.end, min(n_text, p.end + 400))
-        lim = min(nxt, sent_end.start() if sent_end else p.end + 400)
-        k = bisect.bisect_left(pos, p.end)
+        # the first sentence stop in text[end:end + 400], as a search of that window finds
+        # it; one that starts at or after the next person's start changes nothing below
+        hi = min(n_text, end + 400)
+        stop_lim = min(hi, nxt)
+        sent_end = None
+        j = bisect_left(stops, end)
+        while j < n_stops and stops[j] < stop_lim:
+            sent_end = stop_match(text, stops[j], hi)
+            if sent_end is not None:
+                break
+            j += 1
+        lim = min(nxt, sent_end.start() if sent_end else end + 400)
+        k = bisect_left(pos, end)
         while k < n_pron and pos[k] < lim:
             w = pron[k][1]
             if w not in he_she and not _in_quote(text, pos[k]) \
@@ -358,6 +400,7 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
 
 
 _SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’']?$)|\n")
+_STOP_CHAR = re.compile(r"[.!?\n]")  # every _SENT_STOP match starts on one of these
 
 
 def _in_quote(text: str, pos: int) -> bool:
