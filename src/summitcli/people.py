@@ -59,16 +59,25 @@ def _upper_class() -> str:
 @cache
 def _name_run_re() -> re.Pattern:
     up = _upper_class()
-    abbrev = "|".join(
-        re.escape(t[:-1]) for t in sorted(_sets()["titles"], key=len, reverse=True)
-        if t.endswith(".") and " " not in t
-    )
+    abbrevs = [t[:-1] for t in sorted(_sets()["titles"], key=len, reverse=True)
+               if t.endswith(".") and " " not in t]
+    abbrev = "|".join(re.escape(t) for t in abbrevs)
     # a capitalised word, an initial ("J."), a title abbreviation ("Sen."), "U.S."
     word = (rf"(?:(?i:{abbrev})\.|{up}\.(?:{up}\.)+|{up}\.(?=[ \u00a0]{up})"
             rf"|{up}\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
+    # the first word with its capital taken first: a pattern that opens with a character
+    # class lets the regex engine skip straight to capitals instead of trying every position
+    by_letter: dict[str, list[str]] = {}
+    for t in abbrevs:  # abbreviations with different first letters never match at one place
+        by_letter.setdefault(t[0], []).append(t[1:])
+    abbrev_rest = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(re.escape(r) for r in rest)})"
+                           for c, rest in by_letter.items())
+    first = (rf"{up}(?<![\w'’\-.].)"  # not inside a word: the character before the capital
+             rf"(?:(?i:{abbrev_rest})\.|\.(?:{up}\.)+|\.(?=[ \u00a0]{up})"
+             rf"|\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
     conn = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|of|of the|y)"
     return re.compile(
-        rf"(?={up})(?<![\w'’\-.]){word}(?:[ \u00a0](?:{conn}[ \u00a0])?(?={up}){word})*"
+        rf"{first}(?:[ \u00a0](?:{conn}[ \u00a0])?(?={up}){word})*"
         rf"(?:[ \u00a0]\d{{1,3}}(?![\w.,%:/]))?"  # "Rossiya 24", "Channel 4"
     )
 
