@@ -270,48 +270,39 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
 
     ``skip`` lists (start, end) regions to ignore (boilerplate).
     """
-    out: list[_P] = []
+    out: list[tuple] = []  # (name, start, end, role, kind) while being built
     for at, (role, a, b, name, kind, n_tokens) in _runs(text, skip):
         start, end = at + a, at + b
         if role is None:
             lead, _ = _leading_role(text, start)
             role = lead or _role_before_comma(text, start)
-        app = _apposition(text, end)
-        if app and not role:
-            role = app
-        elif app:
-            role = f"{role}; {app}"
+        if text[end:end + 1] == ",":
+            app = _apposition(text, end)
+            if app and not role:
+                role = app
+            elif app:
+                role = f"{role}; {app}"
         if not role and kind == "person" and n_tokens <= 2:
             prev = text[max(0, start - 24):start].split()
             if prev and prev[-1].lower() in _PLACE_PREP and prev[-2:-1] != ["according"]:
                 continue  # "in Anchorage", "to Ukraine": a place, not a speaker
-        out.append(_P(name, start, end, role, kind))
+        out.append((name, start, end, role, kind))
     out = _drop_sentence_initial_words(text, out)
     return _with_gender(text, out)
 
 
-class _P:
-    """A mention while it is being built (a PersonMention is made once, with its gender)."""
-
-    __slots__ = ("name", "start", "end", "role", "kind")
-
-    def __init__(self, name: str, start: int, end: int, role: str | None, kind: str):
-        self.name, self.start, self.end, self.role, self.kind = name, start, end, role, kind
-
-
-def _drop_sentence_initial_words(text: str, people: list[PersonMention]) -> list[PersonMention]:
+def _drop_sentence_initial_words(text: str, people: list[tuple]) -> list[tuple]:
     """A lone capitalised word at a sentence start is a name only if seen elsewhere."""
-    counts = Counter(p.name for p in people)
-    surnames = {p.name.split()[-1] for p in people if " " in p.name}
+    counts = Counter(p[0] for p in people)
+    surnames = {name.rsplit(None, 1)[-1] for name in counts if " " in name}
     keep = []
     for p in people:
-        if " " not in p.name and not p.role and p.name not in surnames:
-            before = text[max(0, p.start - 3):p.start]
-            initial = p.start == 0 or _SENT_INITIAL.search(before)
-            if initial and counts[p.name] == 1 and p.kind == "person":
-                follow = text[p.end:p.end + 20]
-                if not _SAID_NEXT.match(follow):
-                    continue
+        name, start, end, role, kind = p
+        if " " not in name and not role and name not in surnames \
+                and counts[name] == 1 and kind == "person":
+            initial = start == 0 or _SENT_INITIAL.search(text[max(0, start - 3):start])
+            if initial and not _SAID_NEXT.match(text[end:end + 20]):
+                continue
         keep.append(p)
     return keep
 
@@ -335,49 +326,51 @@ def _object_pronoun(text: str, at: int, word: str) -> bool:
 _NEXT_SUBJECT = re.compile(r"[.!?][\"”’']?[ \u00a0]+(He|She)\b")
 
 
-def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
+def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     """Gender per full name: an honorific, or a pronoun that plainly refers back.
 
     A pronoun refers back when it opens the next sentence ("Reyes spoke. He said ...") or is
     a possessive/object/reflexive in the same sentence before anyone else is named
     ("Halvorsen presented her accounts").  A subject pronoun after "said" is left alone:
     "X said she ..." is often about someone else.  Pronouns inside quotations never count.
+    ``people`` holds (name, start, end, role, kind) tuples.
     """
     s = _sets()
     gendered = s["gendered"]
     pron = [(m.start(), m.group().lower()) for m in _PRON_RE.finditer(text)]
     pos = [p for p, _ in pron]
-    # where a sentence stop can start: its first character (see _sentence_stop)
+    # where a sentence stop can start: its first character (see _SENT_STOP)
     stops = [m.start() for m in _STOP_CHAR.finditer(text)]
     votes: dict[str, list[int]] = {}
-    full = fullest_forms(people)
-    honorific: dict[tuple, list[int]] = {}  # (role, name) -> votes from gendered titles
+    full = _fullest_of({p[0] for p in people})
+    honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
     he_she = ("he", "she")
     male = s["pronouns"]["m"]
     n_pron, n_people, n_text, n_stops = len(pos), len(people), len(text), len(stops)
     bisect_left = bisect.bisect_left
     stop_match = _SENT_STOP.match
-    for i, p in enumerate(people):
-        name = p.name
-        fn = full.get(name, name)
+    for i, (name, _, end, role, kind) in enumerate(people):
+        fn = full[name]
         v = votes.get(fn)
         if v is None:
             v = votes[fn] = [0, 0]
-        key = (p.role, name)
+        key = (role, name)
         h = honorific.get(key)
         if h is None:
-            h = [0, 0]
-            for w in ((p.role or "") + " " + name).split()[:6]:
+            m = f = 0
+            for w in ((role or "") + " " + name).split()[:6]:
                 g = gendered.get(w.lower())
                 if g:
-                    h[0 if g == "m" else 1] += 3
-            honorific[key] = h
+                    if g == "m":
+                        m += 3
+                    else:
+                        f += 3
+            h = honorific[key] = (m, f)
         v[0] += h[0]
         v[1] += h[1]
-        if p.kind != "person" or not (" " in fn or p.role):
+        if kind != "person" or not (role or " " in fn):
             continue  # no person evidence ("Russia"): a following he/she is not about it
-        end = p.end
-        nxt = people[i + 1].start if i + 1 < n_people else n_text
+        nxt = people[i + 1][1] if i + 1 < n_people else n_text
         # the first sentence stop in text[end:end + 400], as a search of that window finds
         # it; one that starts at or after the next person's start changes nothing below
         hi = min(n_text, end + 400)
@@ -403,9 +396,9 @@ def _with_gender(text: str, people: list[PersonMention]) -> list[PersonMention]:
             if ns:
                 v[0 if ns.group(1) == "He" else 1] += 2
     gender = {n: "m" if m > f else "f" if f > m else None for n, (m, f) in votes.items()}
-    return [PersonMention(p.name, p.start, p.end, p.role, p.kind,
-                          gender[full.get(p.name, p.name)] if p.kind == "person" else None)
-            for p in people]
+    return [PersonMention(name, start, end, role, kind,
+                          gender[full[name]] if kind == "person" else None)
+            for name, start, end, role, kind in people]
 
 
 _SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’']?$)|\n")
@@ -419,15 +412,39 @@ def _in_quote(text: str, pos: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
+_FULLEST: list = [(None, {})]  # the last set of names and its answer (one tuple: atomic)
+
+
 def fullest_forms(people: Sequence[PersonMention]) -> dict[str, str]:
     """Map each name to the fullest name in the document that ends with it ("Trump" -> "Donald Trump")."""
-    names = {p.name for p in people}
-    longest: dict[tuple[str, ...], str] = {}
-    for n in names:  # every proper suffix of a name points to the longest name ending with it
-        toks = tuple(n.split())
+    return dict(_fullest_of({p.name for p in people}))
+
+
+def _fullest_of(names: set[str]) -> dict[str, str]:
+    """``fullest_forms`` for a set of names; the answer for the last set asked is kept
+    (genders here, then the people index that attribution builds, ask about one document).
+    The dict returned is shared: do not change it."""
+    last, answer = _FULLEST[0]
+    if last != names:
+        names = frozenset(names)
+        answer = _fullest(names)
+        _FULLEST[0] = (names, answer)
+    return answer
+
+
+def _fullest(names: frozenset[str]) -> dict[str, str]:
+    split = {n: tuple(n.split()) for n in names}
+    best: dict[tuple[str, ...], tuple[int, int, str]] = {}
+    for n, toks in split.items():  # every proper suffix of a name points to the longest name ending with it
+        if len(toks) < 2:
+            continue
+        key = (len(toks), len(n), n)
         for k in range(1, len(toks)):
             suf = toks[k:]
-            cur = longest.get(suf)
-            if cur is None or (len(cur.split()), len(cur), cur) < (len(toks), len(n), n):
-                longest[suf] = n
-    return {n: longest.get(tuple(n.split()), n) for n in names}
+            cur = best.get(suf)
+            if cur is None or cur < key:
+                best[suf] = key
+    if not best:
+        return {n: n for n in names}
+    get = best.get
+    return {n: (b[2] if (b := get(split[n])) is not None else n) for n in names}
