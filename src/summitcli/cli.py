@@ -278,12 +278,10 @@ def compare(
 
         if from_jsonl is not None:
             result, chosen = _from_jsonl(from_jsonl, ids, aliases)
+            comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
+                                     speaker=_speaker_filter(result, speaker), min_score=min_score)
         else:
-            loaded, result = _analyse(out, corpus, no_cache, aliases)
-            chosen = [d.id for d in loaded.select(ids)]
-        names = _speaker_filter(result, speaker)
-        comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
-                                 speaker=names, min_score=min_score)
+            comparison = _corpus_comparison(out, corpus, ids, speaker, min_score, no_cache, aliases)
         if fmt is Format.TABLE:
             from summitcli.render.compare_view import render_comparison
 
@@ -344,11 +342,11 @@ def extract(
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Delete every cached extraction."""
+    """Delete every cached extraction and comparison."""
     with command() as (out, _fmt):
-        from summitcli.cache import ExtractionCache
+        from summitcli.cache import clear_all
 
-        removed = ExtractionCache().clear()
+        removed = clear_all()
         out.info(f"removed {removed} cached file(s)")
 
 
@@ -367,6 +365,41 @@ def _emit(out: Output, fmt: Format, rows: list[dict]) -> None:
         out.json(rows)
     else:
         out.jsonl(rows)
+
+
+def _corpus_comparison(out: Output, corpus: Path | None, ids: list[str] | None,
+                       speaker: str | None, min_score: float | None, no_cache: bool,
+                       aliases: Path | None):
+    """``compare`` over a corpus folder, through the result cache.
+
+    The key (``pipeline.comparison_key``) needs only the loaded documents and the
+    aliases, so a hit skips reading extractions, speaker resolution and matching.
+    """
+    from summitcli.cache import ResultCache
+    from summitcli.compare import compare as run_compare, pack_comparison, unpack_comparison
+    from summitcli.matching import paused_gc
+    from summitcli.pipeline import analyse, comparison_key, corpus_aliases
+
+    loaded = _load(out, corpus)
+    seen = len(loaded.warnings)
+    alias_map = corpus_aliases(loaded, aliases)
+    for warning in loaded.warnings[seen:]:
+        out.warn(warning)
+    chosen = [d.id for d in loaded.select(ids)]
+    store = ResultCache(enabled=not no_cache, corpus_dir=loaded.root)
+    if store.enabled:
+        key = comparison_key(loaded.documents, alias_map, chosen, speaker, min_score)
+        with paused_gc():  # millions of small objects, none cyclic
+            comparison = store.get(key, decode=unpack_comparison)
+        if comparison is not None:
+            return comparison
+    with _progress(out, len(loaded)) as progress:
+        result = analyse(loaded, use_cache=not no_cache, progress=progress, alias_map=alias_map)
+    comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
+                             speaker=_speaker_filter(result, speaker), min_score=min_score)
+    if store.enabled:
+        store.put(key, pack_comparison(comparison))
+    return comparison
 
 
 def _from_jsonl(path: Path, ids: list[str] | None, aliases: Path | None):

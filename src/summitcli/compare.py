@@ -8,7 +8,7 @@ alone carries, conflicting attributions, a coverage matrix and a speaker balance
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Mapping, Sequence
 
 from .matching import Statement, paused_gc, build_statements
@@ -95,6 +95,62 @@ class Comparison:
             "coverage": self.coverage,
             "speaker_balance": self.speaker_balance,
         }
+
+
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+
+
+def pack_comparison(comparison: Comparison) -> tuple:
+    """The comparison as plain tuples, dicts and strings (for ``cache.ResultCache``).
+
+    Tuples stay tuples through ``marshal``, so :func:`unpack_comparison` rebuilds
+    equal records without conversions.
+    """
+    with paused_gc():
+        return ("comparison", _QUOTE_FIELDS, _CLAIM_FIELDS, comparison.sources,
+                dict(comparison.dates), comparison.speaker,
+                tuple(_pack_statement(s) for s in comparison.statements),
+                tuple((src, tuple(_pack_statement(s) for s in group))
+                      for src, group in comparison.only.items()))
+
+
+def _pack_statement(st: Statement) -> tuple:
+    return (st.id, st.relation, st.score, st.speakers, st.sources,
+            tuple(tuple(getattr(q, f) for f in _QUOTE_FIELDS) for q in st.quotes),
+            tuple(tuple(getattr(c, f) for f in _CLAIM_FIELDS) for c in st.claims),
+            st.diff, st.text, st.kind, dict(st.wordings))
+
+
+def unpack_comparison(packed: tuple) -> Comparison:
+    """Inverse of :func:`pack_comparison`; ValueError if ``packed`` is not one."""
+    tag, quote_fields, claim_fields, sources, dates, speaker, shared, only = packed
+    if tag != "comparison" or quote_fields != _QUOTE_FIELDS or claim_fields != _CLAIM_FIELDS:
+        raise ValueError("not a packed comparison of these record fields")
+    with paused_gc():
+        return Comparison(sources=tuple(sources), statements=tuple(map(_unpack_statement, shared)),
+                          only={src: tuple(map(_unpack_statement, group)) for src, group in only},
+                          dates=dates, speaker=speaker)
+
+
+def _unpack_statement(row: tuple) -> Statement:
+    sid, relation, score, speakers, sources, quotes, claims, diff, text, kind, wordings = row
+    return Statement(id=sid, relation=relation, score=score, speakers=tuple(speakers),
+                     sources=tuple(sources), quotes=tuple(_record(Quote, _QUOTE_FIELDS, quotes)),
+                     claims=tuple(_record(Claim, _CLAIM_FIELDS, claims)), diff=tuple(diff),
+                     text=text, kind=kind, wordings=wordings)
+
+
+def _record(cls, names: tuple[str, ...], rows):
+    """Records from packed rows, filled in directly: a frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__``, three times slower for a million fields."""
+    new = object.__new__
+    for row in rows:
+        if len(row) != len(names):
+            raise ValueError("packed record has the wrong length")
+        record = new(cls)
+        record.__dict__.update(zip(names, row))
+        yield record
 
 
 def _conflict(st: Statement) -> dict:

@@ -58,11 +58,17 @@ class Analysis:
 
 
 def analyse(corpus: Corpus, *, use_cache: bool = True, aliases: Path | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Analysis:
-    """Extract every document (cached, parallel when large) and resolve speakers corpus-wide."""
+            progress: Callable[[int, int], None] | None = None,
+            alias_map: dict[str, list[str]] | None = None) -> Analysis:
+    """Extract every document (cached, parallel when large) and resolve speakers corpus-wide.
+
+    ``alias_map``: aliases already read with :func:`corpus_aliases` (else read here).
+    """
     extractions = extract_all(corpus.documents, use_cache=use_cache, corpus_dir=corpus.root,
                               progress=progress)
-    return analyse_extractions(extractions, list(corpus.documents), _aliases(corpus, aliases))
+    if alias_map is None:
+        alias_map = corpus_aliases(corpus, aliases)
+    return analyse_extractions(extractions, list(corpus.documents), alias_map)
 
 
 def analyse_extractions(extractions: list[Extraction], documents: list[Document] | None = None,
@@ -113,7 +119,27 @@ def iter_extractions(documents: list[Document], *, use_cache: bool = True,
                                corpus_dir=corpus_dir)
 
 
-def _aliases(corpus: Corpus, explicit: Path | None) -> dict[str, list[str]]:
+def comparison_key(documents: Sequence[Document], aliases: dict[str, list[str]],
+                   sources: Sequence[str], speaker: str | None, min_score: float | None) -> str:
+    """Result-cache key of ``summit compare`` over a loaded corpus.
+
+    Its output depends on every document (speakers are resolved corpus-wide): its id,
+    content and date (dates order sources); on the aliases, the compared sources in
+    order, the speaker query and the matching threshold; and, through
+    :func:`summitcli.cache.result_key`, on the code, version and lexicons.
+    """
+    import json
+
+    from summitcli.cache import result_key
+
+    inputs = {"documents": [[d.id, d.digest, d.date] for d in documents], "aliases": aliases,
+              "sources": list(sources), "speaker": speaker, "min_score": min_score}
+    return result_key("compare", json.dumps(inputs, ensure_ascii=True, default=str).encode("ascii"))
+
+
+def corpus_aliases(corpus: Corpus, explicit: Path | None) -> dict[str, list[str]]:
+    """The user's speaker aliases: ``explicit``, else speakers.yaml (or aliases.yaml) in the
+    corpus folder; problems become warnings in ``corpus.warnings``."""
     paths = [explicit] if explicit else [corpus.root / n for n in ALIAS_FILES]
     for path in paths:
         if path is not None and path.is_file():
