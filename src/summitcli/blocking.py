@@ -34,7 +34,7 @@ def _unit_features(units: list[_Unit]):
 
     n = len(units)
     words = list(chain.from_iterable(u.keys for u in units))
-    vocab = {k: i for i, k in enumerate(set(words))}
+    vocab = {k: i for i, k in enumerate(dict.fromkeys(words))}  # first-seen order, not hash order
     t = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
     o = np.repeat(np.arange(n, dtype=np.int64), [len(u.keys) for u in units])
     v = len(vocab) + 1

@@ -100,7 +100,7 @@ class _Unit:
         self.idx, self.order, self.members, self.cls = idx, order, members, cls
         self.source = members[0].source
         named = [m.speaker for m in members if m.speaker]
-        self.speaker = max(set(named), key=named.count) if len(set(named)) > 1 else (
+        self.speaker = max(dict.fromkeys(named), key=named.count) if len(set(named)) > 1 else (
             named[0] if named else None)
         self.text = " … ".join(m.text for m in members)
         toks = tokens(self.text)
