@@ -17,25 +17,25 @@ _AS_END = frozenset({",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS))
 def _source_phrase(s: _Sentence, a: int) -> tuple[int, int]:
     """Tokens of the source after "according to": up to a comma or the sentence end."""
     b = a
-    while b < s.n and b - a < 30 and s.toks[b].low not in _SOURCE_STOP:
+    while b < s.n and b - a < 30 and s.lows[b] not in _SOURCE_STOP:
         b += 1
     return (a, b)
 
 
 def _according_claim(s: _Sentence, i: int) -> _Raw | None:
-    toks, n = s.toks, s.n
+    lows, starts, ends, n = s.lows, s.starts, s.ends, s.n
     _, b = _source_phrase(s, i + 2)
     if b <= i + 2:
         return None
-    cs, ce = toks[i].start, toks[i + 1].end
+    cs, ce = starts[i], ends[i + 1]
     speaker = s.speaker_fn(cs, ce)
     if s.is_initial(i):
-        if b >= n or toks[b].low != ",":
+        if b >= n or lows[b] != ",":
             return None
         c, d = s.span(b + 1, s.content_end(b + 1))
         rule = "according-before"
     else:
-        mid = b < n - 1 and toks[b].low == "," and not s.appositive_rest(b)
+        mid = b < n - 1 and lows[b] == "," and not s.appositive_rest(b)
         c, d = s.span(0 if mid else _last_clause_start(s, i), s.content_end(b + 1) if mid else i)
         rule = "according-inside" if mid else "according-after"
     if d <= c:
@@ -46,44 +46,44 @@ def _according_claim(s: _Sentence, i: int) -> _Raw | None:
 def _last_clause_start(s: _Sentence, i: int) -> int:
     """Start of the clause that ends before token i: after a colon, a semicolon or
     ", which" / ", with" ("..., with most voters saying she cannot be trusted, according to ...")."""
-    toks = s.toks
+    lows, starts = s.lows, s.starts
     for k in range(i - 2, 0, -1):
-        w = toks[k].low
+        w = lows[k]
         if w in {":", ";"}:
             return k + 1
-        if w == "," and k + 1 < i - 1 and toks[k + 1].low in _RELATIVE | {"with"} and not s.inside_quote(toks[k].start):
+        if w == "," and k + 1 < i - 1 and lows[k + 1] in _RELATIVE | {"with"} and not s.inside_quote(starts[k]):
             return k + 1
     return 0
 
 
 def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     """"As X put it, ..." / "..., as X wrote." """
-    toks, n, lex = s.toks, s.n, _lexicon()
+    lows, texts, starts, ends, n, lex = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon()
     for k in range(i + 2, min(n, i + 8)):
-        w = toks[k].low
+        w = lows[k]
         if w in lex.as_verbs:
             break
-        if not _is_word(toks[k]) or w in {"as", "well", "soon", "long", "much", "far", "if", "though"}:
+        if not _is_word(texts[k]) or w in {"as", "well", "soon", "long", "much", "far", "if", "though"}:
             return None
     else:
         return None
-    v_end = k + 1 if k + 1 < n and toks[k + 1].low == "it" else k
-    if v_end + 1 < n and toks[v_end + 1].low not in _AS_END:
+    v_end = k + 1 if k + 1 < n and lows[k + 1] == "it" else k
+    if v_end + 1 < n and lows[v_end + 1] not in _AS_END:
         return None
-    speaker = s.speaker_fn(toks[k].start, toks[k].end)
-    cs, ce = toks[i].start, toks[v_end].end
+    speaker = s.speaker_fn(starts[k], ends[k])
+    cs, ce = starts[i], ends[v_end]
     if s.is_initial(i):
         c, d = s.whole(v_end + 2) if v_end + 2 < n else (0, 0)
         rule = "as-before"
-    elif v_end + 2 < n and toks[v_end + 1].low == "," and toks[v_end + 2].low not in _COORD | _OPENERS:
+    elif v_end + 2 < n and lows[v_end + 1] == "," and lows[v_end + 2] not in _COORD | _OPENERS:
         # "there was, as X put it, no deal"
-        a = i - 1 if toks[i - 1].low == "," else i
-        while a > 0 and toks[a - 1].low not in {",", ";", ":"}:
+        a = i - 1 if lows[i - 1] == "," else i
+        while a > 0 and lows[a - 1] not in {",", ";", ":"}:
             a -= 1
         c, d = s.span(a, s.content_end(v_end + 2))
         rule = "as-inside"
     else:  # "..., as X wrote.": from the last complementiser, if any ("the conclusion that ...")
-        a = max((k for k in range(i) if toks[k].low == "that"), default=-1) + 1
+        a = max((k for k in range(i) if lows[k] == "that"), default=-1) + 1
         c, d = s.span(a if a < i - 2 else 0, i)
         rule = "as-after"
     if d <= c:
@@ -96,51 +96,51 @@ def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
 
     The content is the clause the hedge sits in, subject included; it runs on
     past the hedge itself."""
-    toks, n, lex = s.toks, s.n, _lexicon()
-    if toks[i].low in lex.hedge_adverbs:
+    lows, starts, ends, n, lex = s.lows, s.starts, s.ends, s.n, _lexicon()
+    if lows[i] in lex.hedge_adverbs:
         c, d = s.span(0, s.content_end(i))
-        return _Raw(c, d, toks[i].start, toks[i].end, None, "hedge-adverb", True) if d > c else None
-    if toks[i].low not in lex.be_forms:
+        return _Raw(c, d, starts[i], ends[i], None, "hedge-adverb", True) if d > c else None
+    if lows[i] not in lex.be_forms:
         return None
     k = i + 1
-    if k < n and (toks[k].low.endswith("ly") or toks[k].low == "not"):
+    if k < n and (lows[k].endswith("ly") or lows[k] == "not"):
         k += 1  # "is widely expected to", "is not expected to"
-    if k + 1 >= n or toks[k].low not in lex.hedge_passives or toks[k + 1].low not in {"to", "that"}:
+    if k + 1 >= n or lows[k] not in lex.hedge_passives or lows[k + 1] not in {"to", "that"}:
         return None
-    if toks[k + 1].low == "that":  # "it is believed that ..."
+    if lows[k + 1] == "that":  # "it is believed that ..."
         c, d = s.whole(k + 1)
-        cue_end = toks[k].end
+        cue_end = ends[k]
     else:
         c, d = s.span(0, s.content_end(k + 1))
-        cue_end = toks[k + 1].end
-    return _Raw(c, d, toks[i].start, cue_end, None, "hedge-passive", True) if d > c else None
+        cue_end = ends[k + 1]
+    return _Raw(c, d, starts[i], cue_end, None, "hedge-passive", True) if d > c else None
 
 
 def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     """"Russia's view that ...", "his claim that ...", "her support for X", "their plan to ...":
     the possessor is the speaker."""
-    toks, lex = s.toks, _lexicon()
+    lows, texts, starts, ends, lex = s.lows, s.texts, s.starts, s.ends, _lexicon()
     if i == 0 or i + 1 >= s.n:
         return None
-    nxt = toks[i + 1].low
-    preps = lex.object_nouns.get(toks[i].low, frozenset())
-    if not (nxt == "that" and toks[i].low in lex.cue_nouns or nxt in preps):
+    nxt = lows[i + 1]
+    preps = lex.object_nouns.get(lows[i], frozenset())
+    if not (nxt == "that" and lows[i] in lex.cue_nouns or nxt in preps):
         return None
-    p = toks[i - 1]
-    if p.low in {"his", "her", "their", "its", "our"}:
-        speaker = (p.start, p.end)
-    elif p.low.endswith(("’s", "'s")) and _is_cap(p):
+    p = lows[i - 1]
+    if p in {"his", "her", "their", "its", "our"}:
+        speaker = (starts[i - 1], ends[i - 1])
+    elif p.endswith(("’s", "'s")) and _is_cap(texts[i - 1]):
         k = i - 1
-        while k > 0 and _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
+        while k > 0 and _is_cap(texts[k - 1]) and _is_word(texts[k - 1]):
             k -= 1
-        speaker = (toks[k].start, p.end - 2)
+        speaker = (starts[k], ends[i - 1] - 2)
     else:
         return None
     if nxt == "that":
         c, d = s.whole(i + 1)
         rule = "noun-that"
     else:  # the object of the preposition, or the to-clause with its "to"
-        clause = nxt == "to" and _infinitive(toks, i + 1)
+        clause = nxt == "to" and _infinitive(s, i + 1)
         a = i + 1 if clause else i + 2
         if a >= s.n:
             return None
@@ -148,32 +148,32 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
         rule = "noun-object"
     if d <= c:
         return None
-    cue_end = toks[i].end if rule == "noun-that" else toks[i + 1].end
-    return _Raw(c, d, toks[i].start, cue_end, speaker, rule, priority=1)
+    cue_end = ends[i] if rule == "noun-that" else ends[i + 1]
+    return _Raw(c, d, starts[i], cue_end, speaker, rule, priority=1)
 
 
 def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
     """"In a poll released Monday, 40 percent back the plan": a poll or report opens the
     sentence and vouches for the clause after its comma."""
-    toks, sources = s.toks, _lexicon().source_nouns
+    lows, texts, starts, ends, sources = s.lows, s.texts, s.starts, s.ends, _lexicon().source_nouns
     b = i + 1
-    while b < s.n and b - i < 16 and toks[b].low not in {",", ";", ":", "."}:
+    while b < s.n and b - i < 16 and lows[b] not in {",", ";", ":", "."}:
         b += 1
-    if b >= s.n or toks[b].low != "," or not any(t.low in sources for t in toks[i + 1:b]):
+    if b >= s.n or lows[b] != "," or sources.isdisjoint(lows[i + 1:b]):
         return None
-    if b + 1 < s.n and toks[b + 1].text.islower() and toks[b + 1].low.endswith("ed"):
+    if b + 1 < s.n and texts[b + 1].islower() and lows[b + 1].endswith("ed"):
         b += 1  # "In the new poll, conducted in March, ...": skip the participle phrase
-        while b < s.n and b - i < 30 and toks[b].low != ",":
+        while b < s.n and b - i < 30 and lows[b] != ",":
             b += 1
         if b >= s.n:
             return None
     c, d = s.span(b + 1, s.content_end(b + 1))
-    if d <= c or sum(1 for t in toks[b + 1:] if _is_word(t)) < 3:
+    if d <= c or sum(1 for t in texts[b + 1:] if _is_word(t)) < 3:
         return None
     e = i + 1
-    while e < b and toks[e].low != ",":
+    while e < b and lows[e] != ",":
         e += 1
-    return _Raw(c, d, toks[i].start, toks[i].end, None, "in-source", priority=1, fallback=s.span(i + 1, e))
+    return _Raw(c, d, starts[i], ends[i], None, "in-source", priority=1, fallback=s.span(i + 1, e))
 
 
 _DEGREE = frozenset("not so very too more less most also still".split())
@@ -183,17 +183,17 @@ _LINKING = frozenset("remain remains remained seem seems seemed appeared sounded
 def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
     """"X is confident that ...", "Y was critical of Z", "they are eager to ...": a stance
     adjective after a form of "be"; the subject of "be" holds the stance."""
-    toks, lex = s.toks, _lexicon()
-    if i + 1 >= s.n or toks[i + 1].low not in lex.adjectives[toks[i].low]:
+    lows, texts, starts, ends, lex = s.lows, s.texts, s.starts, s.ends, _lexicon()
+    if i + 1 >= s.n or lows[i + 1] not in lex.adjectives[lows[i]]:
         return None
     b = i - 1
-    while b >= 0 and toks[b].text.islower() and (toks[b].low.endswith("ly") or toks[b].low in _DEGREE):
+    while b >= 0 and texts[b].islower() and (lows[b].endswith("ly") or lows[b] in _DEGREE):
         b -= 1
-    if b < 1 or toks[b].low not in _BE | _LINKING:
+    if b < 1 or lows[b] not in _BE | _LINKING:
         return None
-    if toks[b - 1].low in {"it", "there", "this", "that", "what"}:
+    if lows[b - 1] in {"it", "there", "this", "that", "what"}:
         return None  # "it is clear that ...": the author's own assertion
-    clause = toks[i + 1].low in {"that", "to"} and (toks[i + 1].low == "that" or _infinitive(toks, i + 1))
+    clause = lows[i + 1] in {"that", "to"} and (lows[i + 1] == "that" or _infinitive(s, i + 1))
     a = i + 1 if clause else i + 2
     if a >= s.n:
         return None
@@ -203,7 +203,7 @@ def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
     c, d = s.span(a, end)
     if d <= c:
         return None
-    cs, ce = toks[i].start, toks[i].end
+    cs, ce = starts[i], ends[i]
     speaker = s.speaker_fn(cs, ce)
     return _Raw(c, d, cs, ce, speaker, "adjective", priority=2,
                 fallback=None if speaker else _fallback_subject(s, b, b))
@@ -211,22 +211,22 @@ def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
 
 def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     """"Lynch: No outside influence on the inquiry": a name and a colon open a line."""
-    toks = s.toks
+    lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     if i == 0 or i + 1 >= s.n or (s.ss > 0 and s.text[s.ss - 1] != "\n"):
         return None
-    if not all(_is_cap(t) and _is_word(t) or t.low in {"on", "of", "’s", "'s"} for t in toks[:i]) \
-            or toks[0].low in _DETS or sum(1 for t in toks[i + 1:] if t.text[:1].isalpha()) < 3:
+    if not all(_is_cap(t) and _is_word(t) or w in {"on", "of", "’s", "'s"} for w, t in zip(lows[:i], texts[:i])) \
+            or lows[0] in _DETS or sum(1 for t in texts[i + 1:] if t[:1].isalpha()) < 3:
         return None  # "The Latest: ...", "Clinton: 547": a heading or a tally
-    if toks[i + 1].start - toks[i].end > 2 or not _is_word(toks[i + 1]) and toks[i + 1].low not in "“‘\"'":
+    if starts[i + 1] - ends[i] > 2 or not _is_word(texts[i + 1]) and lows[i + 1] not in "“‘\"'":
         return None
-    if s.text[toks[0].start:toks[i - 1].end].lower() in _lexicon().colon_labels:
+    if s.text[starts[0]:ends[i - 1]].lower() in _lexicon().colon_labels:
         return None  # "Note:", "Q:": a label of the author's, not a speaker
-    speaker = s.speaker_fn(toks[i].start, toks[i].end)
+    speaker = s.speaker_fn(starts[i], ends[i])
     fallback = None
     if speaker is None:  # a name the shared finder does not know counts only in the headline
         if s.ss > 0 or i > 6:
             return None
         fallback = s.span(0, i)  # ... except in the headline: "Poll: ...", "City Paper: ..."
     a, b = s.span(i + 1, s.content_end(i + 1))
-    return _Raw(a, b, toks[i].start, toks[i].end, speaker, "name-colon", priority=2,
+    return _Raw(a, b, starts[i], ends[i], speaker, "name-colon", priority=2,
                 fallback=fallback) if b > a else None

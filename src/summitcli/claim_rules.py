@@ -51,18 +51,18 @@ _GERUND_PREV = {",", "and", "—", "by", "after", "before", "while", "when"} | _
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
-    toks, prev = s.toks, s.toks[i - 1].low if i else ""
-    if (prev in _BE or (i > 1 and toks[i - 2].low in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
+    lows, texts, prev = s.lows, s.texts, s.lows[i - 1] if i else ""
+    if (prev in _BE or (i > 1 and lows[i - 2] in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
             and not form.split()[0].endswith("ing"):
         return True  # passives (hedges are handled elsewhere); "is calling for" is progressive
     if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
         return True  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
-    return prev == "as" and (i2 + 1 >= s.n or not _is_word(toks[i2 + 1]))  # "as expected,"
+    return prev == "as" and (i2 + 1 >= s.n or not _is_word(texts[i2 + 1]))  # "as expected,"
 
 
 def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     """"terrorist attacks", "his original demands": a plural noun, not a verb."""
-    prev = s.toks[i - 1].low if i else ""
+    prev = s.lows[i - 1] if i else ""
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:  # a noun only if ambiguous, inside its clause and with no subject before it
         if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
@@ -75,14 +75,14 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
 
 def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = False) -> tuple[int, str] | None:
     """Where the reported content after the verb starts, and the rule that says so."""
-    toks, n, lex = s.toks, s.n, _lexicon()
-    j = _skip_adverbials(toks, i2 + 1, n)
-    c = _find_complementiser(toks, j, n, free=2 if "addressee" in frames else 0)
+    lows, n, lex = s.lows, s.n, _lexicon()
+    j = _skip_adverbials(s, i2 + 1, n)
+    c = _find_complementiser(s, j, n, free=2 if "addressee" in frames else 0)
     if c is None and "causative" in frames and "addressee" not in frames and any(
-            toks[k].low == "to" and _infinitive(toks, k) for k in range(j + 1, min(n - 1, j + 5))) \
-            and all(_is_word(t) for t in toks[j:j + 2]) and toks[j].low not in _BAD_START:
+            lows[k] == "to" and _infinitive(s, k) for k in range(j + 1, min(n - 1, j + 5))) \
+            and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
         return j, "verb-to"  # "want the council to act": the object and its to-clause
-    w = toks[c].low if c is not None else None
+    w = lows[c] if c is not None else None
     if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
     if w == ":":
@@ -91,15 +91,15 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
         return c, "verb-that"
     if w in lex.wh and frames & {"question", "clause"}:
         return c, "verb-wh"
-    if w == "to" and "infinitive" in frames and _infinitive(toks, c):
+    if w == "to" and "infinitive" in frames and _infinitive(s, c):
         return (j if c > j and "addressee" in frames else c), "verb-to"  # "asked X to ..."
     if not frames & {"clause", "object"}:
         return None
     if "addressee" in frames:
-        j = _skip_adverbials(toks, _skip_addressee(toks, j, n), n)
-    if j < n and (toks[j].low in _BAD_START or toks[j].low in _OPEN_QUOTE_OK):
+        j = _skip_adverbials(s, _skip_addressee(s, j, n), n)
+    if j < n and (lows[j] in _BAD_START or lows[j] in _OPEN_QUOTE_OK):
         return None
-    if j > i2 + 1 and toks[j - 1].low == ",":
+    if j > i2 + 1 and lows[j - 1] == ",":
         return None  # "what he said this week, | he talked about ...": the comma closes his clause
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 
@@ -107,33 +107,33 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
 def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
     """"a plan which officials said will take effect": the content has no subject of its own,
     so it starts at the relative pronoun before the "officials said" clause."""
-    toks = s.toks
-    if toks[start].low not in _GAP_VERBS:
+    lows, texts, starts = s.lows, s.texts, s.starts
+    if lows[start] not in _GAP_VERBS:
         return a
     for k in range(i - 1, max(-1, i - 8), -1):
-        if toks[k].low in {"which", "that", "who"}:
-            return toks[k].start
-        if not _is_word(toks[k]):
+        if lows[k] in {"which", "that", "who"}:
+            return starts[k]
+        if not _is_word(texts[k]):
             break
     return a
 
 
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
-    toks = s.toks
+    lows, texts, starts = s.lows, s.texts, s.starts
     h = _clause_head(s, i, speaker)
-    first = s.first + 1 if toks[s.first].low == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
-    if not (toks[first].low in _SUB_OPENERS
+    first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
+    if not (lows[first] in _SUB_OPENERS
             and first < i
-            or first == i and toks[i].low.endswith(("ing", "ed"))  # "Recalling X, the party ..."
-            or toks[h].low in _SUBORDINATORS or h > 0 and toks[h - 1].low in _SUBORDINATORS):
+            or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
+            or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
         return end
     for k in range(start + 2, end - 1):
-        if toks[k].low in {",", "”", '"'} and (
-                toks[k + 1].low in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
+        if lows[k] in {",", "”", '"'} and (
+                lows[k + 1] in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
                                     "most", "some", "the", "this", "these", "those", "few", "his", "her",
                                     "their", "its", "our", "a", "an"}
-                or toks[k].low == "," and _is_cap(toks[k + 1]) and not s.inside_quote(toks[k].start)):
+                or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):
             return k
     return end
 
@@ -141,12 +141,12 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
 def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     """A reporting verb: content after it (X said that ...) or before it (..., X said)."""
     form, lemma, frames, i2 = s.verbs[i]
-    toks, n = s.toks, s.n
+    lows, starts, ends, n = s.lows, s.starts, s.ends, s.n
     if _not_a_report(s, i, i2, form):
         return None
-    cs, ce = toks[i].start, toks[i2].end
+    cs, ce = starts[i], ends[i2]
     if "raising" in frames:
-        if i2 + 1 < n and toks[i2 + 1].low == "to" and _infinitive(toks, i2 + 1):
+        if i2 + 1 < n and lows[i2 + 1] == "to" and _infinitive(s, i2 + 1):
             a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
@@ -171,19 +171,19 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
         end = _object_end(s, start, end, "infinitive" not in frames)
-    if end < n and toks[end].low == ":" and end - start <= 4:  # "offered several suggestions: that ..."
+    if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
     words = 0  # only "none", "one", "two" or "three or more" matter below
-    for t in toks[start:end]:
-        if t.text[:1].isalnum():
+    for t in s.texts[start:end]:
+        if t[:1].isalnum():
             words += 1
             if words == 3:
                 break
-    if 0 < words < 3 and rule == "verb-clause" and (words == 1 and toks[start].low in _PRO_FORMS or words == 2 and (
-            toks[start].low == "the" and toks[start + 1].low == "same" or
-            toks[start].low in _SUBJ_PRONOUNS | {"it"} and toks[start + 1].low in _GAP_VERBS)):
+    if 0 < words < 3 and rule == "verb-clause" and (words == 1 and lows[start] in _PRO_FORMS or words == 2 and (
+            lows[start] == "the" and lows[start + 1] == "same" or
+            lows[start] in _SUBJ_PRONOUNS | {"it"} and lows[start + 1] in _GAP_VERBS)):
         words = 3  # "said yes", "think so", "said the same", "said he would"
     if words == 0 or (rule == "verb-clause" and words < (2 if "object" in frames else 3)) \
             or (form in _lexicon().ambiguous and words < 2):
@@ -198,82 +198,81 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
     """Content start and rule for "X said (that) ...", or None when the verb reports nothing
     after it; needs no speaker."""
-    toks = s.toks
-    prev = toks[i - 1].low if i else ""
+    lows = s.lows
+    prev = lows[i - 1] if i else ""
     if form.split()[0].endswith("ing") and prev not in _GERUND_PREV \
             and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
             and not s.is_initial(i):
         return None  # gerund or progressive without a subject we can trust
-    if form.endswith("ed") and any(t.low == "by" for t in toks[i2 + 1:i2 + 6]) and not any(
-            t.low == "that" for t in toks[i2 + 1:i2 + 6]):
+    if form.endswith("ed") and "by" in lows[i2 + 1:i2 + 6] and "that" not in lows[i2 + 1:i2 + 6]:
         return None  # "a fair called the Crossroads by its citizens": a passive participle
-    if i > 0 and toks[i - 1].low in _CLOSING:
+    if i > 0 and lows[i - 1] in _CLOSING:
         return None  # "…,'' concluded a 2013 study": the words after the verb name the speaker
     return _content_start(s, i2, form, frames, source)
 
 
 def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Raw | None:
     """"..., Trump said." / "..., said Trump." / "A, he said, B.": content is the rest of the sentence."""
-    toks, n = s.toks, s.n
+    lows, texts, starts, ends, n = s.lows, s.texts, s.starts, s.ends, s.n
     if form.endswith("ing") or "clause" not in frames:
         return None
     k = i2 + 1
-    while k < n and toks[k].low not in _TAIL_STOP:
+    while k < n and lows[k] not in _TAIL_STOP:
         k += 1
-    tail = toks[i2 + 1:k]
-    if tail and tail[0].low == "to" and _infinitive(toks, i2 + 1):
+    tail, tail_texts = lows[i2 + 1:k], texts[i2 + 1:k]  # the words after the verb, up to punctuation
+    if tail and tail[0] == "to" and _infinitive(s, i2 + 1):
         return None  # "who promised to end the wars": a to-clause follows, nothing precedes
     head = _clause_head(s, i, speaker)
-    if toks[head].low in _RELATIVE or toks[head].low == "that":
+    if lows[head] in _RELATIVE or lows[head] == "that":
         return None  # "..., which the agency declared": a relative clause, not an attribution
-    if head == i and i > 1 and toks[i - 1].low == "," and _skip_parenthetical(s, i - 1) < i - 2:
+    if head == i and i > 1 and lows[i - 1] == "," and _skip_parenthetical(s, i - 1) < i - 2:
         return None  # "Two elections, a century apart, suggest ...": an aside after the subject
-    before = toks[head - 1].low if head > 0 else ""
+    before = lows[head - 1] if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
     appos = False
     if not after_quote:
         # "..., said a handful of Democrats who point to ...": an inverted speaker with its own clause
-        appos = head == i and bool(tail) and (tail[0].low in _DETS or _is_cap(tail[0])) and any(
-            t.low in {"who", "whom", "whose"} for t in tail[1:10])
+        appos = head == i and bool(tail) and (tail[0] in _DETS or _is_cap(tail_texts[0])) and any(
+            w in {"who", "whom", "whose"} for w in tail[1:10])
         wh = _lexicon().wh
-        if any(t.low in {"that", ":"} or t.low in wh for t in tail) and not appos:
+        if any(w in {"that", ":"} or w in wh for w in tail) and not appos:
             return None
-        if len(tail) > 14 and tail[0].low not in _PREP_TAIL and not appos:
+        if len(tail) > 14 and tail[0] not in _PREP_TAIL and not appos:
             return None
     inverted = before in {",", "—", "–"} or before in _QUOTE_CHARS
     between = _lexicon().between
-    adverbial = "addressee" in frames and head < i and len(tail) <= 6 and (k >= n or toks[k].low in {".", "!", "?"}) \
-        and not any(t.low in _SUBJ_IT or t.text.islower() and t.low in _GAP_VERBS for t in tail) \
-        or all(t.low in between or _is_cap(t) or (t.low.endswith("ly") and t.text.islower())
-                    for t in tail) \
-        or (tail and tail[0].low in _PREP_TAIL)
-    if head == i and len(tail) > 6 and not (k < n and toks[k].low == ",") and not (not after_quote and appos):
+    adverbial = "addressee" in frames and head < i and len(tail) <= 6 and (k >= n or lows[k] in {".", "!", "?"}) \
+        and not any(w in _SUBJ_IT or t.islower() and w in _GAP_VERBS for w, t in zip(tail, tail_texts)) \
+        or all(w in between or _is_cap(t) or (w.endswith("ly") and t.islower())
+                    for w, t in zip(tail, tail_texts)) \
+        or (tail and tail[0] in _PREP_TAIL)
+    if head == i and len(tail) > 6 and not (k < n and lows[k] == ",") and not (not after_quote and appos):
         return None  # "..., reveals the risks of ...": a verb with its object, not "said X"
-    if head == i and len(tail) > 1 and (tail[0].low in _SUBJ_IT or any(
-            t.text.islower() and t.low in _FINITE for t in tail)):
+    if head == i and len(tail) > 1 and (tail[0] in _SUBJ_IT or any(
+            t.islower() and w in _FINITE for w, t in zip(tail, tail_texts))):
         return None  # "..., 67 percent, say they will ...": a clause follows, not a speaker
     if not inverted or head < 2 or not (adverbial or head == i or after_quote):
         return None
     if after_quote:  # "“...,” he said": the attribution of a quotation, which is not a claim
-        return _Raw(0, 0, toks[i].start, toks[i2].end, speaker, "quote-attribution")
+        return _Raw(0, 0, starts[i], ends[i2], speaker, "quote-attribution")
     cut = head - 1
-    while cut > 0 and (toks[cut].low in {",", "—", "–"}):
+    while cut > 0 and (lows[cut] in {",", "—", "–"}):
         cut -= 1
-    if sum(1 for t in toks[:cut + 1] if _is_word(t)) < 3 and not (k < n and toks[k].low == ",") \
-            and (toks[0].low in _FRONT_TIME):
+    if sum(1 for t in texts[:cut + 1] if _is_word(t)) < 3 and not (k < n and lows[k] == ",") \
+            and (lows[0] in _FRONT_TIME):
         return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
-    nxt = toks[k + 1] if k + 1 < n else None
-    mid = k < n and toks[k].low == "," and nxt is not None and nxt.low not in {"and", "but", "or"} and (
+    nxt, nxt_text = (lows[k + 1], texts[k + 1]) if k + 1 < n else (None, None)
+    mid = k < n and lows[k] == "," and nxt is not None and nxt not in {"and", "but", "or"} and (
         # "The plan, said Lee, is doomed": after an inverted speaker only a verb continues the content;
         # "..., said Lee, director of ...": anything else is the speaker's apposition
-        nxt.text.islower() and nxt.low in _GAP_VERBS if head == i
+        nxt_text.islower() and nxt in _GAP_VERBS if head == i
         else not s.appositive_rest(k)
-        or _is_word(nxt) and not (nxt.text.islower() and nxt.low.endswith("ing")))
+        or _is_word(nxt_text) and not (nxt_text.islower() and nxt.endswith("ing")))
     a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
-    fallback = None if speaker else (_subject_after(s, i2) if head == i else (toks[head].start, toks[i - 1].end))
-    return _Raw(a, b, toks[i].start, toks[i2].end, speaker, "verb-after" if not mid else "verb-inside",
+    fallback = None if speaker else (_subject_after(s, i2) if head == i else (starts[head], ends[i - 1]))
+    return _Raw(a, b, starts[i], ends[i2], speaker, "verb-after" if not mid else "verb-inside",
                 priority=1, fallback=fallback)
 
 
@@ -288,31 +287,30 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
     found: list[_Raw] = []
     hedges: list[int] = []
     consumed: set[int] = set()  # verbs already used by "as X put it"
-    toks, verbs = s.toks, s.verbs
+    lows, starts, ends, verbs = s.lows, s.starts, s.ends, s.verbs
     adjectives, cue_nouns, object_nouns = lex.adjectives, lex.cue_nouns, lex.object_nouns
     hedge_words = _hedge_words()
     for i in s.cues:  # cue words (triggers, forms of "be", "as", "in") and an early ":", in order
-        tok = toks[i]
-        w = tok.low
+        w = lows[i]
         if w == ":":
             if not found:
                 raw = _colon_claim(s, i)
                 if raw is not None:
                     found.append(raw)
             continue
-        if inside_quote(tok.start) or i in consumed:
+        if inside_quote(starts[i]) or i in consumed:
             continue
         raw = None
         if len(found) >= _MAX_CUES:
             break
         if i in verbs:
             raw = _verb_claim(s, i)
-        elif w == "according" and i + 1 < s.n and toks[i + 1].low == "to":
+        elif w == "according" and i + 1 < s.n and lows[i + 1] == "to":
             raw = _according_claim(s, i)
         elif w == "as":
             raw = _as_claim(s, i)
             if raw is not None:
-                consumed.update(k for k in range(i, i + 9) if k < s.n and toks[k].end <= raw.cue_end)
+                consumed.update(k for k in range(i, i + 9) if k < s.n and ends[k] <= raw.cue_end)
         elif w in adjectives:
             raw = _adjective_claim(s, i)
         elif w == "in" and s.is_initial(i) and not found:
@@ -322,19 +320,19 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
         if w in hedge_words:
             hedges.append(i)
         if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
-                s.toks[i - 1].low in {"and", "but", "then"} or w.endswith("ing") and s.toks[i - 1].low == ","):
+                s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] == ","):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)
     for i in hedges:
-        tok = s.toks[i]
-        near = [r for r in found if 0 <= r.cue_start - tok.end <= 40 or r.cue_start <= tok.start < r.cue_end]
+        tok_start, tok_end = starts[i], ends[i]
+        near = [r for r in found if 0 <= r.cue_start - tok_end <= 40 or r.cue_start <= tok_start < r.cue_end]
         if near:
             for r in near:
-                r.hedged = r.hedged or tok.low in lex.hedge_adverbs or r.cue_start <= tok.start
+                r.hedged = r.hedged or lows[i] in lex.hedge_adverbs or r.cue_start <= tok_start
             continue
-        if any(r.start <= tok.start < r.end for r in found):
+        if any(r.start <= tok_start < r.end for r in found):
             continue
         raw = _hedge_claim(s, i)
         if raw is not None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 from .claim_text import (
     _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
-    _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _is_word, _lexicon, _plausible_verb,
+    _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _lexicon, _plausible_verb,
     _tokens, _trim, _verb_at,
 )
 
@@ -53,35 +54,36 @@ class _Sentence:
     def __init__(self, text: str, ss: int, se: int, inside_quote, speaker_fn):
         self.text, self.ss, self.se = text, ss, se
         self.inside_quote = inside_quote
-        self.toks = _tokens(text, ss, se)
-        self.n = len(self.toks)
+        # tokens as parallel lists: token k is text[starts[k]:ends[k]] == texts[k], lows[k] lower-cased
+        self.starts, self.ends, self.texts, self.lows = starts, ends, texts, lows = _tokens(text, ss, se)
+        self.n = n = len(texts)
         self.speaker_fn = speaker_fn
-        self.first = 0
-        while self.first < self.n and (self.toks[self.first].low in _OPENERS or not _is_word(self.toks[self.first])):
-            self.first += 1
+        first = 0
+        while first < n and (lows[first] in _OPENERS or not texts[first][:1].isalnum()):
+            first += 1
+        self.first = first
         self.verbs: dict[int, tuple] = {}
         triggers, cue_words = _lexicon().triggers, _cue_words()
-        # token indices any rule starts from (one pass in a comprehension; the rules loop over these)
-        self.cues = [i for i, t in enumerate(self.toks) if t.low in cue_words]
-        colons = [i for i, t in enumerate(self.toks[:7]) if t.low == ":"]  # "Name: ..." openers
-        if colons:
-            self.cues = sorted(self.cues + colons)
+        # token indices any rule starts from (one C-level pass; the rules loop over these)
+        self.cues = list(compress(range(n), map(cue_words.__contains__, lows)))
+        if ":" in lows[:7]:  # "Name: ..." openers
+            self.cues = sorted(self.cues + [i for i in range(min(n, 7)) if lows[i] == ":"])
         for i in self.cues:
-            tok = self.toks[i]
-            if tok.low not in triggers or inside_quote(tok.start) or len(self.verbs) >= _MAX_CUES:
+            if lows[i] not in triggers or inside_quote(starts[i]) or len(self.verbs) >= _MAX_CUES:
                 continue
-            if not tok.text.islower() and not self.is_initial(i) and not (self.title and tok.text[1:].islower()):
+            t = texts[i]
+            if not t.islower() and not i <= first and not (self.title and t[1:].islower()):
                 continue
-            hit = _verb_at(self.toks, i)
-            if hit and _plausible_verb(self.toks, i, hit[0]):
+            hit = _verb_at(self, i)
+            if hit and _plausible_verb(self, i, hit[0]):
                 self.verbs[i] = hit
 
     @cached_property
     def title(self) -> bool:
         """"Senator Says Plan Will Fail": a title-case headline capitalises its verbs too
         (computed only when a capitalised cue word needs it)."""
-        words = [t for t in self.toks[:40] if t.text[:1].isalpha()]
-        return len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
+        words = [t for t in self.texts[:40] if t[:1].isalpha()]
+        return len(words) >= 4 and sum(1 for t in words if t[:1].isupper()) >= 0.7 * len(words)
 
     # ---- content boundaries
     def content_end(self, j: int, phrase: bool = False, comma: bool = False) -> int:
@@ -92,45 +94,45 @@ class _Sentence:
         "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
         before a second predicate ("acknowledged X | and appreciated Y"); with
         ``comma`` it stops at the first comma outside a quotation."""
-        toks, lex, verbs = self.toks, _lexicon(), self.verbs
+        lows, texts, starts, lex, verbs = self.lows, self.texts, self.starts, _lexicon(), self.verbs
         stop = min(self.n, j + _MAX_CONTENT)
         for k in range(j + 1, stop):
-            w = toks[k].low
+            w = lows[k]
             if w not in _CONTENT_STOPS and k not in verbs:
                 continue  # every test below needs one of these words or a cue verb
-            nxt = toks[k + 1] if k + 1 < self.n else None
-            if comma and w == "," and not self.inside_quote(toks[k].start):
+            nxt = k + 1 < self.n  # is there a next token (k + 1)?
+            if comma and w == "," and not self.inside_quote(starts[k]):
                 return k
-            if w in _CLOSERS and toks[k - 1].low == "," and nxt is not None and nxt.text.islower() \
-                    and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE:
+            if w in _CLOSERS and lows[k - 1] == "," and nxt and texts[k + 1].islower() \
+                    and lows[k + 1].endswith("ing") and lows[k + 1] not in _NOT_PARTICIPLE:
                 return k + 1  # “We didn’t get there,” referencing ...: the participle is the author's
-            if nxt is not None and nxt.text.islower() and (
-                    (w == "," and nxt.low.endswith("ing") and nxt.low not in _NOT_PARTICIPLE
+            if nxt and texts[k + 1].islower() and (
+                    (w == "," and lows[k + 1].endswith("ing") and lows[k + 1] not in _NOT_PARTICIPLE
                      )
-                    or (w in {"and", "but"} and nxt.low.endswith("ed") and (phrase or k + 2 < self.n and (
-                        toks[k + 2].low in _DETS or _is_cap(toks[k + 2]))))):
+                    or (w in {"and", "but"} and lows[k + 1].endswith("ed") and (phrase or k + 2 < self.n and (
+                        lows[k + 2] in _DETS or _is_cap(texts[k + 2]))))):
                 return k
             if w in {"while", "whereas"} and k > j + 1:
                 return k
-            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt is not None and nxt.low != "that" and (
-                    nxt.low in _BUT_CLAUSE or _is_cap(nxt)))):
+            if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt and lows[k + 1] != "that" and (
+                    lows[k + 1] in _BUT_CLAUSE or _is_cap(texts[k + 1])))):
                 return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
-            if w == "," and k + 2 < self.n and toks[k + 1].low in {"and", "but", "so"} \
-                    and toks[k + 2].low in _NEW_SUBJECT:
+            if w == "," and k + 2 < self.n and lows[k + 1] in {"and", "but", "so"} \
+                    and lows[k + 2] in _NEW_SUBJECT:
                 return k  # ", and he ...": a new clause of the author's
-            if w == "," and k > j + 3 and k + 2 < self.n and toks[k + 1].low in {"a", "an"} \
-                    and not self.inside_quote(toks[k].start):
+            if w == "," and k > j + 3 and k + 2 < self.n and lows[k + 1] in {"a", "an"} \
+                    and not self.inside_quote(starts[k]):
                 return k  # ", an ambitious goal that ...": the author's apposition
-            if w == "," and (k + 1 < self.n and toks[k + 1].low in _COMMA_BREAK
-                             and not (k + 2 < self.n and toks[k + 2].low == "that")  # ", but that ..."
-                             or k + 2 < self.n and toks[k + 1].low == "according"):
+            if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
+                             and not (k + 2 < self.n and lows[k + 2] == "that")  # ", but that ..."
+                             or k + 2 < self.n and lows[k + 1] == "according"):
                 return k
             if k in self.verbs and k > j + 1:
-                if toks[k - 1].low in {"and", "but"} and not w.endswith("ing"):
+                if lows[k - 1] in {"and", "but"} and not w.endswith("ing"):
                     return k - 1
                 core = self.verbs[k][1] in lex.coordinating
                 for b in range(k - 1, max(j, k - 6), -1):
-                    bw = toks[b].low
+                    bw = lows[b]
                     if bw == "that" or bw in lex.wh:
                         break
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
@@ -141,7 +143,7 @@ class _Sentence:
         """Character span of tokens a..b-1, trimmed."""
         if a >= b:
             return (0, 0)
-        return _trim(self.text, self.toks[a].start, self.toks[b - 1].end)
+        return _trim(self.text, self.starts[a], self.ends[b - 1])
 
     def whole(self, a: int = 0) -> tuple[int, int]:
         return self.span(a, self.content_end(a) if a < self.n else self.n)
@@ -153,9 +155,9 @@ class _Sentence:
         """After a mid-sentence attribution ending at token k (a comma): apposition or new clause?"""
         if k + 1 >= self.n:
             return True
-        w = self.toks[k + 1].low
-        return w in _APPOS or (w.endswith("ing") and self.toks[k + 1].text.islower()) or _is_cap(self.toks[k + 1]) \
-            and (k + 2 >= self.n or _is_cap(self.toks[k + 2]) or self.toks[k + 2].low in {",", "of"})
+        w = self.lows[k + 1]
+        return w in _APPOS or (w.endswith("ing") and self.texts[k + 1].islower()) or _is_cap(self.texts[k + 1]) \
+            and (k + 2 >= self.n or _is_cap(self.texts[k + 2]) or self.lows[k + 2] in {",", "of"})
 
 
 _BE = frozenset("is are was were be been being".split())
@@ -178,26 +180,26 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
     """Where a noun-phrase content ("endorsed X last week", "called for X following Y") stops:
     before a time phrase, an adverbial clause, a venue ("at a rally"), a second predicate
     ("and has appeared"), or with ``purpose`` a to-clause of purpose."""
-    toks = s.toks
+    lows, texts = s.lows, s.texts
     for k in range(j + 1, end):
-        w = toks[k].low
+        w = lows[k]
         if not np and w not in _OBJECT_STOPS:
             continue  # without ``np`` every test below needs one of these words
-        nxt = toks[k + 1].low if k + 1 < s.n else ""
+        nxt = lows[k + 1] if k + 1 < s.n else ""
         if (w in _WEEKDAYS or w in {"yesterday", "today", "tonight", "earlier", "later", "ago"}) \
-                and toks[k - 1].low not in _DETS:
+                and lows[k - 1] not in _DETS:
             return k  # "endorsed X last week", but not "the earlier order"
         if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
             return k
-        if w in _ADJUNCT_OPENERS and toks[k].text.islower():
+        if w in _ADJUNCT_OPENERS and texts[k].islower():
             return k
         if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
-                                                   and toks[k + 2].low in _VENUES or nxt in _WEEKDAYS):
+                                                   and lows[k + 2] in _VENUES or nxt in _WEEKDAYS):
             return k
         if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
             return k
-        if np and toks[k].text.islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
-                                               and toks[k - 1].low not in _DETS):
+        if np and texts[k].islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
+                                               and lows[k - 1] not in _DETS):
             return k  # "her support for the bill | surprised many": the sentence's own verb
     return end
 

@@ -16,46 +16,46 @@ from .claim_sentence import _GAP_VERBS, _Sentence
 def _infinitive_follows(s: _Sentence, i: int) -> bool:
     """"plans to target", "wants to run": a to-infinitive after a verb of intention."""
     form, _, frames, i2 = s.verbs[i]
-    if "infinitive" in frames and i2 + 2 < s.n and s.toks[i2 + 1].low == "to" and _infinitive(s.toks, i2 + 1):
+    if "infinitive" in frames and i2 + 2 < s.n and s.lows[i2 + 1] == "to" and _infinitive(s, i2 + 1):
         return True
     return "causative" in frames and any(  # "expect the two mayors to appear"
-        s.toks[k].low == "to" and _infinitive(s.toks, k) for k in range(i2 + 2, min(s.n - 1, i2 + 6)))
+        s.lows[k] == "to" and _infinitive(s, k) for k in range(i2 + 2, min(s.n - 1, i2 + 6)))
 
 
 def _postposed_end(s: _Sentence, i: int) -> bool:
     """"..., records show." / "..., the report found.": a short subject after a comma and
     the verb last in its sentence."""
     form, _, _, i2 = s.verbs[i]
-    toks = s.toks
-    if not (i2 + 1 >= s.n or toks[i2 + 1].low in {".", "!", "?"}):
+    lows, texts = s.lows, s.texts
+    if not (i2 + 1 >= s.n or lows[i2 + 1] in {".", "!", "?"}):
         return False
     for k in range(i - 1, max(-1, i - 6), -1):
-        if toks[k].low == ",":
+        if lows[k] == ",":
             return k < i - 1 and k >= 3
-        if not _is_word(toks[k]):
+        if not _is_word(texts[k]):
             return False
     return False
 
 
 def _source_subject(s: _Sentence, i: int) -> bool:
     """"the survey found", "records show", "the poll also found": a document or a poll reports."""
-    toks, k = s.toks, i - 1
-    while k >= 0 and toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly")):
+    lows, texts, k = s.lows, s.texts, i - 1
+    while k >= 0 and texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly")):
         k -= 1
-    return k >= 0 and toks[k].low in _lexicon().source_nouns
+    return k >= 0 and lows[k] in _lexicon().source_nouns
 
 
 def _plain_subject(s: _Sentence, i: int) -> bool:
     """A pronoun or a capitalised name (not the sentence's first word) right before the verb,
     adverbs and auxiliaries skipped: "Rubio really wants", "they also back"."""
-    toks, k = s.toks, i - 1
-    while k >= 0 and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly") and toks[k].text.islower()):
+    lows, texts, k = s.lows, s.texts, i - 1
+    while k >= 0 and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly") and texts[k].islower()):
         k -= 1
     if k < 0:
         return False
     lex = _lexicon()
-    return toks[k].low in _SUBJ_PRONOUNS or toks[k].low in lex.source_nouns or toks[k].low in lex.group_nouns \
-        or (_is_cap(toks[k]) and _is_word(toks[k]) and k > s.first)
+    return lows[k] in _SUBJ_PRONOUNS or lows[k] in lex.source_nouns or lows[k] in lex.group_nouns \
+        or (_is_cap(texts[k]) and _is_word(texts[k]) and k > s.first)
 
 
 def _clause_head(s: _Sentence, i: int, speaker) -> int:
@@ -63,13 +63,13 @@ def _clause_head(s: _Sentence, i: int, speaker) -> int:
 
     Walks back over words to the nearest boundary; a speaker span that starts
     earlier (a name with its apposition) wins."""
-    toks = s.toks
+    lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     h = i
-    while h > 0 and i - h < 8 and _is_word(toks[h - 1]) and h - 1 not in s.verbs \
-            and toks[h - 1].low not in {"that", "and", "but", "while", "because", "if", "when"}:
+    while h > 0 and i - h < 8 and _is_word(texts[h - 1]) and h - 1 not in s.verbs \
+            and lows[h - 1] not in {"that", "and", "but", "while", "because", "if", "when"}:
         h -= 1
-    if speaker is not None and speaker[1] <= toks[i].start and speaker[0] < toks[h].start:
-        while h > 0 and toks[h - 1].end > speaker[0]:
+    if speaker is not None and speaker[1] <= starts[i] and speaker[0] < starts[h]:
+        while h > 0 and ends[h - 1] > speaker[0]:
             h -= 1
     return h
 
@@ -97,63 +97,63 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     speaker finder names nobody: "Those surveyed said", "47 percent said", "Polls show".
 
     Only the span is found here; the name still comes from the shared resolver."""
-    toks = s.toks
-    if toks[i].low.endswith("ing") or i > 0 and toks[i - 1].low in {"and", "but", "then", "or"}:
+    lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
+    if lows[i].endswith("ing") or i > 0 and lows[i - 1] in {"and", "but", "then", "or"}:
         return _main_subject(s, i)  # participles and coordinated verbs take the main verb's subject
     k = i - 1
-    while k >= 0 and (toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly"))
-                      or toks[k].low == "," and k > 1 and toks[k - 1].low in _ASIDES and toks[k - 2].low == ","
-                      or toks[k].low in _ASIDES and k > 0 and toks[k - 1].low == ","
-                      or toks[k].low == "," and toks[k + 1].low in _ASIDES):
+    while k >= 0 and (texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly"))
+                      or lows[k] == "," and k > 1 and lows[k - 1] in _ASIDES and lows[k - 2] == ","
+                      or lows[k] in _ASIDES and k > 0 and lows[k - 1] == ","
+                      or lows[k] == "," and lows[k + 1] in _ASIDES):
         k -= 1  # "has, however, revealed": asides between subject and verb
     k = _skip_parenthetical(s, k)
-    if k < 0 or not _is_word(toks[k]) or toks[k].low in _SUBJ_STOP or k in s.verbs:
-        if k > 0 and toks[k].low == "," and _is_word(toks[k - 1]) and toks[k - 1].low not in _STOP_ASIDES \
-                and not toks[k - 1].low.endswith("ly"):
+    if k < 0 or not _is_word(texts[k]) or lows[k] in _SUBJ_STOP or k in s.verbs:
+        if k > 0 and lows[k] == "," and _is_word(texts[k - 1]) and lows[k - 1] not in _STOP_ASIDES \
+                and not lows[k - 1].endswith("ly"):
             k -= 1  # "about two-thirds, 67 percent, say they ...": the phrase before the comma
         else:
             return None
     h = k
-    while h > 0 and k - h < 10 and (_is_word(toks[h - 1]) or toks[h - 1].low in {"’s", "'s", "-"}) \
-            and toks[h - 1].low not in _SUBJ_STOP and h - 1 not in s.verbs:
+    while h > 0 and k - h < 10 and (_is_word(texts[h - 1]) or lows[h - 1] in {"’s", "'s", "-"}) \
+            and lows[h - 1] not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
-    return (toks[h].start, toks[k].end)
+    return (starts[h], ends[k])
 
 
 def _skip_parenthetical(s: _Sentence, k: int) -> int:
     """Step back over "(D-R.I.)", "- including X -", ", which Y won," or ", for instance,"
     between subject and verb."""
-    toks = s.toks
+    lows, texts = s.lows, s.texts
     for _ in range(3):
-        if k > 1 and toks[k].low in _TIME_WORDS:
+        if k > 1 and lows[k] in _TIME_WORDS:
             j = next((j for j in range(k - 1, max(-1, k - 4), -1)
-                      if toks[j].low in {"on", "in", "at", "last", "this"}), -1)
+                      if lows[j] in {"on", "in", "at", "last", "this"}), -1)
             if j > 0:
                 k = j - 1  # "allies have in the past said", "but on Tuesday wrote"
-                while k > 0 and toks[k].text.islower() and (toks[k].low in _SUBJ_SKIP or toks[k].low.endswith("ly")):
+                while k > 0 and texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly")):
                     k -= 1
                 continue
-        if k > 1 and toks[k].low in {"particular", "example", "instance", "turn", "contrast", "fact", "general"} \
-                and toks[k - 1].low in {"in", "for", "by"}:
+        if k > 1 and lows[k] in {"particular", "example", "instance", "turn", "contrast", "fact", "general"} \
+                and lows[k - 1] in {"in", "for", "by"}:
             k -= 2  # "France in particular feared"
             continue
-        if k > 2 and toks[k].low == ",":
-            j = next((j for j in range(k - 1, max(-1, k - 7), -1) if toks[j].low == ","), -1)
-            if j > 0 and toks[j + 1].text[:1].islower() or j > 0 and toks[j + 1].low.endswith("ly"):
+        if k > 2 and lows[k] == ",":
+            j = next((j for j in range(k - 1, max(-1, k - 7), -1) if lows[j] == ","), -1)
+            if j > 0 and texts[j + 1][:1].islower() or j > 0 and lows[j + 1].endswith("ly"):
                 k = j - 1  # ", for instance," / ", to his credit," / ", realistically,"
                 continue
-        if k > 0 and toks[k].low == ")":
-            j = next((j for j in range(k - 1, max(-1, k - 12), -1) if toks[j].low == "("), -1)
+        if k > 0 and lows[k] == ")":
+            j = next((j for j in range(k - 1, max(-1, k - 12), -1) if lows[j] == "("), -1)
             k = j - 1 if j > 0 else k
-        elif k > 0 and toks[k].low in {"—", "–", "-", "--"}:
-            j = next((j for j in range(k - 1, max(-1, k - 20), -1) if toks[j].low == toks[k].low), -1)
+        elif k > 0 and lows[k] in {"—", "–", "-", "--"}:
+            j = next((j for j in range(k - 1, max(-1, k - 20), -1) if lows[j] == lows[k]), -1)
             k = j - 1 if j > 0 else k
-        elif k > 0 and toks[k].low == ",":
+        elif k > 0 and lows[k] == ",":
             j = next((j for j in range(k - 1, max(-1, k - 15), -1)
-                      if toks[j].low == "," and toks[j + 1].low in _RELATIVE), -1)
+                      if lows[j] == "," and lows[j + 1] in _RELATIVE), -1)
             if j > 0:
                 k = j - 1
-            elif toks[k - 1].low == ")":
+            elif lows[k - 1] == ")":
                 k -= 1
             else:
                 return k
@@ -172,32 +172,32 @@ _FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid
 def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The subject that opens the sentence ("Mr. Lee was blunt, claiming ..."), after a fronted
     phrase ("At a rally, ..."): the words before its first verb."""
-    toks = s.toks
+    lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     a = s.first
     limit = i
-    if a < i and toks[a].low in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
-        a = next((k + 1 for k in range(a, min(s.n, a + 30)) if toks[k].low == ","), s.n)
+    if a < i and lows[a] in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
+        a = next((k + 1 for k in range(a, min(s.n, a + 30)) if lows[k] == ","), s.n)
         limit = s.n if a > i else i
-    if a >= limit or not (_is_cap(toks[a]) or toks[a].low in _PRON_DETS) \
-            or toks[a].low[:-2] in {"it", "there", "that", "here", "what"} and toks[a].low.endswith(("’s", "'s")):
+    if a >= limit or not (_is_cap(texts[a]) or lows[a] in _PRON_DETS) \
+            or lows[a][:-2] in {"it", "there", "that", "here", "what"} and lows[a].endswith(("’s", "'s")):
         return None  # "It's a big if, ...": the author's own sentence
     i = limit
     b = a
-    while b < i and b - a < 8 and (_is_word(toks[b]) or toks[b].low in {"’s", "'s", "-", "."}) and not (
-            toks[b].text.islower() and (toks[b].low in _VERBISH or b in s.verbs or b > a and (
-                toks[b].low.endswith("ly") or
-                toks[b].low.endswith(("ed", "s")) and not toks[b - 1].low in _DETS))):
+    while b < i and b - a < 8 and (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) and not (
+            texts[b].islower() and (lows[b] in _VERBISH or b in s.verbs or b > a and (
+                lows[b].endswith("ly") or
+                lows[b].endswith(("ed", "s")) and not lows[b - 1] in _DETS))):
         b += 1
-    if b == a or b > i or toks[b - 1].low in _DETS:
+    if b == a or b > i or lows[b - 1] in _DETS:
         return None
-    return (toks[a].start, toks[b - 1].end)
+    return (starts[a], ends[b - 1])
 
 
 def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
     """"..., said the campaign's spokesman." """
-    toks, k = s.toks, i2 + 1
-    while k < s.n and k - i2 <= 10 and (_is_word(toks[k]) or toks[k].low in {"’s", "'s", "-", "."}):
+    lows, texts, starts, ends, k = s.lows, s.texts, s.starts, s.ends, i2 + 1
+    while k < s.n and k - i2 <= 10 and (_is_word(texts[k]) or lows[k] in {"’s", "'s", "-", "."}):
         k += 1
-    if k == i2 + 1 or not (k >= s.n or toks[k].low in {",", ".", ";", "!", "?"}):
+    if k == i2 + 1 or not (k >= s.n or lows[k] in {",", ".", ";", "!", "?"}):
         return None
-    return (toks[i2 + 1].start, toks[k - 1].end)
+    return (starts[i2 + 1], ends[k - 1])

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from .datafiles import load_data
 
@@ -146,29 +148,51 @@ def _longest_abbreviation() -> int:
     return max(1, max(map(len, _lexicon().abbreviations), default=0))
 
 
-class _Tok:
-    __slots__ = ("start", "end", "low", "text")
-
-    def __init__(self, start: int, end: int, text: str):
-        self.start = start  # separate stores: measurably cheaper than one tuple assignment
-        self.end = end
-        self.text = text
-        self.low = text.lower()
+_FIRST_TOKEN = re.compile(r"\S")
+# a token with the white space after it: consecutive matches tile the text from the first
+# token on, so their lengths give every token's offset without one match object per token
+_TOKEN_SPACE = re.compile(_TOKEN.pattern + r"\s*")
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """Words and punctuation; an abbreviation keeps its period ("Mr.", "U.S.")."""
+def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Words and punctuation as parallel lists (starts, ends, texts, lower-cased texts);
+    an abbreviation keeps its period ("Mr.", "U.S.").
+
+    Built with C-level passes (findall, map, accumulate) instead of one Python object per
+    token: sentences are tokenised by the tens of thousands."""
+    m = _FIRST_TOKEN.search(text, start, end)
+    if m is None:
+        return [], [], [], []
+    first = m.start()
+    pieces = _TOKEN_SPACE.findall(text, first, end)
+    starts = list(accumulate(map(len, pieces), initial=first))
+    starts.pop()
+    texts = list(map(str.rstrip, pieces))  # the token ends in non-space: only its white space goes
+    ends = list(map(add, starts, map(len, texts)))
+    lows = list(map(str.lower, texts))
+    if "." in texts:
+        _join_abbreviations(starts, ends, texts, lows)
+    return starts, ends, texts, lows
+
+
+def _join_abbreviations(starts: list[int], ends: list[int], texts: list[str], lows: list[str]) -> None:
+    """Glue a period to the abbreviation or initial right before it ("Mr" + "." -> "Mr."), in place."""
     abbreviations = _lexicon().abbreviations
-    out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, end):
-        g = m.group()
-        if g == "." and out and out[-1].end == m.start() and (
-                out[-1].low in abbreviations or (len(out[-1].text) == 1 and out[-1].text.isupper())):
-            prev = out[-1]
-            out[-1] = _Tok(prev.start, m.end(), prev.text + ".")
-            continue
-        out.append(_Tok(m.start(), m.end(), g))
-    return out
+    k = texts.index(".")
+    while True:
+        p = k - 1
+        if p >= 0 and ends[p] == starts[k] and (
+                lows[p] in abbreviations or (len(texts[p]) == 1 and texts[p].isupper())):
+            texts[p] += "."
+            lows[p] = texts[p].lower()
+            ends[p] = ends[k]
+            del starts[k], ends[k], texts[k], lows[k]  # the next token moves to k
+        else:
+            k += 1
+        try:
+            k = texts.index(".", k)
+        except ValueError:
+            return
 
 
 # --------------------------------------------------------------------------- helpers
@@ -208,30 +232,32 @@ _SUBJECTISH = _SUBJ_PRONOUNS | _AUX | _INDEFINITE
 _NOT_INFINITIVE = frozenset({"a", "an", "the", "some", "any", "all", "no", "every", "each"}) | _PRONOUNS
 
 
-def _is_cap(tok: _Tok) -> bool:
-    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+def _is_cap(text: str) -> bool:
+    """A token text that starts with a capital or a digit."""
+    return text[:1].isupper() or text[:1].isdigit()
 
 
-def _is_word(tok: _Tok) -> bool:
-    return tok.text[:1].isalnum()
+def _is_word(text: str) -> bool:
+    return text[:1].isalnum()
 
 
-def _verb_at(toks: list[_Tok], i: int) -> tuple[str, str, frozenset, int] | None:
-    """The verb form starting at token i: (form, lemma, frames, index of its last token)."""
+def _verb_at(s, i: int) -> tuple[str, str, frozenset, int] | None:
+    """The verb form starting at token i of sentence ``s``: (form, lemma, frames, index of its last token)."""
     lex = _lexicon()
-    forms = lex.forms
-    for n in (3, 2) if toks[i].low in lex.first_words else ():
-        if i + n <= len(toks):
-            form = " ".join(t.low for t in toks[i:i + n])
+    forms, lows = lex.forms, s.lows
+    for n in (3, 2) if lows[i] in lex.first_words else ():
+        if i + n <= s.n:
+            form = " ".join(lows[i:i + n])
             if form in forms:
                 return (form, *forms[form], i + n - 1)
-    hit = forms.get(toks[i].low)
-    return (toks[i].low, *hit, i) if hit else None
+    hit = forms.get(lows[i])
+    return (lows[i], *hit, i) if hit else None
 
 
-def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
+def _plausible_verb(s, i: int, form: str) -> bool:
     """Rule out noun uses ("the report", "his claims") and infinitives ("to say")."""
-    prev = toks[i - 1].low if i > 0 else ""
+    lows, texts = s.lows, s.texts
+    prev = lows[i - 1] if i > 0 else ""
     if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED:
         return False  # "the report", "to say", "Smith's claims"; but "he's saying"
     if form.endswith("ed") and prev in _PREPS_NOT_AS:
@@ -239,14 +265,14 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
     if form.endswith("s") and not form.endswith("ss") and (prev in _NUMBERS or prev[:1].isdigit()):
         return False  # "four reasons", "two reports": a counted noun
     if form in _lexicon().ambiguous:
-        if not prev or not _is_word(toks[i - 1]) or prev in _PREPS:
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if not prev or not _is_word(texts[i - 1]) or prev in _PREPS:
+            nxt = texts[i + 1] if i + 1 < s.n else None
             return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(toks, i + 1):
-            p = toks[i - 1]  # "wants to run", "plans to target"; not "a failed attempt to"
-            return p.low in _SUBJECTISH or p.low.endswith("ly") \
-                or (p.text[:1].isupper() and p.text[:1].isalpha()) or p.low.endswith("s") and not p.low.endswith("ss")
+        nxt = lows[i + 1] if i + 1 < s.n else ""
+        if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(s, i + 1):
+            p, pt = lows[i - 1], texts[i - 1]  # "wants to run", "plans to target"; not "a failed attempt to"
+            return p in _SUBJECTISH or p.endswith("ly") \
+                or (pt[:1].isupper() and pt[:1].isalpha()) or p.endswith("s") and not p.endswith("ss")
         return (nxt not in {"of", "for", "to", ")", "that's"} or form.endswith("ed"))
     return True
 
@@ -254,34 +280,35 @@ def _plausible_verb(toks: list[_Tok], i: int, form: str) -> bool:
 _BAD_START = frozenset("to that for with on by in at from of into onto out off down up back "
                        "away through around along and or but then nor themselves himself herself "
                        "itself ourselves myself yourself".split())
+_NOT_AFTER_TO = _DETS | _NOT_INFINITIVE | {"it", "this", "that", "what", "which", "whom"}
 
 
-def _infinitive(toks: list[_Tok], k: int) -> bool:
-    """Is toks[k] ("to") followed by a verb rather than a noun phrase ("to the White House")?"""
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is not None and nxt.text.islower() and nxt.text[:1].isalpha() and nxt.low not in _DETS \
-        and nxt.low not in _NOT_INFINITIVE \
-        and nxt.low not in {"it", "this", "that", "what", "which", "whom"}
+def _infinitive(s, k: int) -> bool:
+    """Is token k ("to") followed by a verb rather than a noun phrase ("to the White House")?"""
+    if k + 1 >= s.n:
+        return False
+    nxt = s.texts[k + 1]
+    return nxt.islower() and nxt[:1].isalpha() and s.lows[k + 1] not in _NOT_AFTER_TO
 
 
-def _skip_adverbials(toks: list[_Tok], j: int, end: int) -> int:
+def _skip_adverbials(s, j: int, end: int) -> int:
     """Skip "on Tuesday", "in a statement", "Friday" and commas after a verb."""
-    lex = _lexicon()
+    lex, lows = _lexicon(), s.lows
     while j < end:
-        w = toks[j].low
+        w = lows[j]
         if w == "," or w in _TIME:
             j += 1
-        elif w == "on" and j + 1 < end and toks[j + 1].low in _WEEKDAYS:
+        elif w == "on" and j + 1 < end and lows[j + 1] in _WEEKDAYS:
             j += 2
-        elif w in {"in", "during", "at"} and j + 2 < end and toks[j + 1].low in {"a", "an", "his", "her", "their"} \
-                and toks[j + 2].low in lex.between and toks[j + 2].low not in _DETS:
+        elif w in {"in", "during", "at"} and j + 2 < end and lows[j + 1] in {"a", "an", "his", "her", "their"} \
+                and lows[j + 2] in lex.between and lows[j + 2] not in _DETS:
             j += 3
-        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and toks[j + 1].low in _PERIODS:
+        elif w in {"last", "this", "earlier", "next"} and j + 1 < end and lows[j + 1] in _PERIODS:
             j += 2
-        elif w == "for" and j + 1 < end and toks[j + 1].low in _DURATIONS:
+        elif w == "for" and j + 1 < end and lows[j + 1] in _DURATIONS:
             j += 2  # "has said for weeks"
-        elif w in {"—", "–"} and any(toks[k].low == w for k in range(j + 1, min(end, j + 12))):
-            j = next(k for k in range(j + 1, min(end, j + 12)) if toks[k].low == w) + 1  # "— on Twitter —"
+        elif w in {"—", "–"} and any(lows[k] == w for k in range(j + 1, min(end, j + 12))):
+            j = next(k for k in range(j + 1, min(end, j + 12)) if lows[k] == w) + 1  # "— on Twitter —"
         else:
             return j
     return j
@@ -293,34 +320,35 @@ def _listener_words() -> frozenset:
     return _lexicon().between - _DETS - _PREPS - {"that", "and", "as", "both"}
 
 
-def _skip_addressee(toks: list[_Tok], j: int, end: int) -> int:
+def _skip_addressee(s, j: int, end: int) -> int:
     """Skip a listener after tell-like verbs: "told reporters", "told Fox News", "told him"."""
-    if j < end and toks[j].low in _PRONOUNS:
+    lows, texts = s.lows, s.texts
+    if j < end and lows[j] in _PRONOUNS:
         return j + 1
     k = j
-    if k < end and toks[k].low in {"the", "a"} and k + 1 < end:
+    if k < end and lows[k] in {"the", "a"} and k + 1 < end:
         k += 1
     n = 0
     listener = _listener_words()
-    while k < end and n < 5 and (_is_cap(toks[k]) or toks[k].low in listener):
+    while k < end and n < 5 and (_is_cap(texts[k]) or lows[k] in listener):
         k += 1
         n += 1
-    if n == 0 or (toks[k - 1].low in _SUBJ_PRONOUNS):
+    if n == 0 or (lows[k - 1] in _SUBJ_PRONOUNS):
         return j
     return k
 
 
-def _find_complementiser(toks: list[_Tok], j: int, end: int, free: int = 0) -> int | None:
+def _find_complementiser(s, j: int, end: int, free: int = 0) -> int | None:
     """Index of "that"/wh-word/":"/"to" within a short run of listener or venue words.
 
     ``free`` other words may come first (the listener of tell-like verbs: "told aides that")."""
-    lex = _lexicon()
+    lex, lows, texts = _lexicon(), s.lows, s.texts
     for k in range(j, min(end, j + _MAX_WINDOW)):
-        w = toks[k].low
+        w = lows[k]
         if w in {"that", ":"} or w in lex.wh or w == "to":
             return k
-        if not (w in lex.between or _is_cap(toks[k]) or w == "," or w.endswith(("’s", "'s"))):
-            if k - j >= free or not _is_word(toks[k]):
+        if not (w in lex.between or _is_cap(texts[k]) or w == "," or w.endswith(("’s", "'s"))):
+            if k - j >= free or not _is_word(texts[k]):
                 return None
     return None
 
