@@ -21,7 +21,7 @@ import re
 from typing import Sequence
 
 from .people import fullest_forms, lex
-from .quotes import boundaries
+from .quotes import _BOUNDARY_RE, boundaries
 from .records import PersonMention
 from .verbs import ambiguous_verbs, reporting_verbs, verb_re  # noqa: F401 (public here too)
 
@@ -411,6 +411,20 @@ _INVERTED_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)—–]|$|who\b|in\b|on\b|at\b
 
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]+\b")
 _SENT_END = re.compile(r"[.!?][\"”’')]*[ \u00a0]+(?=(?:''|[\"“‘'(«„])?[A-Z0-9])")
+# _SENT_END is the quotation finder's boundary regex without the ellipsis: its matches are
+# that regex's matches that do not open with "…" (no match can start inside one of those),
+# so one pass over the document serves both
+_SENT_END_DERIVED = _SENT_END.pattern == _BOUNDARY_RE.pattern.replace("[.!?…]", "[.!?]", 1)
+_SENT_ENDS: list = [(None, None)]  # the last document and its _SENT_END matches
+
+
+def _sentence_end_index(text: str):
+    hit = _SENT_ENDS[0]
+    if hit[0] is not text:
+        b = (boundaries(text, _BOUNDARY_RE).without(text, "…") if _SENT_END_DERIVED
+             else boundaries(text, _SENT_END))
+        hit = _SENT_ENDS[0] = (text, b)
+    return hit[1]
 _SENT_END_LOOK = frozenset("\"“‘'(«„")
 _ALNUM_UP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -421,7 +435,7 @@ def sentence_ends(text: str, lo: int, hi: int):
     The matches come from one pass per document (:func:`summitcli.quotes.boundaries`); a
     match counts when it starts at or after ``lo`` and its lookahead fits before ``hi``.
     """
-    b = boundaries(text, _SENT_END)
+    b = _sentence_end_index(text)
     starts, ends = b.starts, b.ends
     k = bisect.bisect_left(ends, hi)
     first = bisect.bisect_left(starts, lo)

@@ -117,9 +117,31 @@ def _inch_mark(text: str, i: int) -> bool:
     return text[i] == '"' and i >= 3 and _FEET_INCHES.search(text, max(0, i - 8), i) is not None
 
 
+_DQ_FAST = re.compile(r"[\"“”„«»‟'](?:(?<=')'|(?<=[\"“”„«»‟]))")  # _DQ_RE, opening with a class
+
+
+def _double_marks(text: str) -> array:
+    """Positions of every double mark of the document (``_DQ_RE`` matches that are not inch
+    marks), computed once per document: paragraphs slice it instead of searching again."""
+    hit = _DOUBLE_MARKS[0]
+    if hit[0] is not text:
+        hit = (text, array("q", [i for m in _DQ_FAST.finditer(text)
+                                 if not _inch_mark(text, i := m.start())]))
+        _DOUBLE_MARKS[0] = hit
+    return hit[1]
+
+
+_DOUBLE_MARKS: list = [(None, array("q"))]
+
+
 def _marks(text: str, lo: int, hi: int) -> list[int]:
     """Positions of double marks in text[lo:hi], ignoring those inside <markup attr="...">."""
-    marks = [i for m in _DQ_RE.finditer(text, lo, hi) if not _inch_mark(text, i := m.start())]
+    if (lo > 0 and text.startswith("''", lo - 1)) or text.startswith("''", hi - 1):
+        # a two-apostrophe mark cut by the window: the document's matches would differ
+        marks = [i for m in _DQ_RE.finditer(text, lo, hi) if not _inch_mark(text, i := m.start())]
+    else:
+        every = _double_marks(text)
+        marks = every[bisect.bisect_left(every, lo):bisect.bisect_left(every, hi)].tolist()
     if marks and text.find("<", lo, hi) >= 0:
         tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text, lo, hi)]
         if tags:
@@ -231,11 +253,20 @@ class Boundaries:
 
     __slots__ = ("starts", "ends")
 
-    def __init__(self, text: str, rx: re.Pattern):
+    def __init__(self, text: str, rx: re.Pattern | None, spans: array | None = None):
         # machine integers: a hostile 20 MB text can hold millions of matches
-        spans = array("q", chain.from_iterable(m.span() for m in rx.finditer(text)))
+        if spans is None:
+            spans = array("q", chain.from_iterable(m.span() for m in rx.finditer(text)))
         self.starts: array = spans[0::2]
         self.ends: array = spans[1::2]
+
+    def without(self, text: str, first: str) -> "Boundaries":
+        """The matches that do not open with the character ``first``."""
+        if first not in text:
+            return self
+        spans = array("q", chain.from_iterable(
+            (a, b) for a, b in zip(self.starts, self.ends) if text[a] != first))
+        return Boundaries(text, None, spans)
 
 
 _NEWLINE = re.compile(r"\n")
@@ -274,8 +305,11 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
     """Single-quote quotations ‘like this’ in text[lo:hi]; apostrophes are left alone."""
     spans: list[Span] = []
     opener: int | None = None
-    for m in _SQ_RE.finditer(text, lo, hi):
-        i = m.start()
+    every = _single_marks(text)
+    k = bisect.bisect_left(every, lo)
+    if k == len(every) or every[k] >= hi:
+        return spans
+    for i in every[k:bisect.bisect_left(every, hi, k)]:
         g = text[i]
         if g == "'" and (text.startswith("''", i) or text[i - 1:i] == "'"):
             continue  # '' is a double mark, handled with the double marks
@@ -300,6 +334,17 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
     return spans
 
 
+def _single_marks(text: str) -> array:
+    """Positions of every ``_SQ_RE`` character of the document (computed once per document;
+    a search of a window finds exactly those inside it)."""
+    hit = _SINGLE_MARKS[0]
+    if hit[0] is not text:
+        hit = (text, array("q", [m.start() for m in _SQ_RE.finditer(text)]))
+        _SINGLE_MARKS[0] = hit
+    return hit[1]
+
+
+_SINGLE_MARKS: list = [(None, array("q"))]
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _FUNCTION = frozenset("""and or but nor the a an to in on at is was are were be he she they it we
 said says say told with for from as that which who by of if so than then when while because
@@ -307,8 +352,9 @@ has have had will would could should can may might""".split())
 
 
 def _has_later_closer(text: str, lo: int, hi: int) -> bool:
-    for m in _SQ_RE.finditer(text, lo, hi):
-        left, right = _shape(text, m.start(), lo - 1, hi)
+    every = _single_marks(text)
+    for i in every[bisect.bisect_left(every, lo):bisect.bisect_left(every, hi)]:
+        left, right = _shape(text, i, lo - 1, hi)
         if right and not left:
             return True
     return False
