@@ -15,6 +15,7 @@ from .datafiles import load_data
 
 _LOWER_WORD = re.compile(r"[A-Za-z]+")
 _NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
+_NAME_COLON_NL = re.compile(r"\n[A-Z][^\n:]{0,40}:[ \t]")  # the same after a newline: a literal to skip to
 _WORDCHARS = re.compile(r"[^\W_]")
 # "2,400" is one word: r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'.\-]\w+)*|[^\w\s]", written to
 # consume the first (non-space) character before branching, which the regex engine scans faster
@@ -160,10 +161,13 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list
 
     Built with C-level passes (findall, map, accumulate) instead of one Python object per
     token: sentences are tokenised by the tens of thousands."""
-    m = _FIRST_TOKEN.search(text, start, end)
-    if m is None:
-        return [], [], [], []
-    first = m.start()
+    if start < end and not text[start].isspace():
+        first = start  # a sentence starts at its first token: no search needed
+    else:
+        m = _FIRST_TOKEN.search(text, start, end)
+        if m is None:
+            return [], [], [], []
+        first = m.start()
     pieces = _TOKEN_SPACE.findall(text, first, end)
     starts = list(accumulate(map(len, pieces), initial=first))
     starts.pop()
@@ -178,21 +182,17 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list
 def _join_abbreviations(starts: list[int], ends: list[int], texts: list[str], lows: list[str]) -> None:
     """Glue a period to the abbreviation or initial right before it ("Mr" + "." -> "Mr."), in place."""
     abbreviations = _lexicon().abbreviations
-    k = texts.index(".")
-    while True:
+    k = -1
+    for _ in range(texts.count(".")):  # each period once, in order
+        k = texts.index(".", k + 1)
         p = k - 1
         if p >= 0 and ends[p] == starts[k] and (
                 lows[p] in abbreviations or (len(texts[p]) == 1 and texts[p].isupper())):
             texts[p] += "."
             lows[p] = texts[p].lower()
             ends[p] = ends[k]
-            del starts[k], ends[k], texts[k], lows[k]  # the next token moves to k
-        else:
-            k += 1
-        try:
-            k = texts.index(".", k)
-        except ValueError:
-            return
+            del starts[k], ends[k], texts[k], lows[k]
+            k = p  # the next token moved to k: search on from there
 
 
 # --------------------------------------------------------------------------- helpers

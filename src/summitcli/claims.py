@@ -26,8 +26,11 @@ from functools import lru_cache
 from itertools import islice
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
-from .claim_text import _LOWER_WORD, _NAME_COLON, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
+from .claim_text import _LOWER_WORD, _NAME_COLON, _NAME_COLON_NL, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
 from .records import Claim, PersonMention, Quote
+
+
+_NEVER = frozenset().__contains__  # "is this offset inside a quotation?" where none is near
 
 
 class _QuoteIndex:
@@ -50,6 +53,12 @@ class _QuoteIndex:
 
     def inside(self, pos: int) -> bool:
         return bisect.bisect_right(self.flat, pos) % 2 == 1
+
+    def inside_for(self, start: int, end: int):
+        """``inside`` for positions in [start, end): a C-level "never" when no quotation reaches
+        into that span (most sentences), so the rules' many questions cost next to nothing."""
+        k = bisect.bisect_left(self.m_starts, end) - 1
+        return self.inside if k >= 0 and self.merged[k][1] > start else _NEVER
 
     def within(self, start: int, end: int) -> list[Quote]:
         lo = bisect.bisect_left(self.starts, start)
@@ -109,14 +118,40 @@ def _cased_triggers() -> frozenset:
     return frozenset(words) | {w.capitalize() for w in words} | {w.upper() for w in words}
 
 
+@lru_cache(maxsize=1)
+def _cased_trigger_bytes() -> frozenset:
+    """The cased triggers that can be a run of ASCII letters, as bytes."""
+    return frozenset(w.encode("ascii") for w in _cased_triggers() if _LOWER_WORD.fullmatch(w))
+
+
+# every byte but an ASCII letter becomes a space
+_LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _trigger_sentences(text: str, starts: list[int]) -> list[int]:
+    """Indices of the sentences (from ``starts``) with a trigger among their [A-Za-z]+ words.
+
+    The text is reduced once to ASCII letters and spaces, one byte per character (C-level
+    encode + translate), so a sentence's words are a ``split`` of its byte slice rather
+    than a regex match per word."""
+    letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY)
+    triggers = _cased_trigger_bytes()
+    ends = starts[1:] + [len(text)]
+    return [k for k, (a, b) in enumerate(zip(starts, ends)) if not triggers.isdisjoint(letters[a:b].split())]
+
+
+def _name_colon_starts(text: str) -> list[int]:
+    """Line starts of "Lynch: ..." headline attributions (the line-start regex, tried only at newlines)."""
+    out = [0] if _NAME_COLON.match(text) else []
+    out.extend(m.start() + 1 for m in _NAME_COLON_NL.finditer(text))
+    return out
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that contain at least one trigger word (the rest cannot hold a claim)."""
     starts = _sentence_bounds(text)
-    triggers = _cased_triggers()
-    ends = starts[1:] + [len(text)]
-    wanted = {k for k, (a, b) in enumerate(zip(starts, ends))  # findall + isdisjoint run in C
-              if not triggers.isdisjoint(_LOWER_WORD.findall(text, a, b))}
-    wanted.update(bisect.bisect_right(starts, m.start()) - 1 for m in _NAME_COLON.finditer(text))
+    wanted = set(_trigger_sentences(text, starts))
+    wanted.update(bisect.bisect_right(starts, p) - 1 for p in _name_colon_starts(text))
     wanted = sorted(wanted)
     out = []
     for k in wanted:
@@ -183,8 +218,9 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     for ss, se in _sentence_spans(text):
         if boilerplate.touches(ss, se):
             continue
-        sent = _Sentence(text, ss, se, qi.inside, speaker_fn)
-        raws.extend(r for r in _dedupe(_sentence_claims(sent, qi.inside))
+        inside = qi.inside_for(ss, se)
+        sent = _Sentence(text, ss, se, inside, speaker_fn)
+        raws.extend(r for r in _dedupe(_sentence_claims(sent, inside))
                     if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
     raws.sort(key=lambda r: (r.start, r.cue_start))
     not_speakers = _lexicon().not_speakers
