@@ -29,6 +29,7 @@ carries a speaker: a would-be speaker is kept in ``candidates``.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Sequence
 
 from .attribution import (_np_after as _np_after_name, _np_before, index_people,
@@ -43,6 +44,21 @@ _TERM_LEAD = re.compile(
     r"the terms?|the phrase|the slogan|the hashtag|the label|labell?ed|branded|a sign reading|"
     r"signs reading|read|reads|reading|(?:a|an|the)[ \u00a0](?:[\w\-]+[ \u00a0]){0,2}called)[ \u00a0]*$",
     re.I)
+# _TERM_LEAD read backwards: it only ever asks whether a prefix *ends* with a term lead, and
+# an anchored match on the reversed prefix answers that without trying every start position
+_TERM_LEAD_REVERSED = re.compile(
+    r"\n?[ \u00a0]*(?:dellac-os|debbud|demankcin|deltit|deltitne|denildaeh|deman|sa nwonk|"
+    r"s?drow eht|s?mret eht|esarhp eht|nagols eht|gathsah eht|lebal eht|del?lebal|dednarb|"
+    r"gnidaer ngis a|gnidaer sngis|daer|sdaer|gnidaer|"
+    r"dellac(?:[ \u00a0][\w\-]+){0,2}[ \u00a0](?:a|na|eht))",
+    re.I)
+
+
+def _ends_with_term_lead(prefix: str) -> bool:
+    """``_TERM_LEAD.search(prefix) is not None``, by one anchored match on the reversal."""
+    return _TERM_LEAD_REVERSED.match(prefix[::-1]) is not None
+
+
 _DISPLAY = re.compile(r"\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|shirts?|hats?|"
                       r"caps?|stickers?|plaques?|backdrops?|graffiti|mugs?|buttons?)\b", re.I)
 _DESCRIBED_AS = re.compile(r"\b(?:describ|fram|characteri[sz]|portray|depict|cast|paint|hail|tout|"
@@ -124,7 +140,7 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         if floor > para_lo:  # "Bystrom agreed. “…”": the sentence before ends on its cue
             prev_start = _sentence_start(text, para_lo, floor - 1)
             tail = text[prev_start:floor].rstrip()
-            if _ENDS_ON_VERB.search(tail) and not any(c in tail for c in "“”\"«»„"):
+            if _ends_on_verb(tail) and not any(c in tail for c in "“”\"«»„"):
                 hit = cue_before(text, max(prev_start, floor - 300), prev_start + len(tail), people)
                 if hit is not None and hit[1] >= prev_start + len(tail) - 12:
                     return _from_hit(text, hit[:4] + ("previous-cue",))
@@ -160,6 +176,12 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
 
 
 _ENDS_ON_VERB = re.compile(r"\b[a-z]+(?:ed|s|d)\b[^.!?]{0,25}[.:]$")
+_ENDS_ON_VERB_REVERSED = re.compile(r"\n?[.:][^.!?]{0,25}\b(?:de|s|d)[a-z]+\b")  # read backwards
+
+
+def _ends_on_verb(tail: str) -> bool:
+    """``_ENDS_ON_VERB.search(tail) is not None``, by one anchored match on the reversal."""
+    return _ENDS_ON_VERB_REVERSED.match(tail[::-1]) is not None
 _NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")
 
 
@@ -226,7 +248,7 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, 
         if sentence_like:
             return "speech", "nested"
         return ("fragment" if attr.spk is not None else "term"), "nested"
-    if _TERM_LEAD.search(prefix[-40:]):
+    if _ends_with_term_lead(prefix[-40:]):
         return "term", "term-lead"
     if attr.cue and attr.cue.lower() in ("says", "said", "say", "read", "reads", "reading") \
             and _DISPLAY.search(prefix[-120:]):
@@ -264,6 +286,12 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+def _short_phrase(text: str) -> tuple[str, ...] | None:
+    """``_phrase(text)`` when it has at most three words, else None (without reading on)."""
+    words = tuple(m.group() for m in islice(_TOKEN.finditer(text.lower()), 4))
+    return words if len(words) <= 3 else None
+
+
 def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[str, ...]]:
     """Short unattributed quoted phrases that also occur in the article without marks.
 
@@ -272,11 +300,11 @@ def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[
     """
     wanted: dict[tuple[str, ...], int] = {}
     phrases = []
-    for s in spans:
+    for s in spans:  # only phrases of one to three words can be wanted or counted
         a = attrs.get(id(s))
-        ph = _phrase(text[s.start:s.end])
+        ph = _short_phrase(text[s.start:s.end])
         phrases.append(ph)
-        if 1 <= len(ph) <= 3 and (a is None or a.spk is None) and len("".join(ph)) >= 3:
+        if ph and (a is None or a.spk is None) and len("".join(ph)) >= 3:
             wanted[ph] = wanted.get(ph, 0) + 1
     if not wanted:
         return set()
