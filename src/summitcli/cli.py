@@ -377,7 +377,7 @@ def _corpus_comparison(out: Output, corpus: Path | None, ids: list[str] | None,
     """
     from summitcli.cache import ResultCache
     from summitcli.compare import compare as run_compare, pack_comparison, unpack_comparison
-    from summitcli.matching import paused_gc
+    from summitcli.gcpause import paused_gc
     from summitcli.pipeline import analyse, comparison_key, corpus_aliases
 
     loaded = _load(out, corpus)

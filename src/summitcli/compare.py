@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Mapping, Sequence
 
-from .matching import Statement, paused_gc, build_statements
+from .gcpause import paused_gc
+from .matching import Statement, build_statements
 from .records import Claim, Quote
 
 REWORDED = ("variant", "paraphrase")

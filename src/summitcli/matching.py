@@ -23,9 +23,7 @@ A *statement* is one utterance as printed by one or more sources. The pipeline:
 """
 from __future__ import annotations
 
-import gc
 import math
-from contextlib import contextmanager
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -33,6 +31,7 @@ from typing import Mapping, Sequence
 from rapidfuzz import fuzz  # this module is imported only by compare and search
 
 from .blocking import candidate_pairs
+from .gcpause import paused_gc
 from .records import Claim, Quote
 from .wording import content_words as _content, normalize, tokens  # noqa: F401 (re-exported)
 
@@ -309,19 +308,6 @@ def build_statements(
     with paused_gc():
         return _build(quotes, claims, dates or {},
                       DEFAULT_MIN_SCORE if min_score is None else float(min_score))
-
-
-@contextmanager
-def paused_gc():
-    """Pause the cyclic collector: matching allocates millions of small acyclic objects,
-    and repeated full collections over them made large corpora grow superlinearly."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(quotes, claims, dates, min_score: float) -> list[Statement]:

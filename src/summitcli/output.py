@@ -6,7 +6,6 @@ never interpret markup or emoji codes: article text is shown literally.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -80,14 +79,11 @@ class Output:
     def json(self, document) -> None:
         """One JSON document on stdout: indented for a person, compact (and fast) for a pipe."""
         indent = 2 if _isatty(self.stdout) else None
-        gc_was_on = gc.isenabled()
-        gc.disable()  # the encoder allocates many lists; collections over a large heap cost
-        try:  # about as much as the encoding itself (120 MB of compare output)
+        from summitcli.gcpause import paused_gc
+
+        with paused_gc():  # collections during a 100 MB encoding cost as much as the encoding
             # encode(), not iterencode(): only the one-shot path uses the C encoder
             text = self._encoder(indent).encode(document)
-        finally:
-            if gc_was_on:
-                gc.enable()
         self._write(text + "\n")
         self.stdout.flush()
 

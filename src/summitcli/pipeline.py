@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from summitcli.corpus import Corpus, Document
+from summitcli.gcpause import paused_gc
 from summitcli.records import Claim, Extraction, Quote
 from summitcli.speakers import SpeakerIndex, build_index, load_aliases
 
@@ -75,19 +76,23 @@ def analyse_extractions(extractions: list[Extraction], documents: list[Document]
                         aliases: dict[str, list[str]] | None = None) -> Analysis:
     """Speaker resolution across a corpus, for extractions made here or elsewhere
     (``compare --from-jsonl``)."""
-    index = build_index(extractions, aliases or {})
-    quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
-    claims = [resolve_record(c, index) for e in extractions for c in e.claims]
+    with paused_gc():
+        index = build_index(extractions, aliases or {})
+        quotes = [resolve_record(q, index) for e in extractions for q in e.quotes]
+        claims = [resolve_record(c, index) for e in extractions for c in e.claims]
     return Analysis(documents or [], quotes, claims, index, extractions)
 
 
 def resolve_record(record, index: SpeakerIndex):
-    """The record with its speaker replaced by the corpus-wide canonical name."""
+    """The record with its speaker replaced by the corpus-wide canonical name
+    (the record itself when that changes nothing, as for most records)."""
     name, candidates = index.resolve(record.speaker, record.speaker_mention, record.source)
     if isinstance(record, Quote):
-        return replace(record, speaker=name,
-                       candidates=candidates if name is None else ())
-    return replace(record, speaker=name)
+        candidates = candidates if name is None else ()
+        if name == record.speaker and candidates == record.candidates:
+            return record
+        return replace(record, speaker=name, candidates=candidates)
+    return record if name == record.speaker else replace(record, speaker=name)
 
 
 def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir: Path | None = None,
@@ -99,10 +104,11 @@ def extract_all(documents: list[Document], *, use_cache: bool = True, corpus_dir
     cache = ExtractionCache(enabled=use_cache, corpus_dir=corpus_dir)
     results: list[Extraction | None] = [None] * len(documents)
     todo: list[int] = []
-    for i, doc in enumerate(documents):
-        results[i] = cache.get_extraction(digest_key(doc.digest), source=doc.id)
-        if results[i] is None:
-            todo.append(i)
+    with paused_gc():
+        for i, doc in enumerate(documents):
+            results[i] = cache.get_extraction(digest_key(doc.digest), source=doc.id)
+            if results[i] is None:
+                todo.append(i)
     fresh = map_documents(extract_document, [documents[i] for i in todo],
                           size=lambda d: len(d.text), progress=progress)
     for i, extraction in zip(todo, fresh):
