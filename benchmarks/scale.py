@@ -11,8 +11,11 @@ For each size, a generated corpus (``benchmarks/make_corpus.py``, kept under
 The first (cold: empty cache) gives the wall time and the peak memory (the
 largest sum of resident memory over the command's process tree, sampled every
 20 ms from /proc, and the largest single process from ``wait4``); the second,
-over the unchanged corpus, the warm-cache time. Doubling ratios compare each
-cold time with the previous size's.
+over the unchanged corpus, the warm-cache time (a hit in the compare result
+cache); a third with ``--min-score 85`` (the default threshold spelled out:
+another result key) reuses only the per-document extractions. Both must print
+the cold run's bytes. Doubling ratios compare each cold time with the previous
+size's.
 
 Matching accuracy against ``truth.jsonl``: every quotation in the output is
 mapped to the generated span it overlaps in the same file; a *unit* is one
@@ -131,6 +134,25 @@ def run_measured(cmd: list[str], env: dict, stdout_path: Path) -> dict:
 
 
 # -- accuracy ------------------------------------------------------------------------------
+
+def cache_entries(cache: Path) -> int:
+    """Extraction (``*.json``) and compare result (``*.bin``) entries in a cache folder."""
+    return sum(1 for p in cache.rglob("*") if p.suffix in (".json", ".bin"))
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def same_bytes(a: Path, b: Path, block: int = 1 << 24) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(block), fb.read(block)
+            if x != y:
+                return False
+            if not x:
+                return True
+
 
 def load_truth(corpus: Path) -> dict[str, list[dict]]:
     by_stem: dict[str, list[dict]] = defaultdict(list)
@@ -357,19 +379,27 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
                 rows.append((f"compare {n}", f"exit {first['code']}", "exit 0", False,
                              first["stderr"].strip()[-400:]))
                 continue
-            entries = sum(1 for p in Path(cache).rglob("*.json"))
-            second = run_measured(cmd, env, workdir / f"compare-{n}-warm.json")
-            rewritten = sum(1 for p in Path(cache).rglob("*.json")) - entries
+            entries = cache_entries(Path(cache))
+            warm_path = workdir / f"compare-{n}-warm.json"
+            second = run_measured(cmd, env, warm_path)
+            rewritten = cache_entries(Path(cache)) - entries
             if rewritten:  # keys changed between the runs (a lexicon edited meanwhile?)
                 log(f"  {n}: the warm run wrote {rewritten} new cache entries: it missed the cache")
-            (workdir / f"compare-{n}-warm.json").unlink(missing_ok=True)
+            same = same_bytes(out_path, warm_path)
+            # The same matching threshold spelled out: another result key, so this run
+            # reuses the extractions only (what a changed option or article costs).
+            third = run_measured([*cmd, "--min-score", "85"], env, warm_path)
+            same = same and same_bytes(out_path, warm_path)
+            warm_path.unlink(missing_ok=True)
+            disk = {part: folder_bytes(Path(cache) / part) for part in ("extract", "results")}
         cold[n] = first["wall"]
         cold_cpu[n] = first["cpu"]
         with open(out_path, encoding="utf-8") as fh:
             acc = score(json.load(fh), corpus)
         log(f"  {n}: cold {first['wall']:.1f}s (cpu {first['cpu']:.1f}s) warm {second['wall']:.1f}s "
-            f"(cpu {second['cpu']:.1f}s) "
-            f"tree {first['tree_rss'] / 2**30:.2f} GB {json.dumps(acc)}")
+            f"(cpu {second['cpu']:.1f}s) extractions-only {third['wall']:.1f}s "
+            f"tree {first['tree_rss'] / 2**30:.2f} GB cache {disk['extract'] / 1e6:.0f}+"
+            f"{disk['results'] / 1e6:.0f} MB {json.dumps(acc)}")
         main_size = n == 10_000 or n == sizes[-1] and 10_000 not in sizes
         gb = first["tree_rss"] / 2**30
         rows += [
@@ -381,6 +411,12 @@ def compare_runs(sizes: list[int], seed: int, workdir: Path, log=print,
             (f"compare {n}: warm cache wall [cpu] / speed-up", f"{second['wall']:.1f} s [{second['cpu']:.1f} s] / "
              f"{first['wall'] / second['wall']:.1f}x",
              f">= {TARGET_CACHE:.0f}x" if main_size else "", first["wall"] / second["wall"] >= TARGET_CACHE if main_size else None),
+            (f"compare {n}: warm, extraction cache only (--min-score 85) / speed-up",
+             f"{third['wall']:.1f} s / {first['wall'] / third['wall']:.1f}x", "", None),
+            (f"compare {n}: warm and extraction-only output = cold output", "yes" if same else "NO",
+             "byte-identical", same),
+            (f"compare {n}: cache on disk (extractions + compare result)",
+             f"{disk['extract'] / 1e6:.0f} + {disk['results'] / 1e6:.0f} MB", "", None),
             (f"compare {n}: statement precision / recall (pairs)", f"{acc['precision']:.3f} / {acc['recall']:.3f}",
              f"> {TARGET_PR}", acc["precision"] > TARGET_PR and acc["recall"] > TARGET_PR),
             (f"compare {n}: quotations found / speaker right", f"{acc['quote_recall']:.3f} / {acc['speaker_accuracy']:.3f}",
