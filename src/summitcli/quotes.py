@@ -41,6 +41,7 @@ _APOS_WORDS = re.compile(r"(?:\d0s|\d\d\b|n\b|em\b|til\b|cause\b|tis\b|twas\b|bo
 MAX_SINGLE = 300
 _TAG_RE = re.compile(r"<[^<>\n]{1,800}>")
 _LINE = re.compile(r"[^\n]+")
+_START, _END, _SPAN = re.Match.start, re.Match.end, re.Match.span  # applied by map(), in C
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -75,8 +76,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    lines = [(a, b) for a, b in lines if text[a:b].strip()]
+    lines = [(a, b) for a, b in map(_SPAN, _LINE.finditer(text)) if not text[a:b].isspace()]
     if len(lines) >= 8 and "\n\n" in text:
         wrapped = sum(1 for a, b in lines if 55 <= b - a <= 80 and text[b - 1] not in ".!?:\"”")
         if wrapped > len(lines) * 0.6:
@@ -125,8 +125,10 @@ def _double_marks(text: str) -> array:
     marks), computed once per document: paragraphs slice it instead of searching again."""
     hit = _DOUBLE_MARKS[0]
     if hit[0] is not text:
-        hit = (text, array("q", [i for m in _DQ_FAST.finditer(text)
-                                 if not _inch_mark(text, i := m.start())]))
+        marks = array("q", map(_START, _DQ_FAST.finditer(text)))
+        if '"' in text:
+            marks = array("q", [i for i in marks if not _inch_mark(text, i)])
+        hit = (text, marks)
         _DOUBLE_MARKS[0] = hit
     return hit[1]
 
@@ -256,7 +258,7 @@ class Boundaries:
     def __init__(self, text: str, rx: re.Pattern | None, spans: array | None = None):
         # machine integers: a hostile 20 MB text can hold millions of matches
         if spans is None:
-            spans = array("q", chain.from_iterable(m.span() for m in rx.finditer(text)))
+            spans = array("q", chain.from_iterable(map(_SPAN, rx.finditer(text))))
         self.starts: array = spans[0::2]
         self.ends: array = spans[1::2]
 
@@ -276,7 +278,7 @@ def line_starts(text: str) -> array:
     """Offsets just after each newline of ``text`` (sorted; computed once per document)."""
     hit = _LINE_STARTS[0]
     if hit[0] is not text:
-        hit = (text, array("q", (m.end() for m in _NEWLINE.finditer(text))))
+        hit = (text, array("q", map(_END, _NEWLINE.finditer(text))))
         _LINE_STARTS[0] = hit
     return hit[1]
 
@@ -339,7 +341,7 @@ def _single_marks(text: str) -> array:
     a search of a window finds exactly those inside it)."""
     hit = _SINGLE_MARKS[0]
     if hit[0] is not text:
-        hit = (text, array("q", [m.start() for m in _SQ_RE.finditer(text)]))
+        hit = (text, array("q", map(_START, _SQ_RE.finditer(text))))
         _SINGLE_MARKS[0] = hit
     return hit[1]
 
@@ -368,9 +370,11 @@ def _pull_quote(text: str, lo: int, hi: int, para: int) -> Span | None:
     """A pull-quote paragraph without marks: "Words of the speaker– Dr Jane Roe, Lecturer"."""
     if hi - lo > 800:
         return None
+    if text.find("–", lo, hi) < 0 and text.find("—", lo, hi) < 0:
+        return None  # no dash before a name: not a pull-quote
     seg = text[lo:hi]
-    if ("–" not in seg and "—" not in seg) or any(c in seg for c in DOUBLE):
-        return None  # no dash before a name, or marks: not a pull-quote
+    if any(c in seg for c in DOUBLE):
+        return None  # marks: not a pull-quote
     m = _PULL_RE.match(text, lo, hi)
     if m is None or m.end() != hi:
         return None
@@ -388,9 +392,24 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
     out: list[Span] = []
     carry: Span | None = None  # a quotation left open at the end of the previous paragraph
     counter = iter(range(1 << 62))
+    doubles, singles = _double_marks(text), _single_marks(text)
+    n_doubles, n_singles = len(doubles), len(singles)
+    bisect_left = bisect.bisect_left
     for n, (lo, hi) in enumerate(paras):
         if skipped(lo):
             carry = None
+            continue
+        k, j = bisect_left(doubles, lo), bisect_left(singles, lo)
+        if (k == n_doubles or doubles[k] >= hi) and (j == n_singles or singles[j] >= hi):
+            # no quotation mark at all: what the steps below come to for such a paragraph
+            if carry is not None:
+                carry.recovered = "no-closer"
+                out.append(carry)
+                carry = None
+            pq = _pull_quote(text, lo, hi, n)
+            if pq is not None:
+                pq.utterance = next(counter)
+                out.append(pq)
             continue
         spans, open_at, joined = _double_spans(text, lo, hi, n, carry)
         own = [x for x in spans if x.para == n and x.depth == 0]
