@@ -149,6 +149,13 @@ def test_cache_clear_removes_results_too(corpus, tmp_path):
     assert not results(cache_dir) and not list((cache_dir / "extract").rglob("*.json"))
 
 
+def test_cache_path_names_the_folder_holding_both_caches(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    summit_out("compare", "--json", "--corpus", str(corpus), cache_dir=cache_dir)
+    shown = summit_out("cache", "path", cache_dir=cache_dir).decode().strip()
+    assert shown == str(cache_dir) and {p.name for p in cache_dir.iterdir()} == {"extract", "results"}
+
+
 def test_packed_comparison_round_trips_through_marshal(corpus):
     result = analyse(load_corpus(corpus), use_cache=False)
     original = compare(result.quotes, result.claims, None, result.dates(), speaker=["Orla Penwick"])

@@ -352,11 +352,11 @@ def cache_clear() -> None:
 
 @cache_app.command("path")
 def cache_path() -> None:
-    """Print where the cache lives."""
+    """Print where the cache lives (extract/ and results/ inside it)."""
     with command() as (out, _fmt):
-        from summitcli.cache import ExtractionCache
+        from summitcli.cache import default_cache_dir
 
-        out.stdout.write(f"{ExtractionCache().path}\n")
+        out.stdout.write(f"{default_cache_dir()}\n")
 
 
 # -- helpers ------------------------------------------------------------------
