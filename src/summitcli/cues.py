@@ -21,6 +21,26 @@ from .records import PersonMention
 
 _AFTER_GAP = re.compile(r"(?:[^.;:!?\"“”\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
                         r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.){0,90}")
+# _AFTER_GAP one character class at a time: runs of plain characters, and a full stop only
+# where one of its full-stop branches allows it (the same look-arounds, the same bound)
+_GAP_PLAIN = re.compile(r"[^.;:!?\"“”\n]*")
+_GAP_STOP = re.compile(r"\.(?=\w)|(?<=\b[A-Z])\.|(?<=Gov|Sen|Rep|Mrs|Gen|Col|Sgt)\."
+                       r"|(?<=Mr|Ms|Dr|Lt|Jr|Sr|St)\.")
+
+
+def _after_gap_end(text: str, pos: int, limit: int) -> int:
+    """Where ``_AFTER_GAP.match(text, pos, limit)`` ends (``pos`` when it does not match)."""
+    if pos > limit:
+        return pos
+    cap = min(limit, pos + 90)
+    end = pos
+    while True:
+        end = _GAP_PLAIN.match(text, end, cap).end()
+        if end >= cap or _GAP_STOP.match(text, end, limit) is None:
+            return end
+        end += 1
+
+
 _DASH = re.compile(r"[ \u00a0]*[,.!?]?[ \u00a0]*(?:—|–|--?)[ \u00a0]*(?=[A-Z])")
 
 
@@ -145,8 +165,7 @@ def cue_after(text: str, pos: int, limit: int,
         span = _np_after(text, d.end(), limit, people)
         if span is not None and text[span[0]:span[0] + 1].isupper():
             return (d.start(), d.end(), span[0], span[1], "dash-name")
-    g = _AFTER_GAP.match(text, pos, limit)
-    gap_end = g.end() if g else pos
+    gap_end = _after_gap_end(text, pos, limit)
     for m in _verb_hits(text, pos, min(limit, gap_end + 40)):
         if m.start() > gap_end or len(text[pos:m.start()].split()) > 10:
             break

@@ -117,23 +117,63 @@ def _inch_mark(text: str, i: int) -> bool:
     return text[i] == '"' and i >= 3 and _FEET_INCHES.search(text, max(0, i - 8), i) is not None
 
 
-_DQ_FAST = re.compile(r"[\"“”„«»‟'](?:(?<=')'|(?<=[\"“”„«»‟]))")  # _DQ_RE, opening with a class
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of ``chars`` in ``text``, sorted (``str.find``
+    runs in C; a regex would try every position of the document)."""
+    out: list[int] = []
+    find, add = text.find, out.append
+    for c in chars:
+        k = find(c)
+        while k >= 0:
+            add(k)
+            k = find(c, k + 1)
+    out.sort()
+    return out
 
 
-def _double_marks(text: str) -> array:
-    """Positions of every double mark of the document (``_DQ_RE`` matches that are not inch
-    marks), computed once per document: paragraphs slice it instead of searching again."""
-    hit = _DOUBLE_MARKS[0]
+def _mark_positions(text: str) -> tuple[array, array]:
+    """(double marks, single marks) of the whole document, computed once per document:
+    paragraphs and windows slice them instead of searching again.
+
+    Double marks are the ``_DQ_RE`` matches that are not inch marks: each of its glyphs,
+    and two apostrophes, paired from the left as a left-to-right search pairs them.
+    Single marks are the ``_SQ_RE`` characters.
+    """
+    hit = _MARKS[0]
     if hit[0] is not text:
-        marks = array("q", map(_START, _DQ_FAST.finditer(text)))
+        apostrophes = _positions(text, "'")
+        pairs, k, n = [], 0, len(apostrophes) - 1
+        while k < n:
+            if apostrophes[k + 1] == apostrophes[k] + 1:
+                pairs.append(apostrophes[k])
+                k += 2
+            else:
+                k += 1
+        doubles = _positions(text, DQ_GLYPHS)
+        if pairs:
+            doubles = sorted(doubles + pairs)
         if '"' in text:
-            marks = array("q", [i for i in marks if not _inch_mark(text, i)])
-        hit = (text, marks)
-        _DOUBLE_MARKS[0] = hit
+            doubles = [i for i in doubles if not _inch_mark(text, i)]
+        singles = _positions(text, "‘’‹›")
+        if apostrophes:
+            singles = sorted(singles + apostrophes)
+        hit = _MARKS[0] = (text, (array("q", doubles), array("q", singles)))
     return hit[1]
 
 
-_DOUBLE_MARKS: list = [(None, array("q"))]
+DQ_GLYPHS = "\"“”„«»‟"  # the one-character marks of _DQ_RE
+
+
+def _double_marks(text: str) -> array:
+    return _mark_positions(text)[0]
+
+
+def _single_marks(text: str) -> array:
+    return _mark_positions(text)[1]
+
+
+_MARKS: list = [(None, (array("q"), array("q")))]
+
 
 
 def _marks(text: str, lo: int, hi: int) -> list[int]:
@@ -336,17 +376,6 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
     return spans
 
 
-def _single_marks(text: str) -> array:
-    """Positions of every ``_SQ_RE`` character of the document (computed once per document;
-    a search of a window finds exactly those inside it)."""
-    hit = _SINGLE_MARKS[0]
-    if hit[0] is not text:
-        hit = (text, array("q", map(_START, _SQ_RE.finditer(text))))
-        _SINGLE_MARKS[0] = hit
-    return hit[1]
-
-
-_SINGLE_MARKS: list = [(None, array("q"))]
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _FUNCTION = frozenset("""and or but nor the a an to in on at is was are were be he she they it we
 said says say told with for from as that which who by of if so than then when while because
