@@ -104,9 +104,9 @@ def resolve_mention(text: str, start: int, end: int,
     full = idx.full
     k = bisect.bisect_left(idx.starts, start)
     inside = [p for p in idx[k:k + 8] if p.end <= end]
-    before = idx[max(0, k - 200):k][::-1]
     if inside and inside[-1].end == end:
         return full.get(inside[-1].name, inside[-1].name)
+    before = _before(idx, k)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
         g = "m" if low in s["pronouns"]["m"] else "f"
         chain = _subjects_before(text, start, idx)
@@ -146,6 +146,12 @@ def resolve_mention(text: str, start: int, end: int,
     return None
 
 
+
+
+def _before(idx, k: int):
+    """The (at most 200) people before the ``k``-th, nearest first."""
+    for j in range(k - 1, max(-1, k - 201), -1):
+        yield idx[j]
 
 
 _VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?[ \u00a0]+(?:(?:also|then|later|quickly|had|has|have|"
@@ -192,10 +198,35 @@ def _subject_at(text: str, pos: int, hi: int, idx) -> tuple[str, object] | None:
     return None
 
 
-def _subjects_before(text: str, start: int, idx) -> list[tuple[int, object]]:
+class _Subjects:
+    """The last six sentence starts before a pronoun at ``start`` (nearest first) with their
+    subjects; iterating yields (sentence start, subject).  A subject is read only when the
+    walk back reaches its sentence (most walks stop at the first or second)."""
+
+    __slots__ = ("text", "start", "idx", "starts", "_subjects")
+
+    def __init__(self, text: str, start: int, idx):
+        self.text, self.start, self.idx = text, start, idx
+        self.starts = _sentence_starts(text, max(0, start - 1000), start)[:6]
+        self._subjects: list = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __iter__(self):
+        for n, ss in enumerate(self.starts):
+            yield ss, self.subject(n)
+
+    def subject(self, n: int):
+        subjects = self._subjects
+        while len(subjects) <= n:
+            subjects.append(_subject_at(self.text, self.starts[len(subjects)], self.start, self.idx))
+        return subjects[n]
+
+
+def _subjects_before(text: str, start: int, idx) -> _Subjects:
     """The last six sentence starts before ``start`` (nearest first) with their subjects."""
-    bounds = _sentence_starts(text, max(0, start - 1000), start)[:6]
-    return [(ss, _subject_at(text, ss, start, idx)) for ss in bounds]
+    return _Subjects(text, start, idx)
 
 
 def _pronoun_referent(text: str, start: int, g: str, idx, chain) -> PersonMention | None:
@@ -230,7 +261,7 @@ def _own_clause_subject(text: str, start: int, genders: tuple, idx, chain) -> Pe
     """
     if not chain:
         return None
-    k = bisect.bisect_left(idx.starts, max(chain[0][0], start - 600))
+    k = bisect.bisect_left(idx.starts, max(chain.starts[0], start - 600))
     last = None
     for p in idx[k:k + 30]:
         if p.end > start:
@@ -245,7 +276,7 @@ def _subject_walk(text: str, start: int, genders: tuple, idx, chain) -> PersonMe
     full = idx.full
     for n, (ss, subj) in enumerate(chain):
         if subj is None and None not in genders:
-            hi = chain[n - 1][0] if n else start
+            hi = chain.starts[n - 1] if n else start
             k = bisect.bisect_left(idx.starts, ss)
             for p in idx[k:k + 12]:
                 if p.start >= hi:

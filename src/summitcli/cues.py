@@ -136,22 +136,32 @@ def _last_verb_hits(text: str, lo: int, hi: int, masks, n: int) -> list:
     back through the per-document index instead of every hit of the window)."""
     vi = _verb_index(text)
     if not vi.indexed(lo, hi):
-        hits = [m for m in _scan_verbs(text, lo, hi) if not any(a <= m.start() < b for a, b in masks)]
+        hits = list(_scan_verbs(text, lo, hi))
+        if masks:
+            hits = [m for m in hits if not _masked(m.start(), masks)]
         return hits[::-1][:n]
     starts, ends = vi.starts, vi.ends
     k_lo = bisect.bisect_left(starts, lo)
     k = bisect.bisect_left(starts, hi)
     if (k_lo > 0 and ends[k_lo - 1] > lo) or (k > k_lo and ends[k - 1] > hi):
         hits = [m for m in _verb_hits(text, lo, hi)  # a hit cut by the window: rescan
-                if not any(a <= m.start() < b for a, b in masks)]
+                if not _masked(m.start(), masks)]
         return hits[::-1][:n]
     out = []
     while k > k_lo and len(out) < n:
         k -= 1
         a0 = starts[k]
-        if not any(a <= a0 < b for a, b in masks):
+        if not _masked(a0, masks):
             out.append(_W(text, a0, ends[k]))
     return out
+
+
+def _masked(pos: int, masks) -> bool:
+    """Is ``pos`` inside one of the (start, end) ``masks``?"""
+    for a, b in masks:
+        if a <= pos < b:
+            return True
+    return False
 
 
 def cue_after(text: str, pos: int, limit: int,

@@ -117,9 +117,6 @@ def _colon_lead(text: str, span: Span, floor: int, para_lo: int, prev_para, peop
 def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
                people, quote_before_in_para: bool = False) -> _Attr:
     initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
-    after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
-    if after is None and not text[span.close_end:limit].strip():
-        after = _dash_next_paragraph(text, span, people)
     if not initial and text[max(floor, span.open_at - 3):span.open_at].rstrip().endswith(":"):
         colon = text.rfind(":", floor, span.open_at)
         np = _np_before(text, colon, floor, people)
@@ -127,10 +124,18 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
                                     or np[0] <= floor + 1)
         if label and text[np[0]].isupper() and _is_name_span(people, np):
             return _Attr(":", colon, colon + 1, np, "colon-name")  # "... - Carl Bialik: “…”"
+    after = _NOT_YET
     if not initial:
         hit = cue_before(text, floor, span.open_at, people, masks)
-        if hit is not None and not (_tight(text, span, after) and hit[4] != "lead-in"):
-            return _from_hit(text, hit, span.close_end)
+        if hit is not None:
+            # the cue after the closing mark only matters when it could hug the mark
+            if hit[4] == "lead-in" or text[span.end - 1:span.end] not in ",?!—":
+                return _from_hit(text, hit, span.close_end)
+            after = _cue_after_closing(text, span, limit, people)
+            if not _tight(text, span, after):
+                return _from_hit(text, hit, span.close_end)
+    if after is _NOT_YET:
+        after = _cue_after_closing(text, span, limit, people)
     if after is not None:
         return _from_hit(text, after)
     if initial:
@@ -173,6 +178,17 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         if sub is not None:
             return _Attr(None, None, None, sub, "sentence-subject")
     return _Attr()
+
+
+_NOT_YET = object()
+
+
+def _cue_after_closing(text: str, span: Span, limit: int, people):
+    """A cue after the closing mark, or a signature on the next line."""
+    after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
+    if after is None and not text[span.close_end:limit].strip():
+        after = _dash_next_paragraph(text, span, people)
+    return after
 
 
 _ENDS_ON_VERB = re.compile(r"\b[a-z]+(?:ed|s|d)\b[^.!?]{0,25}[.:]$")
@@ -280,6 +296,7 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, 
 
 
 _TOKEN = re.compile(r"\w+(?:[’']\w+)*")
+_GROUP = re.Match.group
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -288,7 +305,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 def _short_phrase(text: str) -> tuple[str, ...] | None:
     """``_phrase(text)`` when it has at most three words, else None (without reading on)."""
-    words = tuple(m.group() for m in islice(_TOKEN.finditer(text.lower()), 4))
+    words = tuple(map(_GROUP, islice(_TOKEN.finditer(text.lower()), 4)))
     return words if len(words) <= 3 else None
 
 
