@@ -176,9 +176,14 @@ _MARKS: list = [(None, (array("q"), array("q")))]
 
 
 
+def _cut_pair(text: str, lo: int, hi: int) -> bool:
+    """Does a two-apostrophe mark straddle either edge of the window text[lo:hi]?"""
+    return (lo > 0 and text.startswith("''", lo - 1)) or text.startswith("''", hi - 1)
+
+
 def _marks(text: str, lo: int, hi: int) -> list[int]:
     """Positions of double marks in text[lo:hi], ignoring those inside <markup attr="...">."""
-    if (lo > 0 and text.startswith("''", lo - 1)) or text.startswith("''", hi - 1):
+    if _cut_pair(text, lo, hi):
         # a two-apostrophe mark cut by the window: the document's matches would differ
         marks = [i for m in _DQ_RE.finditer(text, lo, hi) if not _inch_mark(text, i := m.start())]
     else:
@@ -428,18 +433,26 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
         if skipped(lo):
             carry = None
             continue
-        k, j = bisect_left(doubles, lo), bisect_left(singles, lo)
-        if (k == n_doubles or doubles[k] >= hi) and (j == n_singles or singles[j] >= hi):
-            # no quotation mark at all: what the steps below come to for such a paragraph
-            if carry is not None:
-                carry.recovered = "no-closer"
-                out.append(carry)
-                carry = None
+        k = bisect_left(doubles, lo)
+        if (k == n_doubles or doubles[k] >= hi) and not _cut_pair(text, lo, hi):
+            # no double mark: what the steps below come to for such a paragraph (a quotation
+            # left open ends; single-quoted spans; a pull-quote goes the long way)
             pq = _pull_quote(text, lo, hi, n)
-            if pq is not None:
-                pq.utterance = next(counter)
-                out.append(pq)
-            continue
+            j = bisect_left(singles, lo)
+            no_singles = j == n_singles or singles[j] >= hi
+            if pq is None or no_singles:
+                if carry is not None:
+                    carry.recovered = "no-closer"
+                    out.append(carry)
+                    carry = None
+                if pq is not None:
+                    pq.utterance = next(counter)
+                    out.append(pq)
+                elif not no_singles:
+                    for x in _single_spans(text, lo, hi, n, 0):
+                        x.utterance = next(counter)
+                        out.append(x)
+                continue
         spans, open_at, joined = _double_spans(text, lo, hi, n, carry)
         own = [x for x in spans if x.para == n and x.depth == 0]
         first_open = own[0].open_at if own and own[0].open_at >= 0 else open_at
