@@ -24,9 +24,13 @@ def _person_like(p: PersonMention, full: dict[str, str]) -> bool:
 
 
 @cache
-def _synonym_res() -> list[tuple[re.Pattern, frozenset]]:
-    return [(re.compile("|".join(rf"(?<!\w){re.escape(r)}(?!\w)" for r in sorted(g, key=len, reverse=True))), g)
-            for g in lex()["synonyms"]]
+def _synonym_res() -> list[tuple[re.Pattern, frozenset, tuple[str, ...]]]:
+    """Per synonym group: a whole-word regex for any of its phrases, the group, the phrases."""
+    out = []
+    for g in lex()["synonyms"]:
+        phrases = tuple(sorted(g, key=len, reverse=True))
+        out.append((re.compile("|".join(rf"(?<!\w){re.escape(r)}(?!\w)" for r in phrases)), g, phrases))
+    return out
 
 
 _PHRASE_WORD = re.compile(r"[\w.\-]+")
@@ -39,9 +43,12 @@ def _role_words(phrase: str) -> tuple[frozenset, frozenset]:
     words = _PHRASE_WORD.findall(phrase)
     low = phrase.lower()
     heads: set[str] = set()
-    for rx, group in _synonym_res():
-        if rx.search(low):
-            heads |= group
+    for rx, group, phrases in _synonym_res():
+        for r in phrases:  # a whole-word occurrence is an occurrence; most hold none at all
+            if r in low:
+                if rx.search(low):
+                    heads |= group
+                break
     for w in words:
         if w.lower() in s["role_heads"]:
             heads.add(w.lower())
