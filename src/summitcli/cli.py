@@ -276,20 +276,27 @@ def compare(
     with command(as_json, as_jsonl) as (out, fmt):
         from summitcli.compare import compare as run_compare
 
+        save = None
         if from_jsonl is not None:
             result, chosen = _from_jsonl(from_jsonl, ids, aliases)
             comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
                                      speaker=_speaker_filter(result, speaker), min_score=min_score)
+            del result  # the extractions need not outlive the comparison
         else:
-            comparison = _corpus_comparison(out, corpus, ids, speaker, min_score, no_cache, aliases)
-        if fmt is Format.TABLE:
-            from summitcli.render.compare_view import render_comparison
+            comparison, save = _corpus_comparison(out, corpus, ids, speaker, min_score, no_cache,
+                                                  aliases)
+        try:
+            if fmt is Format.TABLE:
+                from summitcli.render.compare_view import render_comparison
 
-            render_comparison(out.console, comparison)
-        elif fmt is Format.JSON:
-            out.json(comparison.to_dict())
-        else:
-            out.jsonl(s.to_dict() for s in comparison.statements)
+                render_comparison(out.console, comparison)
+            elif fmt is Format.JSON:
+                out.json(comparison.to_dict())
+            else:
+                out.jsonl(s.to_dict() for s in comparison.statements)
+        finally:
+            if save is not None:  # after the output: the reader need not wait, nor memory peak
+                save()
 
 
 @app.command()
@@ -370,7 +377,8 @@ def _emit(out: Output, fmt: Format, rows: list[dict]) -> None:
 def _corpus_comparison(out: Output, corpus: Path | None, ids: list[str] | None,
                        speaker: str | None, min_score: float | None, no_cache: bool,
                        aliases: Path | None):
-    """``compare`` over a corpus folder, through the result cache.
+    """``compare`` over a corpus folder through the result cache: ``(comparison, save)``,
+    ``save`` storing a freshly computed comparison (None after a hit or with --no-cache).
 
     The key (``pipeline.comparison_key``) needs only the loaded documents and the
     aliases, so a hit skips reading extractions, speaker resolution and matching.
@@ -392,14 +400,14 @@ def _corpus_comparison(out: Output, corpus: Path | None, ids: list[str] | None,
         with paused_gc():  # millions of small objects, none cyclic
             comparison = store.get(key, decode=unpack_comparison)
         if comparison is not None:
-            return comparison
+            return comparison, None
     with _progress(out, len(loaded)) as progress:
         result = analyse(loaded, use_cache=not no_cache, progress=progress, alias_map=alias_map)
     comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
                              speaker=_speaker_filter(result, speaker), min_score=min_score)
-    if store.enabled:
-        store.put(key, pack_comparison(comparison))
-    return comparison
+    if not store.enabled:
+        return comparison, None
+    return comparison, lambda: store.put(key, pack_comparison(comparison))
 
 
 def _from_jsonl(path: Path, ids: list[str] | None, aliases: Path | None):

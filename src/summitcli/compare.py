@@ -143,15 +143,10 @@ def _unpack_statement(row: tuple) -> Statement:
 
 
 def _record(cls, names: tuple[str, ...], rows):
-    """Records from packed rows, filled in directly: a frozen dataclass's ``__init__`` sets
-    each field through ``object.__setattr__``, three times slower for a million fields."""
-    new = object.__new__
     for row in rows:
         if len(row) != len(names):
             raise ValueError("packed record has the wrong length")
-        record = new(cls)
-        record.__dict__.update(zip(names, row))
-        yield record
+        yield cls(*row)
 
 
 def _conflict(st: Statement) -> dict:
