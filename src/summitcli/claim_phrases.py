@@ -5,7 +5,7 @@ the sentence, and a name before a colon in a headline.
 from __future__ import annotations
 
 from .claim_text import (
-    _COORD, _DETS, _OPENERS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon,
+    _COORD, _DETS, _OPENERS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
 from .claim_sentence import _BE, _Raw, _Sentence, _object_end
 from .claim_subjects import _fallback_subject
@@ -168,7 +168,7 @@ def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
         if b >= s.n:
             return None
     c, d = s.span(b + 1, s.content_end(b + 1))
-    if d <= c or sum(1 for t in texts[b + 1:] if _is_word(t)) < 3:
+    if d <= c or _word_count(texts[b + 1:], 3) < 3:
         return None
     e = i + 1
     while e < b and lows[e] != ",":

@@ -14,6 +14,7 @@ from .claim_text import (
     _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
     _SUBORDINATORS, _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
+    _word_count,
 )
 from .claim_phrases import (
     _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_claim,
@@ -258,7 +259,7 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     cut = head - 1
     while cut > 0 and (lows[cut] in {",", "—", "–"}):
         cut -= 1
-    if sum(1 for t in texts[:cut + 1] if _is_word(t)) < 3 and not (k < n and lows[k] == ",") \
+    if _word_count(texts[:cut + 1], 3) < 3 and not (k < n and lows[k] == ",") \
             and (lows[0] in _FRONT_TIME):
         return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
     nxt, nxt_text = (lows[k + 1], texts[k + 1]) if k + 1 < n else (None, None)

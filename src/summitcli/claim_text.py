@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import add
 
 from .datafiles import load_data
@@ -241,6 +241,12 @@ def _is_cap(text: str) -> bool:
 
 def _is_word(text: str) -> bool:
     return text[:1].isalnum()
+
+
+def _word_count(texts: list[str], limit: int) -> int:
+    """How many of the token ``texts`` are words, counted only up to ``limit`` (all a
+    "fewer than three words" test needs, however long the sentence)."""
+    return sum(1 for _ in islice(filter(_is_word, texts), limit))
 
 
 def _verb_at(s, i: int) -> tuple[str, str, frozenset, int] | None:
