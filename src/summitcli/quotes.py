@@ -76,7 +76,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    lines = [(a, b) for a, b in map(_SPAN, _LINE.finditer(text)) if not text[a:b].isspace()]
+    lines = [(a, b) for a, b in map(_SPAN, _LINE.finditer(text))
+             if not (text[a].isspace() and text[a:b].isspace())]
     if len(lines) >= 8 and "\n\n" in text:
         wrapped = sum(1 for a, b in lines if 55 <= b - a <= 80 and text[b - 1] not in ".!?:\"”")
         if wrapped > len(lines) * 0.6:
