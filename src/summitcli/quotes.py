@@ -90,11 +90,13 @@ def _shape(text: str, i: int, lo: int, hi: int, n: int = 1) -> tuple[bool, bool]
     """(can_open, can_close) of the ``n``-character mark at ``i`` from the characters around it."""
     before = text[i - 1] if i > lo else " "
     after = text[i + n] if i + n < hi else " "
-    left = not after.isspace() and (before.isspace() or before in "([{—–-/:‘'\u00a0" + DOUBLE
-                                    or i == lo)
-    right = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…’'\u00a0" + DOUBLE
-                                      or i + n == hi)
+    left = not after.isspace() and (before.isspace() or before in _OPEN_AFTER or i == lo)
+    right = not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE or i + n == hi)
     return left, right
+
+
+_OPEN_AFTER = "([{—–-/:‘'\u00a0" + DOUBLE  # a mark after one of these can open
+_CLOSE_BEFORE = ".,;:!?)]}—–-…’'\u00a0" + DOUBLE  # a mark before one of these can close
 
 
 def _family(g: str) -> str:
@@ -358,6 +360,11 @@ def _single_spans(text: str, lo: int, hi: int, para: int, depth: int) -> list[Sp
     if k == len(every) or every[k] >= hi:
         return spans
     for i in every[k:bisect.bisect_left(every, hi, k)]:
+        if lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            # inside a word (Trump’s, don't): neither opens nor closes (see _shape)
+            if opener is not None and i - opener > MAX_SINGLE:
+                opener = None
+            continue
         g = text[i]
         if g == "'" and (text.startswith("''", i) or text[i - 1:i] == "'"):
             continue  # '' is a double mark, handled with the double marks
