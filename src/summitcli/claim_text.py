@@ -114,6 +114,9 @@ def _lexicon() -> _Lexicon:
 
 
 # --------------------------------------------------------------------------- sentences
+_ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789."  # isalnum or "."
+
+
 def _sentence_bounds(text: str) -> list[int]:
     """Sorted offsets where sentences start (0 included); linear scan."""
     lex = _lexicon()
@@ -128,8 +131,12 @@ def _sentence_bounds(text: str) -> list[int]:
         if g[-1] == ".":
             j = i = m.start()
             floor = max(0, j - longest - 1)  # a longer word is no abbreviation (nor one letter)
-            while i > floor and (text[i - 1].isalnum() or text[i - 1] == "."):
-                i -= 1
+            before = text[floor:j]
+            if before.isascii():  # the run of letters, digits and periods that ends at j, in C
+                i = floor + len(before.rstrip(_ASCII_WORD_CHARS))
+            else:
+                while i > floor and (text[i - 1].isalnum() or text[i - 1] == "."):
+                    i -= 1
             word = text[i:j].lower()
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
