@@ -309,6 +309,21 @@ def _short_phrase(text: str) -> tuple[str, ...] | None:
     return words if len(words) <= 3 else None
 
 
+class _Recurrences:
+    """``_unquoted_recurrences`` of a document, worked out the first time a phrase is looked
+    up (only short unattributed quotations ever ask)."""
+
+    __slots__ = ("args", "found")
+
+    def __init__(self, text: str, spans: Sequence[Span], attrs):
+        self.args, self.found = (text, spans, attrs), None
+
+    def __contains__(self, phrase) -> bool:
+        if self.found is None:
+            self.found = _unquoted_recurrences(*self.args)
+        return phrase in self.found
+
+
 def _unquoted_recurrences(text: str, spans: Sequence[Span], attrs) -> set[tuple[str, ...]]:
     """Short unattributed quoted phrases that also occur in the article without marks.
 
@@ -486,7 +501,7 @@ def _same_utterance(text: str, prev: tuple[Span, _Attr], s: Span) -> bool:
 
 def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
     out: list[Quote] = []
-    recurs = _unquoted_recurrences(text, spans, attrs)
+    recurs = _Recurrences(text, spans, attrs)
     kinds: dict[int, tuple[str, str]] = {}
     speech_utts: set[int] = set()
     for s in spans:
