@@ -209,9 +209,12 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     def speaker_fn(cs: int, ce: int):
         return attribution.speaker_for_cue(text, cs, ce, index)
 
-    @lru_cache(maxsize=None)
+    resolved: dict[tuple[int, int], str | None] = {}  # a plain dict: an lru_cache per document costs more
+
     def resolve(a: int, b: int) -> str | None:
-        return attribution.resolve_mention(text, a, b, index)
+        if (a, b) not in resolved:
+            resolved[a, b] = attribution.resolve_mention(text, a, b, index)
+        return resolved[a, b]
 
     raws: list[_Raw] = []
     boilerplate = _SkipIndex(skip)
