@@ -136,10 +136,7 @@ def _last_verb_hits(text: str, lo: int, hi: int, masks, n: int) -> list:
     back through the per-document index instead of every hit of the window)."""
     vi = _verb_index(text)
     if not vi.indexed(lo, hi):
-        hits = list(_scan_verbs(text, lo, hi))
-        if masks:
-            hits = [m for m in hits if not _masked(m.start(), masks)]
-        return hits[::-1][:n]
+        return _scan_back(text, lo, hi, masks, n)
     starts, ends = vi.starts, vi.ends
     k_lo = bisect.bisect_left(starts, lo)
     k = bisect.bisect_left(starts, hi)
@@ -154,6 +151,37 @@ def _last_verb_hits(text: str, lo: int, hi: int, masks, n: int) -> list:
         if not _masked(a0, masks):
             out.append(_W(text, a0, ends[k]))
     return out
+
+
+_CUT = re.compile(r"[^A-Za-z\s]")  # no reporting-verb form holds such a character
+_CHUNK = 120
+
+
+def _scan_back(text: str, lo: int, hi: int, masks, n: int):
+    """The last ``n`` hits of a search of text[lo:hi] outside ``masks``, nearest first,
+    scanning back a chunk at a time and only as far as the caller reads.
+
+    A chunk starts just after a character that is neither an ASCII letter nor whitespace:
+    no hit can hold one (forms are letters and spaces), so no hit straddles the cut and a
+    search of the chunk finds exactly the window's hits that start in it.
+    """
+    end, found = hi, 0
+    while end > lo and found < n:
+        cut = lo
+        if end - _CHUNK > lo:
+            seg = text[lo:end - _CHUNK][::-1]
+            m = _CUT.search(seg)
+            if m is not None:
+                cut = end - _CHUNK - m.start()
+        hits = list(_scan_verbs(text, cut, end))
+        for m in reversed(hits):
+            if masks and _masked(m.start(), masks):
+                continue
+            yield m
+            found += 1
+            if found == n:
+                return
+        end = cut
 
 
 def _masked(pos: int, masks) -> bool:
