@@ -55,7 +55,8 @@ class _Sentence:
         self.text, self.ss, self.se = text, ss, se
         self.inside_quote = inside_quote
         # tokens as parallel lists: token k is text[starts[k]:ends[k]] == texts[k], lows[k] lower-cased
-        self.starts, self.ends, self.texts, self.lows = starts, ends, texts, lows = _tokens(text, ss, se)
+        self.starts, self.ends, self.texts, self.lows = _tokens(text, ss, se)
+        starts, texts, lows = self.starts, self.texts, self.lows
         self.n = n = len(texts)
         self.speaker_fn = speaker_fn
         first = 0
