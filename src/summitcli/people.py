@@ -273,9 +273,12 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
     out: list[tuple] = []  # (name, start, end, role, kind) while being built
     for at, (role, a, b, name, kind, n_tokens) in _runs(text, skip):
         start, end = at + a, at + b
-        if role is None:
-            lead, _ = _leading_role(text, start)
-            role = lead or _role_before_comma(text, start)
+        if role is None and start >= 2:  # the cheap tests of both helpers first
+            before = text[start - 1]
+            if before == " " or before == "\u00a0":
+                role = _leading_role(text, start)[0]
+                if not role and text[start - 2] == ",":
+                    role = _role_before_comma(text, start)
         if text[end:end + 1] == ",":
             app = _apposition(text, end)
             if app and not role:
