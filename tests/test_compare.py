@@ -99,3 +99,19 @@ def test_sources_outside_the_comparison_are_ignored():
     assert [s.sources for s in c.statements] == [("x", "y")]
     assert c.statements[0].relation == "verbatim"
     assert c.only == {"x": (), "y": ()}
+
+
+@pytest.mark.parametrize("size", [10, 300_000], ids=["small", "over-1MB"])
+def test_json_output_of_any_size_escapes_line_breaks_and_lone_surrogates(size):
+    """Large documents take a faster write path; the bytes must be the same."""
+    import io
+
+    from summitcli.output import Output
+
+    text = "“Quoted” words\u2028next\ud800end " * size
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", write_through=True)
+    Output(stdout=stream).json({"statements": [text]})
+    expected = json.dumps({"statements": [text]}, ensure_ascii=False)
+    expected = expected.replace("\u2028", "\\u2028").replace("\ud800", "\ufffd")
+    assert raw.getvalue() == (expected + "\n").encode("utf-8")

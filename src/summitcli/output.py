@@ -84,7 +84,8 @@ class Output:
         with paused_gc():  # collections during a 100 MB encoding cost as much as the encoding
             # encode(), not iterencode(): only the one-shot path uses the C encoder
             text = self._encoder(indent).encode(document)
-        self._write(text + "\n")
+        self._write(text)
+        self.stdout.write("\n")  # not text + "\n": a second copy of 100+ MB
         self.stdout.flush()
 
     def jsonl(self, records: Iterable[dict]) -> None:
