@@ -437,15 +437,19 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
     doubles, singles = _double_marks(text), _single_marks(text)
     n_doubles, n_singles = len(doubles), len(singles)
     bisect_left = bisect.bisect_left
+    find = text.find
     for n, (lo, hi) in enumerate(paras):
-        if skipped(lo):
+        if skip and skipped(lo):
             carry = None
             continue
         k = bisect_left(doubles, lo)
-        if (k == n_doubles or doubles[k] >= hi) and not _cut_pair(text, lo, hi):
+        if (k == n_doubles or doubles[k] >= hi) and not (
+                (lo > 0 and text.startswith("''", lo - 1)) or text.startswith("''", hi - 1)):
             # no double mark: what the steps below come to for such a paragraph (a quotation
             # left open ends; single-quoted spans; a pull-quote goes the long way)
-            pq = _pull_quote(text, lo, hi, n)
+            pq = None
+            if hi - lo <= 800 and (find("–", lo, hi) >= 0 or find("—", lo, hi) >= 0):
+                pq = _pull_quote(text, lo, hi, n)
             j = bisect_left(singles, lo)
             no_singles = j == n_singles or singles[j] >= hi
             if pq is None or no_singles:
@@ -514,7 +518,7 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
     if carry is not None:
         out.append(carry)
     out.sort(key=lambda x: (x.start, -x.end))
-    return [x for x in out if not skipped(x.start)]
+    return [x for x in out if not skipped(x.start)] if skip else out
 
 
 def _singles_around_doubles(text: str, lo: int, hi: int, para: int,
