@@ -467,7 +467,11 @@ def clause_subject(text: str, floor: int, pos: int,
     return near if near is not None else sentence_subject(text, start, pos, people)
 
 
-_CLAUSE_SUBJ = re.compile(r"(?<![\w’'])(he|she|they|we|I|He|She|They|We)"
+# he/she/they/we/I (either case) not inside a word, before a verb.  Each pronoun opens with
+# its own first letter so the regex engine can skip to candidate letters; the look-behind
+# after that letter checks the character before it, as (?<![\w’']) would before the word.
+_CLAUSE_SUBJ = re.compile(r"(" + "|".join(w[0] + r"(?<![\w’'].)" + w[1:] for w in
+                                          "he He she She they They we We I".split()) + ")"
                           r"(?=[ \u00a0]+(?:(?:also|then|later|had|has|have|would|will|was|is)"
                           r"[ \u00a0]+)?(?:[a-z]+ed|said|says|told|made|took|gave|spoke|wrote|"
                           r"[a-z]+s)\b)")

@@ -342,16 +342,14 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     gendered = s["gendered"]
     pron = [(m.start(), m.group().lower()) for m in _PRON_RE.finditer(text)]
     pos = [p for p, _ in pron]
-    # where a sentence stop can start: its first character (see _SENT_STOP)
-    stops = [m.start() for m in _STOP_CHAR.finditer(text)]
     votes: dict[str, list[int]] = {}
     full = _fullest_of({p[0] for p in people})
     honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
     he_she = ("he", "she")
     male = s["pronouns"]["m"]
-    n_pron, n_people, n_text, n_stops = len(pos), len(people), len(text), len(stops)
+    n_pron, n_people, n_text = len(pos), len(people), len(text)
     bisect_left = bisect.bisect_left
-    stop_match = _SENT_STOP.match
+    stop_match, stop_char = _SENT_STOP.match, _STOP_CHAR.search
     for i, (name, _, end, role, kind) in enumerate(people):
         fn = full[name]
         v = votes.get(fn)
@@ -379,12 +377,12 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
         hi = min(n_text, end + 400)
         stop_lim = min(hi, nxt)
         sent_end = None
-        j = bisect_left(stops, end)
-        while j < n_stops and stops[j] < stop_lim:
-            sent_end = stop_match(text, stops[j], hi)
+        c = stop_char(text, end, stop_lim)  # only where a stop can start (see _STOP_CHAR)
+        while c is not None:
+            sent_end = stop_match(text, c.start(), hi)
             if sent_end is not None:
                 break
-            j += 1
+            c = stop_char(text, c.start() + 1, stop_lim)
         lim = min(nxt, sent_end.start() if sent_end else end + 400)
         k = bisect_left(pos, end)
         while k < n_pron and pos[k] < lim:
