@@ -255,12 +255,13 @@ def _runs(text: str, skip: Sequence[tuple[int, int]]):
             if k >= 0 and at < regions[k][1]:
                 continue
         g = m.group()
-        try:
-            a = runs[g]
-        except KeyError:
-            if len(runs) >= limit:
-                runs.clear()  # hostile input: many distinct runs; keep memory bounded
-            a = runs[g] = _analyse(g)
+        a = runs.get(g, runs)
+        if a is runs:
+            a = _analyse(g)
+            if len(g) <= 200:  # names are short: a giant run is read, not kept
+                if len(runs) >= limit:
+                    runs.clear()  # many distinct runs (hostile input): keep memory bounded
+                runs[g] = a
         if a is not None:
             yield at, a
 
