@@ -252,18 +252,19 @@ def _attribute_nested(text: str, span: Span, outer: Span, outer_attr: _Attr | No
 
 
 def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, str]:
-    words = text[span.start:span.end].split()
-    n = len(words)
-    prefix = text[floor:max(floor, span.open_at)]
-    initial = prefix.strip(" \u00a0—–-(") == "" or span.open_at < 0
-    q = text[span.start:span.end].strip(" ,.;:!?\u00a0")
     if span.recovered in ("continued", "pull-quote", "no-opener"):
         return "speech", span.recovered
+    body = text[span.start:span.end]
+    words = body.split()
+    n = len(words)
+    q = body.strip(" ,.;:!?\u00a0")
     if span.depth:
         sentence_like = q[:1].isupper() and (n >= 4 or text[span.end - 1:span.end] in ".?!")
         if sentence_like:
             return "speech", "nested"
         return ("fragment" if attr.spk is not None else "term"), "nested"
+    prefix = text[floor:max(floor, span.open_at)]
+    initial = prefix.strip(" \u00a0—–-(") == "" or span.open_at < 0
     if _ends_with_term_lead(prefix[-40:]):
         return "term", "term-lead"
     if attr.cue and attr.cue.lower() in ("says", "said", "say", "read", "reads", "reading") \
@@ -273,7 +274,7 @@ def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, 
         and words and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= max(1, n // 2)
     if titled and attr.spk is None and n <= 5:
         return "term", "title-case"
-    if titled and 2 <= n <= 6 and q == text[span.start:span.end].strip() and (
+    if titled and 2 <= n <= 6 and q == body.strip() and (
             _TITLE_BEFORE.search(prefix[-30:]) or _TITLE_AFTER.match(text, span.close_end)):
         return "term", "title"  # on MSNBC’s “Morning Joe”, the “Off Message” podcast
     if n <= 3 and attr.spk is None and q and _phrase(q) in recurs:
@@ -507,7 +508,7 @@ def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
     for s in spans:
         a = attrs.get(id(s)) or _Attr(rule="nested")
         floor = floors.get(id(s))
-        if floor is None:
+        if floor is None and not s.depth:  # a nested quotation's kind needs no floor
             floor = _sentence_start(text, paras[s.para][0], s.open_at if s.open_at >= 0 else s.start)
         kinds[id(s)] = _kind(text, s, a, floor, recurs)
         if kinds[id(s)][0] == "speech" and s.depth == 0:

@@ -221,8 +221,10 @@ def _double_spans(text: str, lo: int, hi: int, para: int,
     while k < len(marks):
         i = marks[k]
         k += 1
-        g = _glyph(text, i)
-        w = _mark_len(text, i)
+        if text.startswith("''", i):  # _glyph and _mark_len in one test
+            g, w = '"', 2
+        else:
+            g, w = text[i], 1
         left, right = _shape(text, i, lo, hi, w)
         if open_at is None:
             if left or (g in OPEN_GLYPH and not right):
