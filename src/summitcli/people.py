@@ -38,6 +38,8 @@ def _sets() -> dict:
         "modifiers": frozenset(m.lower() for m in lx["modifiers"]),
         "role_nouns": frozenset(r.lower() for r in lx["role_nouns"]),
         "role_heads": frozenset(r.split()[-1].lower() for r in lx["role_nouns"]),
+        "lead_words": frozenset(r.split()[-1].lower() for r in lx["role_nouns"])  # role heads
+        | (frozenset(w.lower() for t in titles for w in t.split()) - {"of", "the"}),  # title tokens
         "demonyms": frozenset(d.lower() for d in lx["demonyms"]),
         "not_names": frozenset(w.lower() for w in lx["not_names"]),
         "org_words": frozenset(w.lower() for w in lx["org_words"]),
@@ -117,13 +119,13 @@ def _classify(tokens: list[str]) -> str:
 
 def _leading_role(text: str, start: int) -> tuple[str | None, int]:
     """Lowercase role words right before a name ("White House press secretary")."""
-    s = _sets()
     if start < 2 or text[start - 1] not in " \u00a0":
         return None, start
     seg = text[max(0, start - 40):start - 1]  # the word before: at most 39 characters
-    w = "" if not seg or seg[-1].isspace() else seg.rsplit(None, 1)[-1]
-    w = w.lower().rstrip(".")
-    if w not in s["role_heads"] and w not in s["title_tokens"]:
+    if not seg or seg[-1].isspace():
+        return None, start  # no word right before ("" is no role word)
+    s = _sets()
+    if seg.rsplit(None, 1)[-1].lower().rstrip(".") not in s["lead_words"]:
         return None, start
     pos = start
     words = list(_LEAD_WORD.finditer(text[max(0, start - 80):start]))
@@ -341,8 +343,8 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     """
     s = _sets()
     gendered = s["gendered"]
-    pron = [(m.start(), m.group().lower()) for m in _PRON_RE.finditer(text)]
-    pos = [p for p, _ in pron]
+    pron = list(_PRON_RE.finditer(text))  # the word of one is read only when it is weighed
+    pos = list(map(re.Match.start, pron))
     votes: dict[str, list[int]] = {}
     full = _fullest_of({p[0] for p in people})
     honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
@@ -387,7 +389,7 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
         lim = min(nxt, sent_end.start() if sent_end else end + 400)
         k = bisect_left(pos, end)
         while k < n_pron and pos[k] < lim:
-            w = pron[k][1]
+            w = pron[k].group().lower()
             if w not in he_she and not _in_quote(text, pos[k]) \
                     and not _object_pronoun(text, pos[k], w):
                 v[0 if w in male else 1] += 2 if w.endswith("self") else 1
