@@ -368,3 +368,22 @@ def test_asides_between_subject_and_verb():
 def test_by_participle_clause_and_its_subject():
     c = _one("By proposing lower fares, Mayor Lind deftly courts the commuters.", "proposing")
     assert c.text == "lower fares" and c.speaker_mention == "Mayor Lind"
+
+
+def test_a_fronted_subordinate_clause_leaves_the_main_clause_to_the_author():
+    text = ("Years after Mayor Ilse Brandt claimed that the tunnel would pay for itself, the city "
+            "raised fares again. While she’s said the tolls are fair, she’s also cut the budget.")
+    assert _one(text, "claimed").text == "that the tunnel would pay for itself"
+    assert _one(text, "said").text == "the tolls are fair"
+
+
+def test_a_stance_adjective_after_a_degree_word_keeps_the_subject_of_the_linking_verb():
+    text = "After the vote, Mayor Ilse Brandt appeared more convinced that the tunnel would open."
+    c = _one(text, "convinced")
+    assert c.speaker_mention == "Mayor Ilse Brandt"
+    assert c.text == "that the tunnel would open"
+
+
+def test_the_authors_own_gerund_opener_is_not_a_source():
+    text = "In concluding this analysis, it is worth recalling the budget of 1998."
+    assert claims_in_text(text) == []

@@ -156,6 +156,8 @@ def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
     """"In a poll released Monday, 40 percent back the plan": a poll or report opens the
     sentence and vouches for the clause after its comma."""
     lows, texts, starts, ends, sources = s.lows, s.texts, s.starts, s.ends, _lexicon().source_nouns
+    if i + 1 < s.n and texts[i + 1].islower() and lows[i + 1].endswith("ing"):
+        return None  # "In concluding this analysis, ...": the author's own gerund, not a source
     b = i + 1
     while b < s.n and b - i < 16 and lows[b] not in {",", ";", ":", "."}:
         b += 1
@@ -204,7 +206,8 @@ def _adjective_claim(s: _Sentence, i: int) -> _Raw | None:
     if d <= c:
         return None
     cs, ce = starts[i], ends[i]
-    speaker = s.speaker_fn(cs, ce)
+    # the subject of "be"/"seem" holds the stance: "X appeared more convinced that ..."
+    speaker = s.speaker_fn(cs, ce) if b == i - 1 else s.speaker_fn(starts[b], ends[b])
     return _Raw(c, d, cs, ce, speaker, "adjective", priority=2,
                 fallback=None if speaker else _fallback_subject(s, b, b))
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .claim_text import (
     _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
-    _SUBORDINATORS, _TIME,
+    _DURATIONS, _SUBORDINATORS, _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
     _word_count,
 )
@@ -119,11 +119,21 @@ def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
     return a
 
 
+def _contraction_base(word: str) -> str:
+    """"he’s" -> "he": a contracted pronoun still opens the main clause."""
+    for tail in ("’s", "'s", "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve"):
+        if word.endswith(tail):
+            return word[:-len(tail)]
+    return word
+
+
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
     lows, texts, starts = s.lows, s.texts, s.starts
     h = _clause_head(s, i, speaker)
     first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
+    if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
+        first += 1  # "Years after X claimed that ..., the party ..."
     if not (lows[first] in _SUB_OPENERS
             and first < i
             or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
@@ -131,7 +141,7 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
         return end
     for k in range(start + 2, end - 1):
         if lows[k] in {",", "”", '"'} and (
-                lows[k + 1] in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
+                _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
                                     "most", "some", "the", "this", "these", "those", "few", "his", "her",
                                     "their", "its", "our", "a", "an"}
                 or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):

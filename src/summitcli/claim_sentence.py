@@ -200,7 +200,8 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
         if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
             return k
         if np and texts[k].islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
-                                               and lows[k - 1] not in _DETS):
+                                               and lows[k - 1] not in _DETS
+                                               and not lows[k - 1].endswith("ing")):  # "addressing perceived X"
             return k  # "her support for the bill | surprised many": the sentence's own verb
     return end
 

@@ -269,14 +269,17 @@ def _verb_at(s, i: int) -> tuple[str, str, frozenset, int] | None:
     return (lows[i], *hit, i) if hit else None
 
 
+_DEGREE_BEFORE_ADJECTIVE = frozenset("more most less least very increasingly".split())
+
+
 def _plausible_verb(s, i: int, form: str) -> bool:
     """Rule out noun uses ("the report", "his claims") and infinitives ("to say")."""
     lows, texts = s.lows, s.texts
     prev = lows[i - 1] if i > 0 else ""
     if prev in _DETS or prev == "to" or prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED:
         return False  # "the report", "to say", "Smith's claims"; but "he's saying"
-    if form.endswith("ed") and prev in _PREPS_NOT_AS:
-        return False  # "in pledged delegates": a participle used as an adjective
+    if form.endswith("ed") and (prev in _PREPS_NOT_AS or prev in _DEGREE_BEFORE_ADJECTIVE):
+        return False  # "in pledged delegates", "more convinced that": a participle used as an adjective
     if form.endswith("s") and not form.endswith("ss") and (prev in _NUMBERS or prev[:1].isdigit()):
         return False  # "four reasons", "two reports": a counted noun
     if form in _lexicon().ambiguous:
