@@ -128,16 +128,45 @@ def _cased_trigger_bytes() -> frozenset:
 _LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 
 
+@lru_cache(maxsize=1)
+def _phrase_triggers() -> tuple[frozenset, dict]:
+    """Trigger words that can only start a multi-word cue ("take" of "take aim at"), each
+    with the other words its cues need, as lowercase bytes; and the remaining triggers."""
+    lex = _lexicon()
+    needs: dict[bytes, list[frozenset]] = {}
+    alone = set()
+    for form in lex.forms:
+        words = form.split()
+        if len(words) > 1 and all(_LOWER_WORD.fullmatch(w) for w in words):
+            needs.setdefault(words[0].encode("ascii"), []).append(frozenset(w.encode("ascii") for w in words[1:]))
+        else:
+            alone.add(words[0])
+    alone |= lex.triggers - lex.first_words
+    alone_bytes = frozenset(w.encode("ascii") for w in alone if _LOWER_WORD.fullmatch(w))
+    return alone_bytes, {w: tuple(r) for w, r in needs.items() if w not in alone_bytes}
+
+
 def _trigger_sentences(text: str, starts: list[int]) -> list[int]:
     """Indices of the sentences (from ``starts``) with a trigger among their [A-Za-z]+ words.
 
     The text is reduced once to ASCII letters and spaces, one byte per character (C-level
     encode + translate), so a sentence's words are a ``split`` of its byte slice rather
-    than a regex match per word."""
+    than a regex match per word. A word that only starts multi-word cues counts only when
+    the sentence also has the other words of one of them (they cannot match otherwise)."""
     letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY)
     triggers = _cased_trigger_bytes()
+    alone, phrases = _phrase_triggers()
     ends = starts[1:] + [len(text)]
-    return [k for k, (a, b) in enumerate(zip(starts, ends)) if not triggers.isdisjoint(letters[a:b].split())]
+    out = []
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        words = letters[a:b].split()
+        if triggers.isdisjoint(words):
+            continue
+        lowered = set(letters[a:b].lower().split())
+        if not alone.isdisjoint(lowered) or any(
+                rest <= lowered for w in lowered.intersection(phrases) for rest in phrases[w]):
+            out.append(k)
+    return out
 
 
 def _name_colon_starts(text: str) -> list[int]:
