@@ -224,3 +224,16 @@ def test_possessive_speech_noun():
     doc = "Harbour master Idris Wanjiru spoke last. Wanjiru’s reply was short: “Depth is not confidence.”"
     q = quote(doc, "Depth is not confidence.")
     assert q.speaker == "Idris Wanjiru" and q.rule == "possessive-noun"
+
+
+def test_according_to_source_stops_at_the_paragraph_end():
+    doc = ("Support for the tram fell to 40 percent, according to a new poll.\n\n"
+           "With former Mayor Anna Berg out of the race, the field is open.")
+    assert cue_speaker(doc, "according to") == "a new poll"
+
+
+def test_a_country_acronym_is_part_of_the_role_phrase():
+    doc = "Anna Berg met the Danish minister. Later the US president said that talks went well."
+    assert cue_speaker(doc, "said") == "the US president"
+    doc2 = "Anna Berg met the Danish minister. Later the U.S. president said that talks went well."
+    assert cue_speaker(doc2, "said") == "the U.S. president"

@@ -82,6 +82,7 @@ DETS = frozenset("the a an his her its their our my your this that these those a
 PRON = frozenset("he she they it we i you who which".split())
 _QUANT_PRON = frozenset("another one others some many both several few most all".split())
 
+_ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "US", "U.S.": a country, never the pronoun "us"
 _NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
 _TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
 _WORD = re.compile(r"[\w'’.\-]+")
@@ -205,7 +206,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
                 k = pm.start()
                 continue
             break
-        if (pw[:1].isupper() and lpw not in s["not_names"]) or lpw in s["role_heads"] \
+        if (pw[:1].isupper() and (lpw not in s["not_names"] or _ACRONYM.fullmatch(pw))) or lpw in s["role_heads"] \
                 or lpw in s["modifiers"] or lpw in {"of", "for", "'s", "’s"} \
                 or lpw.endswith(("'s", "’s")):
             start = pm.start()
@@ -292,7 +293,7 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
         # "a survey by the independent polling firm Levada": run on to a name in the phrase
         k0 = bisect.bisect_left(idx.starts, i)
         for p in idx[k0:k0 + 4]:
-            if p.end <= i + m.end() and text[i:p.start].count(",") == 0 and p.start - i <= 80:
+            if p.end <= m.end() and text[i:p.start].count(",") == 0 and p.start - i <= 80:
                 end = max(end or 0, p.end)
         if end is not None and text[end:end + 2] == ", ":
             idx = index_people(people)
