@@ -240,3 +240,35 @@ def test_a_widely_printed_quotation_is_one_statement():
     statements = build_statements(quotes)
     assert len(statements) == 1 and statements[0].relation == "verbatim"
     assert len(statements[0].sources) == 120
+
+
+
+_TIE_SCRIPT = """
+from summitcli.matching import build_statements
+from test_matching import make_quote
+
+pieces = [make_quote(f"a:q{i}", "a", text, name, utterance="a:u1", start=40 * i)
+          for i, (text, name) in enumerate([("The bridge opens in May,", "Ada Vell"),
+                                            ("and the tolls end in June.", "Bo Rask"),
+                                            ("Both dates are firm.", "Cy Moor")])]
+print([s.speakers for s in build_statements(pieces)])
+"""
+
+
+def test_statements_do_not_depend_on_the_hash_seed():
+    """A tie (pieces of one quotation credited to different people) is broken the same way
+    in every process, so a cached comparison equals one computed under another
+    PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+        done = subprocess.run([sys.executable, "-c", _TIE_SCRIPT], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert outputs == {"[('Ada Vell',)]\n"}
