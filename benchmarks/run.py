@@ -6,7 +6,8 @@
     python benchmarks/run.py --typer 0.20.1 0.28.0 0.29.2   # also Typer import costs (makes venvs)
     python benchmarks/run.py --only startup scale            # a subset
 
-Parts: ``startup`` (startup.py), ``scale`` (scale.py: generated corpora, compare
+Parts: ``startup`` (startup.py), ``throughput`` (throughput.py: the whole per-document
+extraction on real news, the development set + seeds), ``scale`` (scale.py: generated corpora, compare
 wall/memory/cache/accuracy, extraction MB/s), ``devset`` (accuracy.py on the
 PolNeAR development set, when present), ``adversarial`` (adversarial.py: hostile
 inputs, doubling ladders). Prints ``figure  value  target  ok/FAIL``; exits 1 if
@@ -29,7 +30,7 @@ sys.path.insert(0, str(HERE))
 import scale  # noqa: E402
 import startup  # noqa: E402
 
-PARTS = ("startup", "scale", "devset", "adversarial")
+PARTS = ("startup", "throughput", "scale", "devset", "adversarial")
 
 
 def _script(name: str, args: list[str], timeout: float) -> tuple[int, str, str]:
@@ -61,6 +62,23 @@ def devset_figures(quick: bool) -> list[tuple]:
             rows.append((f"devset: {name}", shown[:120], "", None))
     if not rows:
         rows.append(("devset: accuracy.py", f"exit {code}", "exit 0", False, (err or out).strip()[-300:]))
+    return rows
+
+
+def throughput_figures() -> list[tuple]:
+    """Whole per-document extraction (people + quotations + claims), one core, on real news."""
+    code, out, err = _script("throughput.py", [], 1800)
+    m = re.search(r"^(\d+) documents, ([\d.]+) MB", out, re.M)
+    rows = []
+    for line in out.splitlines():
+        stage = re.match(r"\s+(people|quotations|claims|extract_text \(all three\))\s+([\d.]+) s\s+([\d.]+) MB/s", line)
+        if stage and m:
+            whole = stage.group(1).startswith("extract_text")
+            mbps = float(stage.group(3))
+            rows.append((f"extraction, one core, {m.group(1)} real articles ({m.group(2)} MB): {stage.group(1)}",
+                         f"{mbps:.2f} MB/s", ">= 2.0 MB/s" if whole else "", (mbps >= 2.0) if whole else None))
+    if not rows:
+        rows.append(("throughput.py", f"exit {code}", "exit 0", False, (err or out).strip()[-300:]))
     return rows
 
 
@@ -112,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.typer:
             log("typer versions ...")
             rows += startup.typer_figures(args.typer, runs)
+    if "throughput" in parts:
+        log("throughput (real articles) ...")
+        rows += throughput_figures()
     if "scale" in parts:
         log(f"scale {sizes} ...")
         rows += scale.scale_figures(sizes, args.seed, args.workdir, log=log, budget=args.budget,
