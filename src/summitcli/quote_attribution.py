@@ -156,6 +156,8 @@ _ENDS_ON_VERB_REVERSED = re.compile(r"\n?[.:][^.!?]{0,25}\b(?:de|s|d)[a-z]+\b") 
 def _ends_on_verb(tail: str) -> bool:
     """``_ENDS_ON_VERB.search(tail) is not None``, by one anchored match on the reversal."""
     return _ENDS_ON_VERB_REVERSED.match(tail[::-1]) is not None
+
+
 _NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")
 
 
