@@ -32,6 +32,13 @@ def _cue_words() -> frozenset:
     return lex.triggers | lex.be_forms | {"as", "in"}
 
 
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset:
+    """Words a reporting-verb form can start with (``_verb_at`` finds nothing at any other)."""
+    lex = _lexicon()
+    return lex.first_words | frozenset(f for f in lex.forms if " " not in f)
+
+
 # --------------------------------------------------------------------------- one sentence
 @dataclass
 class _Raw:
@@ -64,13 +71,13 @@ class _Sentence:
             first += 1
         self.first = first
         self.verbs: dict[int, tuple] = {}
-        triggers, cue_words = _lexicon().triggers, _cue_words()
+        verb_words, cue_words = _verb_words(), _cue_words()
         # token indices any rule starts from (one C-level pass; the rules loop over these)
         self.cues = list(compress(range(n), map(cue_words.__contains__, lows)))
         if ":" in lows[:7]:  # "Name: ..." openers
             self.cues = sorted(self.cues + [i for i in range(min(n, 7)) if lows[i] == ":"])
         for i in self.cues:
-            if lows[i] not in triggers or inside_quote(starts[i]) or len(self.verbs) >= _MAX_CUES:
+            if lows[i] not in verb_words or inside_quote(starts[i]) or len(self.verbs) >= _MAX_CUES:
                 continue
             t = texts[i]
             if not t.islower() and not i <= first and not (self.title and t[1:].islower()):

@@ -21,11 +21,13 @@ links claims to quotations and builds the records.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
+from .claim_sentence import _cue_words
 from .claim_text import _LOWER_WORD, _NAME_COLON, _NAME_COLON_NL, _MAX_SENT, _WORDCHARS, _lexicon, _sentence_bounds
 from .records import Claim, PersonMention, Quote
 
@@ -60,6 +62,25 @@ class _QuoteIndex:
         k = bisect.bisect_left(self.m_starts, end) - 1
         return self.inside if k >= 0 and self.merged[k][1] > start else _NEVER
 
+    def quoted_only(self, text: str, start: int, end: int) -> bool:
+        """Does every cue token of text[start:end] start inside a quotation (and is there no
+        colon)? Then no rule can fire there: each skips a cue inside a quotation, and only the
+        "Name:" rule reads a colon. Tested on characters: outside the quotations there is no
+        character that can start a cue word, so the sentence need not be tokenised."""
+        if text.find(":", start, end) >= 0:
+            return False
+        cue_start = _cue_start_re()
+        merged = self.merged
+        k = max(0, bisect.bisect_right(self.m_starts, start) - 1)
+        pos = start
+        while k < len(merged) and merged[k][0] < end:
+            a, b = merged[k]
+            if a > pos and cue_start.search(text, pos, a):
+                return False
+            pos = max(pos, b)
+            k += 1
+        return pos >= end or cue_start.search(text, pos, end) is None
+
     def within(self, start: int, end: int) -> list[Quote]:
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
@@ -90,6 +111,14 @@ class _QuoteIndex:
                     if rest > 3:
                         return _dangling_quote(text, r)
         return True
+
+
+@lru_cache(maxsize=1)
+def _cue_start_re() -> re.Pattern:
+    """A character a cue token can start with: a word character, or the first character of a
+    cue word that starts with another ("’s": tokens never do, but the lexicon is the user's)."""
+    odd = sorted({w[0] for w in _cue_words() if w and not re.match(r"\w", w[0])})
+    return re.compile(r"\w" + "".join(f"|{re.escape(c)}" for c in odd))
 
 
 def _dangling_quote(text: str, r: _Raw) -> bool:
@@ -251,6 +280,8 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
         if boilerplate.touches(ss, se):
             continue
         inside = qi.inside_for(ss, se)
+        if inside is not _NEVER and qi.quoted_only(text, ss, se):
+            continue  # a sentence inside a quotation: nothing outside it can be a cue
         sent = _Sentence(text, ss, se, inside, speaker_fn)
         raws.extend(r for r in _dedupe(_sentence_claims(sent, inside))
                     if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
