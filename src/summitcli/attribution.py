@@ -558,10 +558,16 @@ def resolve_mention(text: str, start: int, end: int,
     to match first), "the Russian leader" to the person titled so in this document, a
     surname to the fullest form of the name here.
     """
-    from .coreference import resolve_mention as resolve
     people = index_people(people)
     memo = people.memo_for(text)
     key = ("mention", start, end)
     if key not in memo:
+        resolve = _RESOLVER[0]
+        if resolve is None:  # imported on first use: coreference imports this module
+            from .coreference import resolve_mention as resolve
+            _RESOLVER[0] = resolve
         memo[key] = resolve(text, start, end, people)
     return memo[key]
+
+
+_RESOLVER: list = [None]  # coreference.resolve_mention, once imported
