@@ -387,3 +387,9 @@ def test_a_stance_adjective_after_a_degree_word_keeps_the_subject_of_the_linking
 def test_the_authors_own_gerund_opener_is_not_a_source():
     text = "In concluding this analysis, it is worth recalling the budget of 1998."
     assert claims_in_text(text) == []
+
+
+def test_a_noun_cue_that_also_starts_a_multi_word_verb_cue_still_triggers():
+    # "point" starts "point to" / "point out" and is also a cue noun on its own
+    c = _one("Brandt’s point that the tunnel was late.", "point")
+    assert c.text == "that the tunnel was late"

@@ -170,7 +170,9 @@ def _phrase_triggers() -> tuple[frozenset, dict]:
             needs.setdefault(words[0].encode("ascii"), []).append(frozenset(w.encode("ascii") for w in words[1:]))
         else:
             alone.add(words[0])
-    alone |= lex.triggers - lex.first_words
+    # words that trigger other rules too (nouns such as "talk of", adjectives, hedges, sources)
+    alone |= lex.hedge_adverbs | lex.hedge_passives | lex.cue_nouns | lex.as_verbs | lex.source_nouns
+    alone |= set(lex.object_nouns) | set(lex.adjectives) | {"according"}
     alone_bytes = frozenset(w.encode("ascii") for w in alone if _LOWER_WORD.fullmatch(w))
     return alone_bytes, {w: tuple(r) for w, r in needs.items() if w not in alone_bytes}
 
