@@ -393,3 +393,10 @@ def test_a_noun_cue_that_also_starts_a_multi_word_verb_cue_still_triggers():
     # "point" starts "point to" / "point out" and is also a cue noun on its own
     c = _one("Brandt’s point that the tunnel was late.", "point")
     assert c.text == "that the tunnel was late"
+
+
+def test_a_cue_inside_a_fronted_clause_stops_at_its_comma():
+    text = "As the ministers said their goodbyes, at least three towns lost power."
+    assert [c.text for c in claims_in_text(text)] == []  # not "their goodbyes, at least three towns ..."
+    text2 = "Before the vote, Mayor Ilse Brandt said that the tunnel, if built, would pay for itself."
+    assert _one(text2, "said").text == "that the tunnel, if built, would pay for itself"

@@ -139,7 +139,11 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
             or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
             or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
         return end
+    # the cue sits inside a fronted clause ("As X said Y, ...") unless a comma closed it first
+    fronted = lows[first] in _SUB_OPENERS and first < i and "," not in lows[first:i]
     for k in range(start + 2, end - 1):
+        if fronted and lows[k] == "," and not s.inside_quote(starts[k]):
+            return k  # "As the leaders said their farewells, at least seven ...": the main clause
         if lows[k] in {",", "”", '"'} and (
                 _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
                                     "most", "some", "the", "this", "these", "those", "few", "his", "her",
