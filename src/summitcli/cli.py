@@ -2,7 +2,9 @@
 
 A thin layer: each command parses options, calls the library and hands plain
 records to a renderer. Heavy modules (the extractors, the matcher, rich tables)
-are imported inside the commands that need them, so start-up stays cheap.
+are imported inside the commands that need them, so start-up stays cheap. What
+several commands share (loading and analysing a corpus, filters, emitting rows)
+is in :mod:`summitcli.cli_support`.
 """
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from summitcli.errors import ExitCode, NotFoundError, SummitError
+from summitcli.cli_support import (  # noqa: F401 (DOUBLE_MARKS, marks_match: re-exported)
+    DOUBLE_MARKS, Marks, _analyse, _corpus_comparison, _emit, _from_jsonl, _load, _progress,
+    _select, _sources, _speaker_filter, marks_match)
+from summitcli.errors import ExitCode, SummitError
 from summitcli.output import Format, Output, pick_format
 
 app = typer.Typer(
@@ -45,23 +50,6 @@ SourceOpt = Annotated[Optional[list[str]], typer.Option(
     "--source", "-s", help="Only this source id (repeatable; a unique prefix is enough).")]
 
 
-class Marks(str, Enum):
-    any = "any"
-    double = "double"
-    single = "single"
-
-
-DOUBLE_MARKS = frozenset('"“”„‟«»')
-
-
-def marks_match(marks: str, wanted: "Marks | None") -> bool:
-    """Is a quotation printed in the wanted kind of marks? Unmarked pull-quotes count as double."""
-    if wanted in (None, Marks.any):
-        return True
-    double = not marks or any(ch in DOUBLE_MARKS for ch in marks)
-    return double if wanted is Marks.double else not double
-
-
 class Kind(str, Enum):
     speech = "speech"
     fragment = "fragment"
@@ -81,62 +69,6 @@ def command(as_json: bool = False, as_jsonl: bool = False):
     except BrokenPipeError:  # the reader went away (| head): not an error
         _quiet_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
-
-
-def _load(out: Output, corpus: Path | None):
-    from summitcli.corpus import load_corpus
-
-    loaded = load_corpus(corpus)
-    for warning in loaded.warnings:
-        out.warn(warning)
-    return loaded
-
-
-def _analyse(out: Output, corpus: Path | None, no_cache: bool, aliases: Path | None):
-    from summitcli.pipeline import analyse
-
-    loaded = _load(out, corpus)
-    seen = len(loaded.warnings)
-    with _progress(out, len(loaded)) as progress:
-        result = analyse(loaded, use_cache=not no_cache, aliases=aliases, progress=progress)
-    for warning in loaded.warnings[seen:]:
-        out.warn(warning)
-    return loaded, result
-
-
-@contextmanager
-def _progress(out: Output, total: int):
-    """A progress bar on stderr for long runs, only when stderr is a terminal."""
-    if total < 200 or not out.stderr_is_terminal():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(console=out.err_console, transient=True) as bar:
-        task = bar.add_task("extracting", total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
-
-
-def _speaker_filter(result, speaker: str | None) -> list[str] | None:
-    if not speaker:
-        return None
-    active = result.speaker_names()
-    names = result.speakers.match(speaker, among=active)
-    if names:
-        return names
-    hint = result.speakers.suggestions(speaker, among=active)
-    did_you_mean = f"; did you mean {', '.join(hint)}?" if hint else ""
-    raise NotFoundError(f"no speaker matches {speaker!r}{did_you_mean}")
-
-
-def _select(records, sources: list[str] | None, speakers: list[str] | None) -> list:
-    """Records from the chosen sources by the chosen speakers (None: no filter)."""
-    return [r for r in records if (sources is None or r.source in sources)
-            and (speakers is None or r.speaker in speakers)]
-
-
-def _sources(loaded, refs: list[str] | None) -> list[str] | None:
-    return [d.id for d in loaded.select(refs)] if refs else None
 
 
 # -- commands -----------------------------------------------------------------
@@ -364,64 +296,6 @@ def cache_path() -> None:
         from summitcli.cache import default_cache_dir
 
         out.stdout.write(f"{default_cache_dir()}\n")
-
-
-# -- helpers ------------------------------------------------------------------
-def _emit(out: Output, fmt: Format, rows: list[dict]) -> None:
-    if fmt is Format.JSON:
-        out.json(rows)
-    else:
-        out.jsonl(rows)
-
-
-def _corpus_comparison(out: Output, corpus: Path | None, ids: list[str] | None,
-                       speaker: str | None, min_score: float | None, no_cache: bool,
-                       aliases: Path | None):
-    """``compare`` over a corpus folder through the result cache: ``(comparison, save)``,
-    ``save`` storing a freshly computed comparison (None after a hit or with --no-cache).
-
-    The key (``pipeline.comparison_key``) needs only the loaded documents and the
-    aliases, so a hit skips reading extractions, speaker resolution and matching.
-    """
-    from summitcli.cache import ResultCache
-    from summitcli.compare import compare as run_compare, pack_comparison, unpack_comparison
-    from summitcli.gcpause import paused_gc
-    from summitcli.pipeline import analyse, comparison_key, corpus_aliases
-
-    loaded = _load(out, corpus)
-    seen = len(loaded.warnings)
-    alias_map = corpus_aliases(loaded, aliases)
-    for warning in loaded.warnings[seen:]:
-        out.warn(warning)
-    chosen = [d.id for d in loaded.select(ids)]
-    store = ResultCache(enabled=not no_cache, corpus_dir=loaded.root)
-    if store.enabled:
-        key = comparison_key(loaded.documents, alias_map, chosen, speaker, min_score)
-        with paused_gc():  # millions of small objects, none cyclic
-            comparison = store.get(key, decode=unpack_comparison)
-        if comparison is not None:
-            return comparison, None
-    with _progress(out, len(loaded)) as progress:
-        result = analyse(loaded, use_cache=not no_cache, progress=progress, alias_map=alias_map)
-    comparison = run_compare(result.quotes, result.claims, chosen, result.dates(),
-                             speaker=_speaker_filter(result, speaker), min_score=min_score)
-    if not store.enabled:
-        return comparison, None
-    return comparison, lambda: store.put(key, pack_comparison(comparison))
-
-
-def _from_jsonl(path: Path, ids: list[str] | None, aliases: Path | None):
-    from summitcli.jsonl import read_extractions
-    from summitcli.pipeline import analyse_extractions
-    from summitcli.corpus import resolve_id
-    from summitcli.speakers import load_aliases
-
-    extractions, documents = read_extractions(path)
-    alias_map = load_aliases(aliases, []) if aliases else {}
-    result = analyse_extractions(extractions, documents, alias_map)
-    known = [e.source for e in extractions]
-    chosen = [resolve_id(i, known) for i in ids] if ids else known
-    return result, chosen
 
 
 def main() -> None:
