@@ -10,10 +10,11 @@ import re
 from functools import cache, lru_cache
 from typing import Sequence
 
-from .attribution import (_LEAD_ADVERBIAL, _ROLE_SUBJECT, _SUBJECT_PRON, index_people, lex,
-                          sentence_ends)
-from .quotes import line_starts
+from .clause_subjects import _LEAD_ADVERBIAL, _ROLE_SUBJECT, _SUBJECT_PRON, sentence_ends
+from .people_index import index_people
+from .people_roles import lex
 from .records import PersonMention
+from .text_layout import line_starts
 
 # -- resolution --------------------------------------------------------------------------
 

@@ -1,0 +1,207 @@
+"""Noun phrases next to a reporting cue: the words that can name a speaker.
+
+``_np_before`` (the phrase ending at a position: a pronoun, a titled name, a role phrase),
+``_np_after`` (an inverted subject: "said Sen. Smith"), ``_det_np`` ("one user"),
+``_comma_subject`` (the name before an apposition) and ``_leading_span`` (a title written
+before a name).  Used by :mod:`summitcli.cue_speaker` and the quotation attribution rules.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+from .people_index import index_people
+from .people_roles import lex
+from .records import PersonMention
+from .speaker_words import DETS, PRON, STOP_NP, _QUANT_PRON, _prev_word
+
+_ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "US", "U.S.": a country, never the pronoun "us"
+_NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
+_TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
+_WORD = re.compile(r"[\w'’.\-]+")
+_QMARK = re.compile(r"[“”\"]")
+_CAPS_TAIL = re.compile(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$")
+
+
+def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase)."""
+    j = i
+    while j > floor and text[j - 1] in " \u00a0":
+        j -= 1
+    if j <= floor:
+        return None
+    m = _prev_word(text, j, floor)
+    if m is None or m.end() != j:
+        return None
+    w = m.group(1)
+    lw = w.lower()
+    if lw in PRON or lw == "whom":
+        return (m.start(), m.end())
+    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.start(), floor) is None):
+        return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
+    if lw.endswith(("'s", "’s", "s'", "s’")):
+        return None  # a possessive is never the subject head ("Clark’s comments")
+    idx = index_people(people)
+    p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
+    if p is not None:
+        return (_leading_span(text, max(floor, p.start - 40), p), p.end)
+    s = lex()
+    head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
+        or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
+    if not head_ok:
+        return _det_np(text, m, floor)
+    start = m.start()
+    k = m.start()
+    for _ in range(8):
+        pm = _prev_word(text, k, floor)
+        if pm is None or pm.end() != k - 1 and text[pm.end():k].strip():
+            break
+        pw = pm.group(1)
+        lpw = pw.lower()
+        if lpw in DETS:
+            start = pm.start()
+            prev = _prev_word(text, pm.start(), floor)
+            if prev is not None and prev.group(1).lower() in {"of", "for"}:
+                k = pm.start()
+                continue
+            break
+        if (pw[:1].isupper() and (lpw not in s["not_names"] or _ACRONYM.fullmatch(pw))) or lpw in s["role_heads"] \
+                or lpw in s["modifiers"] or lpw in {"of", "for", "'s", "’s"} \
+                or lpw.endswith(("'s", "’s")):
+            start = pm.start()
+            k = pm.start()
+            continue
+        break
+    while text[start:m.end()].split()[0].lower() in {"of", "for"}:
+        start = text.index(" ", start) + 1
+    return (start, m.end())
+
+
+_NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
+_NOT_NOUN = frozenset("""should would could will can may might must shall also then just
+not never still even only already""".split())
+
+
+def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
+    """"one user wrote", "the ad said": a determiner and up to two lowercase words."""
+    w = m.group(1)
+    if not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
+            or w.endswith(("ed", "ing")):
+        return None
+    k = m.start()
+    for n in range(3):
+        pm = _prev_word(text, k, floor)
+        if pm is None or text[pm.end():k].strip():
+            return None
+        pw = pm.group(1)
+        if pw.lower() in _NOUN_DETS:
+            if n and pw.lower() in ("this", "these", "those"):
+                return None  # "This left everyone": a demonstrative, then a verb
+            return (pm.start(), m.end())
+        base = pw[:-2] if pw.endswith(("'s", "’s")) else pw
+        if not base.isalpha() or not base.islower() or pw in STOP_NP or pw in _NOT_NOUN \
+                or pw in DETS:
+            return None
+        k = pm.start()
+    return None
+
+
+def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """The noun phrase that starts at ``i`` (inverted subject: "said Sen. Smith, R-Texas")."""
+    while i < limit and text[i] in " \u00a0":
+        i += 1
+    idx = index_people(people)
+    best = None  # the last name reachable through title words: "Ohio State University professor Paul Beck"
+    k0 = bisect.bisect_left(idx.starts, i)
+    for p in idx[k0:k0 + 12]:
+        if p.start > i + 60:
+            break
+        if best is not None and "." in text[best[1]:p.start]:
+            break  # "said coach Lorna Whitcombe. Duarte, she added": a new sentence
+        if _TITLE_GAP.fullmatch(text, i, p.start):
+            lead = text[i:p.start].split()
+            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
+                                          for w in lead):
+                best = (i, p.end)
+                continue
+        break
+    if best is not None:
+        return best
+    m = _NP_RUN.match(text, i, limit)
+    if m is None:
+        return None
+    words = list(_WORD.finditer(m.group()))
+    if not words:
+        return None
+    s = lex()
+    w0 = words[0].group().lower()
+    if w0 in PRON:
+        return (i + words[0].start(), i + words[0].end())
+    if w0[:1].isdigit() and any(c.isalpha() for c in w0) and len(words) == 1:
+        return (i + words[0].start(), i + words[0].end())  # "..., reports 24brussels."
+    end = None
+    if w0 in ("that", "this", "these", "those"):
+        return None  # "argued that democracies ...": a clause, not a speaker
+    if w0 in DETS or w0 in _NOUN_DETS:  # "said the 46-year-old", "said a spokesman for X"
+        for n, wm in enumerate(words[1:7], 1):
+            lw = wm.group().lower()
+            if lw in {"who", "whose", "which", "that", "in", "on", "at", "to", "and", "as"}:
+                break
+            if not lw.endswith("ly"):
+                end = i + wm.end()
+        # "a survey by the independent polling firm Levada": run on to a name in the phrase
+        k0 = bisect.bisect_left(idx.starts, i)
+        for p in idx[k0:k0 + 4]:
+            if p.end <= m.end() and text[i:p.start].count(",") == 0 and p.start - i <= 80:
+                end = max(end or 0, p.end)
+        if end is not None and text[end:end + 2] == ", ":
+            idx = index_people(people)
+            k = bisect.bisect_left(idx.starts, end + 2)
+            if k < len(idx) and idx[k].start == end + 2 and idx[k].kind == "person":
+                return (idx[k].start, idx[k].end)  # "said the spokesman, Jonas Keller"
+        return (i + words[0].start(), end) if end else None
+    for n, wm in enumerate(words[:9]):
+        w = wm.group()
+        lw = w.lower()
+        if n > 0 and (lw in STOP_NP - {"for"} or lw in {"who", "whose", "in", "on", "at"}):
+            break
+        if n == 0 and not (lw in DETS or w[:1].isupper() or lw in s["role_heads"]
+                           or lw in s["modifiers"]):
+            return None
+        if w[:1].isupper() or lw in s["role_heads"] or lw.rstrip(".") in s["role_nouns"]:
+            end = i + wm.end()
+    if end is None:
+        return None
+    return (i + words[0].start(), end)
+
+
+def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
+    """"Smith, the campaign's spokesman, said": skip the apposition between commas."""
+    seg_start = max(floor, j - 160)
+    k = text.rfind(",", seg_start, j - 1)
+    if k < 0:
+        return None
+    between = text[k + 1:j - 1]
+    if _QMARK.search(between) or len(between.split()) > 16:
+        return None
+    idx = index_people(people)
+    q = idx.by_end.get(j - 1)
+    if q is not None and q.start >= k + 1 and q.kind == "person":
+        return (q.start, q.end)  # "The mayor, Victor Almeida, said": the name is the subject
+    first = between.split()[0].lower() if between.split() else ""
+    if first in {"with", "from", "to", "for", "by", "after", "before", "because", "while",
+                 "although", "if", "when", "as", "and", "but", "so", "of", "into", "than"} \
+            or (first in {"in", "on", "at", "during"} and len(between.split()) > 5):
+        return None
+    return _np_before(text, k, floor, people)
+
+
+def _leading_span(text: str, floor: int, p: PersonMention) -> int:
+    """Include a title written before the name ("Sen. Ted Cruz") in the mention."""
+    seg = text[floor:p.start]
+    m = _CAPS_TAIL.search(seg)
+    if m and all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["demonyms"]
+                 or w.lower() in lex()["modifiers"] for w in m.group(1).split()):
+        return floor + m.start(1)
+    return p.start
