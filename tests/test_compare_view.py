@@ -103,3 +103,16 @@ def test_nothing_shared_says_so():
     out = _render(compare(quotes, [], ["x", "y"], {}))
     assert "No statement is carried by two or more" in out
     assert "0 shared statements" in out
+
+
+def test_a_claim_reads_in_the_articles_order():
+    from summitcli.claims import claims_in_text
+    from summitcli.render.compare_view import _claim_text
+
+    text = ("Fares will rise in May, according to the transit authority. "
+            "There was, as Mayor Ilse Brandt put it, no deal. "
+            "Mayor Ilse Brandt insisted that the tunnel would open.")
+    shown = [_claim_text(c).plain for c in claims_in_text(text)]
+    assert "Fares will rise in May according to the transit authority" in shown
+    assert "There was, as Mayor Ilse Brandt put it, no deal" in shown  # the cue is not printed twice
+    assert "insisted that the tunnel would open" in shown

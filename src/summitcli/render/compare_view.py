@@ -102,6 +102,17 @@ def _diff_lines(console: Console, st) -> None:
 
 
 def _claim_text(claim) -> Text:
+    """The cue, then the content; a cue printed inside the content ("there was, as X put it,
+    no deal") is not printed twice."""
+    if claim.start <= claim.cue_start and claim.cue_end <= claim.end:
+        return safe_text(claim.text, "italic")
+    if claim.cue_start >= claim.end:  # "…, according to X" / "…, as X put it": the article's order
+        tail = claim.cue
+        if claim.speaker_mention and claim.speaker_start is not None and claim.speaker_start >= claim.cue_end:
+            tail += f" {claim.speaker_mention}"
+        text = safe_text(claim.text, "italic")
+        text.append_text(safe_text(f" {tail}", "italic dim"))
+        return text
     text = safe_text(f"{claim.cue} ", "italic dim")
     text.append_text(safe_text(claim.text, "italic"))
     return text
