@@ -237,3 +237,10 @@ def test_a_country_acronym_is_part_of_the_role_phrase():
     assert cue_speaker(doc, "said") == "the US president"
     doc2 = "Anna Berg met the Danish minister. Later the U.S. president said that talks went well."
     assert cue_speaker(doc2, "said") == "the U.S. president"
+
+
+def test_wire_copy_age_and_home_town_between_name_and_verb():
+    doc = 'Cory Jameson, 22, of Flint, Mich., said the rally was "a turning point."'
+    assert quote(doc, "a turning point.").speaker_mention == "Cory Jameson"
+    doc2 = 'Sen. Ada Moreno, D-Ore., said the bill was "dead on arrival."'
+    assert quote(doc2, "dead on arrival.").speaker_mention == "Sen. Ada Moreno"

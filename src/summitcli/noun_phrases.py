@@ -176,9 +176,31 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
     return (i + words[0].start(), end)
 
 
+# what wire copy puts between a name and its verb: ", 22,", ", of Flint,", ", Mich.,", ", R-Texas,"
+_AGE_OR_PLACE = re.compile(r"[ \u00a0]*(?:\d{1,3}|[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,}|[DRI]-[A-Z][\w.]*"
+                           r"|of(?:[ \u00a0]+[A-Z][\w.’'\-]*){1,4})[ \u00a0]*")
+
+
+def _skip_age_and_place(text: str, j: int, seg_start: int) -> int:
+    """"Cory James, 22, of Flint, Mich., said": step ``j`` (just after a comma) back over the
+    age and home-town segments to the comma that follows the name (at most three)."""
+    for _ in range(3):
+        k = text.rfind(",", seg_start, j - 1)
+        if k < 0 or not _AGE_OR_PLACE.fullmatch(text, k + 1, j - 1):
+            break
+        j = k + 1
+    return j
+
+
 def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """"Smith, the campaign's spokesman, said": skip the apposition between commas."""
     seg_start = max(floor, j - 160)
+    stepped = _skip_age_and_place(text, j, seg_start)
+    if stepped != j:
+        named = index_people(people).by_end.get(stepped - 1)
+        if named is not None and named.kind == "person":
+            return (_leading_span(text, max(floor, named.start - 40), named), named.end)  # "Cory James, 22, of Flint, said"
+        j = stepped
     k = text.rfind(",", seg_start, j - 1)
     if k < 0:
         return None
