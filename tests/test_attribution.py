@@ -244,3 +244,11 @@ def test_wire_copy_age_and_home_town_between_name_and_verb():
     assert quote(doc, "a turning point.").speaker_mention == "Cory Jameson"
     doc2 = 'Sen. Ada Moreno, D-Ore., said the bill was "dead on arrival."'
     assert quote(doc2, "dead on arrival.").speaker_mention == "Sen. Ada Moreno"
+
+
+def test_a_quotation_inside_a_reported_clause_belongs_to_the_reporter():
+    doc = "Mayor Ilse Brandt said she would welcome a “fair and open tender” for the tunnel."
+    q = quote(doc, "fair and open tender")
+    assert q.speaker_mention == "Mayor Ilse Brandt" and q.cue == "said"
+    doc2 = "Brandt said she was sure Ruud would continue to be “a loyal partner.”"
+    assert quote(doc2, "a loyal partner.").speaker_mention == "Brandt"

@@ -267,7 +267,8 @@ def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
 
     ``masks`` are other quotations' spans: verbs inside them do not count.
     """
-    for m in _last_verb_hits(text, max(floor, pos - 600), pos, masks, 3):
+    hits = list(_last_verb_hits(text, max(floor, pos - 600), pos, masks, 3))
+    for n, m in enumerate(hits):
         span = speaker_for_cue(text, m.start(), m.end(), people)
         if span is not None:
             lead = text[m.end():pos].strip()
@@ -275,8 +276,29 @@ def cue_before(text: str, floor: int, pos: int, people: Sequence[PersonMention],
                 rule = "lead-in-colon" if lead.endswith(":") else "lead-in"
             else:
                 rule = "sentence-verb"
+                outer = _outer_clause_head(text, hits[n + 1:], m, span, people)
+                if outer is not None:
+                    return (*outer, rule)
             return (m.start(), m.end(), span[0], span[1], rule)
     return None
+
+
+def _outer_clause_head(text: str, farther, m, span, people):
+    """"Carter said he would welcome a “principled network”": the nearer verb's subject sits
+    inside the clause of an earlier "said", whose subject is the quotation's source."""
+    heads = _clause_heads()
+    if m.group().lower() in heads:
+        return None
+    for far in farther:
+        if far.group().lower() in heads and far.end() <= span[0]:
+            outer = speaker_for_cue(text, far.start(), far.end(), people)
+            return (far.start(), far.end(), outer[0], outer[1]) if outer is not None else None
+    return None
+
+
+@cache
+def _clause_heads() -> frozenset:
+    return frozenset(str(w).lower() for w in _verb_data().get("clause_heads") or ())
 
 
 
