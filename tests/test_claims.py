@@ -400,3 +400,10 @@ def test_a_cue_inside_a_fronted_clause_stops_at_its_comma():
     assert [c.text for c in claims_in_text(text)] == []  # not "their goodbyes, at least three towns ..."
     text2 = "Before the vote, Mayor Ilse Brandt said that the tunnel, if built, would pay for itself."
     assert _one(text2, "said").text == "that the tunnel, if built, would pay for itself"
+
+
+def test_a_prepositional_venue_phrase_before_that_is_skipped():
+    text = "Mayor Ilse Brandt said in a long radio conversation with farmers that the tunnel was late."
+    c = _one(text, "said")
+    assert c.text == "that the tunnel was late"
+    assert c.speaker_mention == "Mayor Ilse Brandt"

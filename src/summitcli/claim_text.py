@@ -361,14 +361,21 @@ def _find_complementiser(s, j: int, end: int, free: int = 0) -> int | None:
 
     ``free`` other words may come first (the listener of tell-like verbs: "told aides that")."""
     lex, lows, texts = _lexicon(), s.lows, s.texts
+    venue = j < end and lows[j] in _VENUE_PREPS  # "said in a telephone interview that ..."
     for k in range(j, min(end, j + _MAX_WINDOW)):
         w = lows[k]
         if w in {"that", ":"} or w in lex.wh or w == "to":
             return k
         if not (w in lex.between or _is_cap(texts[k]) or w == "," or w.endswith(("’s", "'s"))):
+            if venue and _is_word(texts[k]) and texts[k].islower() and w not in _AUX:
+                continue  # any plain word of the opening prepositional phrase
             if k - j >= free or not _is_word(texts[k]):
                 return None
     return None
+
+
+# prepositions that open a venue or medium phrase between a verb and its that-clause
+_VENUE_PREPS = frozenset("in at during on with".split())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
