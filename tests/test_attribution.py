@@ -252,3 +252,14 @@ def test_a_quotation_inside_a_reported_clause_belongs_to_the_reporter():
     assert q.speaker_mention == "Mayor Ilse Brandt" and q.cue == "said"
     doc2 = "Brandt said she was sure Ruud would continue to be “a loyal partner.”"
     assert quote(doc2, "a loyal partner.").speaker_mention == "Brandt"
+
+
+def test_a_named_source_with_capitalised_words_before_its_head():
+    doc = 'As the nationalist Daily Beacon tabloid noted on Monday, the mayor "has earned a few fans."'
+    assert quote(doc, "has earned a few fans.").speaker_mention == "the nationalist Daily Beacon tabloid"
+
+
+def test_a_colon_lead_in_after_a_fronted_phrase_names_the_speaker():
+    doc = ("In the wake of the storm, Governor Ada Moreno issued the following statement:\n\n"
+           "“Our thoughts are with every family in the valley.”\n")
+    assert quote(doc, "Our thoughts are with every family in the valley.").speaker_mention == "Governor Ada Moreno"

@@ -84,13 +84,15 @@ not never still even only already""".split())
 
 
 def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
-    """"one user wrote", "the ad said": a determiner and up to two lowercase words."""
+    """"one user wrote", "the ad said", "the nationalist Global Times tabloid noted": a
+    determiner, then up to four words (lowercase, or capitalised name words) before the head."""
     w = m.group(1)
     if not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
             or w.endswith(("ed", "ing")):
         return None
     k = m.start()
-    for n in range(3):
+    names = 0
+    for n in range(5):
         pm = _prev_word(text, k, floor)
         if pm is None or text[pm.end():k].strip():
             return None
@@ -98,9 +100,11 @@ def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
         if pw.lower() in _NOUN_DETS:
             if n and pw.lower() in ("this", "these", "those"):
                 return None  # "This left everyone": a demonstrative, then a verb
-            return (pm.start(), m.end())
+            return (pm.start(), m.end()) if n - names <= 2 else None
         base = pw[:-2] if pw.endswith(("'s", "’s")) else pw
-        if not base.isalpha() or not base.islower() or pw in STOP_NP or pw in _NOT_NOUN \
+        if base.isalpha() and base[:1].isupper() and base[1:].islower() and base.lower() not in lex()["not_names"]:
+            names += 1  # "Global Times": a name inside the phrase
+        elif not base.isalpha() or not base.islower() or pw in STOP_NP or pw in _NOT_NOUN \
                 or pw in DETS:
             return None
         k = pm.start()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _np_after as _np_after_name, _np_before, sentence_subject
+from .attribution import _np_after as _np_after_name, _np_before, clause_subject, sentence_subject
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
 from .text_layout import _sentence_start
@@ -66,10 +66,19 @@ def _colon_lead(text: str, span: Span, floor: int, para_lo: int, prev_para, peop
     hit = cue_before(text, lo, end + 1, people)
     if hit is not None:
         return _from_hit(text, hit[:4] + ("colon-lead",))
-    sub = sentence_subject(text, lo, end, people)
+    sub = sentence_subject(text, lo, end, people) or _named_clause_subject(text, lo, end, people)
     if sub is not None:
         return _Attr(":", end, end + 1, sub, "colon-subject")
     return None
+
+
+def _named_clause_subject(text: str, lo: int, end: int, people):
+    """"In the wake of the attack, nominee Anna Berg issued the following statement:": a name
+    followed by its verb inside the lead-in sentence (pronouns are left to other rules)."""
+    sub = clause_subject(text, lo, end, people)
+    if sub is None or text[sub[0]:sub[1]].lower() in {"he", "she", "they", "we", "i"}:
+        return None
+    return sub
 
 
 def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
