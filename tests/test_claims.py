@@ -407,3 +407,10 @@ def test_a_prepositional_venue_phrase_before_that_is_skipped():
     c = _one(text, "said")
     assert c.text == "that the tunnel was late"
     assert c.speaker_mention == "Mayor Ilse Brandt"
+
+
+def test_a_participle_after_a_plural_noun_reports_that_nouns_stance():
+    text = "Two farm unions backing the tunnel scheme launched radio ads."
+    c = _one(text, "backing")
+    assert c.text == "the tunnel scheme"
+    assert c.speaker_mention == "Two farm unions"

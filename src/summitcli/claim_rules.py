@@ -172,7 +172,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     found = None if can_post else _content_after(s, i, i2, form, frames, source)
     if not can_post and found is None:
         return None
-    speaker = s.speaker_fn(cs, ce)
+    reduced = form.endswith("ing") and i > 0 and lows[i - 1] not in _GERUND_PREV and _reduced_relative(s, i, frames)
+    speaker = _noun_before(s, i) if reduced else s.speaker_fn(cs, ce)
     if _noun_reading(s, i, form, speaker):
         return None
     post = _postposed(s, i, i2, form, frames, speaker) if can_post else None
@@ -185,7 +186,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     start, rule = found
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
-        end = _object_end(s, start, end, "infinitive" not in frames)
+        end = _object_end(s, start, end, "infinitive" not in frames, np=reduced)
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
@@ -210,6 +211,31 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+def _reduced_relative(s: _Sentence, i: int, frames) -> bool:
+    """"groups supporting the senator": a participle right after a plural or named noun
+    reports that noun's stance (object verbs only; "the party backing" stays a noun)."""
+    if "object" not in frames or i < 1:
+        return False
+    prev, prev_text = s.lows[i - 1], s.texts[i - 1]
+    return _is_word(prev_text) and prev not in _NOT_NOUN and (
+        prev_text[:1].isupper() and i - 1 > s.first or prev_text.islower() and prev.endswith("s")
+        and not prev.endswith(("ss", "’s", "'s")))
+
+
+def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
+    """The noun phrase ending right before token i ("a family of super PACs" -> "super PACs")."""
+    k = i - 1
+    while k > max(0, i - 4) and _is_word(s.texts[k - 1]) and s.lows[k - 1] not in _NOT_NOUN - _DETS \
+            and not (s.texts[k - 1].islower() and s.lows[k - 1].endswith("ed")):
+        k -= 1
+        if s.lows[k] in _DETS:
+            break
+    return s.starts[k], s.ends[i - 1]
+
+
+_NOT_NOUN = _GAP_VERBS | _AUX | _PREPS | _DETS | _SUBJ_PRONOUNS | {"this", "its", "his", "was", "has", "does", "as", "us"}
+
+
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
     """Content start and rule for "X said (that) ...", or None when the verb reports nothing
     after it; needs no speaker."""
@@ -217,7 +243,7 @@ def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: boo
     prev = lows[i - 1] if i else ""
     if form.split()[0].endswith("ing") and prev not in _GERUND_PREV \
             and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
-            and not s.is_initial(i):
+            and not s.is_initial(i) and not _reduced_relative(s, i, frames):
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and "by" in lows[i2 + 1:i2 + 6] and "that" not in lows[i2 + 1:i2 + 6]:
         return None  # "a fair called the Crossroads by its citizens": a passive participle
