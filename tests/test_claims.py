@@ -414,3 +414,8 @@ def test_a_participle_after_a_plural_noun_reports_that_nouns_stance():
     c = _one(text, "backing")
     assert c.text == "the tunnel scheme"
     assert c.speaker_mention == "Two farm unions"
+
+
+def test_content_stops_before_an_authors_coordinated_clause_with_a_noun_subject():
+    text = "Mayor Ilse Brandt said the tunnel would open in May, and the city council has approved the fares."
+    assert _one(text, "said").text == "the tunnel would open in May"

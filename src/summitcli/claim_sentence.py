@@ -12,7 +12,7 @@ from itertools import compress
 
 from .claim_text import (
     _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
-    _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _lexicon, _plausible_verb,
+    _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _is_word, _lexicon, _plausible_verb,
     _tokens, _trim, _verb_at,
 )
 
@@ -126,7 +126,7 @@ class _Sentence:
                     lows[k + 1] in _BUT_CLAUSE or _is_cap(texts[k + 1])))):
                 return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
             if w == "," and k + 2 < self.n and lows[k + 1] in {"and", "but", "so"} \
-                    and lows[k + 2] in _NEW_SUBJECT:
+                    and (lows[k + 2] in _NEW_SUBJECT or self._new_clause(k + 2)):
                 return k  # ", and he ...": a new clause of the author's
             if w == "," and k > j + 3 and k + 2 < self.n and lows[k + 1] in {"a", "an"} \
                     and not self.inside_quote(starts[k]):
@@ -146,6 +146,20 @@ class _Sentence:
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
         return stop
+
+    def _new_clause(self, k: int) -> bool:
+        """", and the campaign is ...": a subject of up to four words starting at token k
+        (a determiner or a name, not a figure: "79 percent ..., and 51 percent ..." is one
+        report) followed by a finite verb opens a clause of its own."""
+        lows, texts = self.lows, self.texts
+        if not (lows[k] in _DETS - {"that"} or texts[k][:1].isupper()):
+            return False
+        for m in range(k + 1, min(self.n, k + 5)):
+            if texts[m].islower() and (lows[m] in _GAP_VERBS or lows[m].endswith("ed")):
+                return True
+            if not _is_word(texts[m]):
+                return False
+        return False
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens a..b-1, trimmed."""
