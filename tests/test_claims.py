@@ -419,3 +419,8 @@ def test_a_participle_after_a_plural_noun_reports_that_nouns_stance():
 def test_content_stops_before_an_authors_coordinated_clause_with_a_noun_subject():
     text = "Mayor Ilse Brandt said the tunnel would open in May, and the city council has approved the fares."
     assert _one(text, "said").text == "the tunnel would open in May"
+
+
+def test_looking_at_or_relying_on_something_reports_nothing():
+    text = "Mayor Ilse Brandt will look at the tunnel budget. The council relies on toll revenue."
+    assert claims_in_text(text) == []
