@@ -424,3 +424,10 @@ def test_content_stops_before_an_authors_coordinated_clause_with_a_noun_subject(
 def test_looking_at_or_relying_on_something_reports_nothing():
     text = "Mayor Ilse Brandt will look at the tunnel budget. The council relies on toll revenue."
     assert claims_in_text(text) == []
+
+
+def test_a_naming_participle_after_an_indefinite_object_reports_nothing():
+    text = "The farmers launched a campaign called Rails for Valleys. The so called tram tax failed."
+    assert claims_in_text(text) == []
+    c = _one("Mayor Ilse Brandt called the tram tax a mistake.", "called")
+    assert c.speaker_mention == "Mayor Ilse Brandt"

@@ -58,7 +58,23 @@ def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
         return True  # passives (hedges are handled elsewhere); "is calling for" is progressive
     if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
         return True  # "Imagine ...", "Details of ...": an imperative or a noun, not a report
+    if form in _lexicon().naming and _names_a_thing(s, i):
+        return True  # "a website called X", "the so-called plan": a name, not a report
     return prev == "as" and (i2 + 1 >= s.n or not _is_word(texts[i2 + 1]))  # "as expected,"
+
+
+def _names_a_thing(s: _Sentence, i: int) -> bool:
+    """"so called", or an indefinite noun phrase right before the participle that is itself
+    an object ("launched a campaign called ..."), not a sentence's subject ("A spokesman called ...")."""
+    lows, texts = s.lows, s.texts
+    if i > 0 and lows[i - 1] == "so":
+        return True
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if lows[k] in {"a", "an"}:
+            return k > 0 and texts[k - 1].islower() and _is_word(texts[k - 1]) and lows[k - 1] not in {"and", "but"}
+        if not (texts[k].islower() and _is_word(texts[k])):
+            return False
+    return False
 
 
 def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:

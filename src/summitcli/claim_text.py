@@ -55,6 +55,7 @@ class _Lexicon:
     object_nouns: dict  # noun -> prepositions that introduce its content ("support" -> for, of)
     adjectives: dict  # "confident" -> words that introduce its content (that, about, ...)
     triggers: frozenset  # any word that can start a cue: sentences without one are skipped
+    naming: frozenset = frozenset()  # "a group called X": participles that name, not report
 
 
 def _inflect(lemma: str, double: bool) -> set[str]:
@@ -103,6 +104,7 @@ def _lexicon() -> _Lexicon:
         first_words=frozenset(f.split()[0] for f in forms if " " in f),
         coordinating=low("coordinating_cues"), that_only=low("that_only"),
         source_nouns=low("source_nouns"), group_nouns=low("group_nouns"), colon_labels=low("colon_labels"),
+        naming=low("naming_participles"),
         object_nouns={str(k).lower(): frozenset(str(p).lower() for p in v)
                       for k, v in (data.get("object_nouns") or {}).items()},
         adjectives={str(k).lower(): frozenset(str(p).lower() for p in v)
