@@ -431,3 +431,8 @@ def test_a_naming_participle_after_an_indefinite_object_reports_nothing():
     assert claims_in_text(text) == []
     c = _one("Mayor Ilse Brandt called the tram tax a mistake.", "called")
     assert c.speaker_mention == "Mayor Ilse Brandt"
+
+
+def test_an_object_inside_a_relative_clause_stops_at_the_main_verb():
+    c = _one("Farmers who oppose the tram tax have marched on the city hall.", "oppose")
+    assert c.text == "the tram tax"

@@ -202,7 +202,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     start, rule = found
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
-        end = _object_end(s, start, end, "infinitive" not in frames, np=reduced)
+        relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb
+        end = _object_end(s, start, end, "infinitive" not in frames, np=reduced or relative)
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
