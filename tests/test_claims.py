@@ -436,3 +436,10 @@ def test_a_naming_participle_after_an_indefinite_object_reports_nothing():
 def test_an_object_inside_a_relative_clause_stops_at_the_main_verb():
     c = _one("Farmers who oppose the tram tax have marched on the city hall.", "oppose")
     assert c.text == "the tram tax"
+
+
+def test_a_that_clause_goes_on_past_a_comma_that_comes_before_its_verb():
+    text = "Local radio reported that during the mayor’s visit to Bonn last week, the envoy left early."
+    assert _one(text, "reported").text == "that during the mayor’s visit to Bonn last week, the envoy left early"
+    text2 = "Mayor Ilse Brandt said that the tunnel, which opened in May, was late."
+    assert _one(text2, "said").text == "that the tunnel, which opened in May, was late"

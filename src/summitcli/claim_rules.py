@@ -208,6 +208,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         start = end + 1
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
+    if rule in {"verb-that", "verb-wh"}:
+        end = _past_verbless_comma(s, start, end)
     words = 0  # only "none", "one", "two" or "three or more" matter below
     for t in s.texts[start:end]:
         if t[:1].isalnum():
@@ -251,6 +253,23 @@ def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
 
 
 _NOT_NOUN = _GAP_VERBS | _AUX | _PREPS | _DETS | _SUBJ_PRONOUNS | {"this", "its", "his", "was", "has", "does", "as", "us"}
+
+
+def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
+    lows, texts = s.lows, s.texts
+    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
+               for k in range(a + 1, b))
+
+
+def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
+    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
+    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
+    for _ in range(2):
+        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
+            break
+        end = s.content_end(end)
+    return end
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
