@@ -443,3 +443,9 @@ def test_a_that_clause_goes_on_past_a_comma_that_comes_before_its_verb():
     assert _one(text, "reported").text == "that during the mayor’s visit to Bonn last week, the envoy left early"
     text2 = "Mayor Ilse Brandt said that the tunnel, which opened in May, was late."
     assert _one(text2, "said").text == "that the tunnel, which opened in May, was late"
+
+
+def test_a_fronted_adjunct_before_the_subject_is_not_postposed_content():
+    text = "Back at the depot after the long night, Mayor Ilse Brandt wrote to the union."
+    assert claims_in_text(text) == []
+    assert _one("In May, the tunnel was late, Mayor Ilse Brandt said.", "said").text == "In May, the tunnel was late"

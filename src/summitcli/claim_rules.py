@@ -345,12 +345,25 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         nxt_text.islower() and nxt in _GAP_VERBS if head == i
         else not s.appositive_rest(k)
         or _is_word(nxt_text) and not (nxt_text.islower() and nxt.endswith("ing")))
+    if not mid and tail and _fronted_phrase_only(s, cut + 1):
+        return None  # "In a letter to the board, Lee noted the ...": the words before the subject are an adjunct
     a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
     fallback = None if speaker else (_subject_after(s, i2) if head == i else (starts[head], ends[i - 1]))
     return _Raw(a, b, starts[i], ends[i2], speaker, "verb-after" if not mid else "verb-inside",
                 priority=1, fallback=fallback)
+
+
+_ADJUNCT_HEADS = _PREPS | _SUBORDINATORS | {"during", "despite", "amid", "back"}
+
+
+def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
+    """Is everything before token ``end`` one prepositional or subordinate phrase with no
+    comma of its own ("On Oct. 23, during ..." has one and so may hold a clause)?"""
+    first = s.first
+    return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
+        and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
 
 
 @lru_cache(maxsize=1)
