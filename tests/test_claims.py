@@ -449,3 +449,10 @@ def test_a_fronted_adjunct_before_the_subject_is_not_postposed_content():
     text = "Back at the depot after the long night, Mayor Ilse Brandt wrote to the union."
     assert claims_in_text(text) == []
     assert _one("In May, the tunnel was late, Mayor Ilse Brandt said.", "said").text == "In May, the tunnel was late"
+
+
+def test_a_contrast_with_while_stays_in_the_content_but_a_while_participle_does_not():
+    text = "Mayor Ilse Brandt said 40 percent of riders backed the tram while 30 percent preferred buses."
+    assert _one(text, "said").text == "40 percent of riders backed the tram while 30 percent preferred buses"
+    text2 = "Mayor Ilse Brandt defended the tram tax while praising the depot workers."
+    assert _one(text2, "defended").text == "the tram tax"

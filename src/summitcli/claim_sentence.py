@@ -98,7 +98,7 @@ class _Sentence:
         """Token index where content starting at token j stops (exclusive).
 
         Content stops at a semicolon, a new clause of the author's (", and he",
-        ", while", ", who"), or where another attributed clause starts (", adding",
+        "while saying", ", who"), or where another attributed clause starts (", adding",
         "and others said"). ``phrase`` content (a noun phrase or to-clause) also stops
         before a second predicate ("acknowledged X | and appreciated Y"); with
         ``comma`` it stops at the first comma outside a quotation."""
@@ -120,8 +120,8 @@ class _Sentence:
                     or (w in {"and", "but"} and lows[k + 1].endswith("ed") and (phrase or k + 2 < self.n and (
                         lows[k + 2] in _DETS or _is_cap(texts[k + 2]))))):
                 return k
-            if w in {"while", "whereas"} and k > j + 1:
-                return k
+            if k > j + 1 and (w == "whereas" or w == "while" and nxt and lows[k + 1].endswith("ing")):
+                return k  # "while commending ...": the author's participle; "while 23 percent ..." stays
             if w in {";", ":"} or (w == "but" and k > j + 2 and (nxt and lows[k + 1] != "that" and (
                     lows[k + 1] in _BUT_CLAUSE or _is_cap(texts[k + 1])))):
                 return k  # "but he ..." is a new clause; "but was ..." and dashes stay in
