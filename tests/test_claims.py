@@ -456,3 +456,10 @@ def test_a_contrast_with_while_stays_in_the_content_but_a_while_participle_does_
     assert _one(text, "said").text == "40 percent of riders backed the tram while 30 percent preferred buses"
     text2 = "Mayor Ilse Brandt defended the tram tax while praising the depot workers."
     assert _one(text2, "defended").text == "the tram tax"
+
+
+def test_a_concession_or_a_whose_aside_stays_in_the_content():
+    text = "Mayor Ilse Brandt said the tunnel would open in May, although the fares were not yet set."
+    assert _one(text, "said").text == "the tunnel would open in May, although the fares were not yet set"
+    text2 = "Mayor Ilse Brandt praised Otto Lind, whose crews dug the tunnel, for the early finish."
+    assert _one(text2, "praised").text == "Otto Lind, whose crews dug the tunnel, for the early finish"

@@ -19,7 +19,7 @@ from .claim_text import (
 _CLOSERS = frozenset("”\"’")
 _NEW_SUBJECT = _SUBJ_PRONOUNS | {"it", "there"}  # ", and he ...", "but it ..."
 _BUT_CLAUSE = _NEW_SUBJECT | _DETS
-_COMMA_BREAK = _CLAUSE_BREAK | _RELATIVE
+_COMMA_BREAK = (_CLAUSE_BREAK | _RELATIVE) - {"although", "though", "whose"}  # a concession or a "whose" aside belongs to the speaker
 _CONTENT_STOPS = _CLOSERS | {",", ";", ":", "and", "but", "while", "whereas"}
 
 
