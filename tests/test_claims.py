@@ -463,3 +463,7 @@ def test_a_concession_or_a_whose_aside_stays_in_the_content():
     assert _one(text, "said").text == "the tunnel would open in May, although the fares were not yet set"
     text2 = "Mayor Ilse Brandt praised Otto Lind, whose crews dug the tunnel, for the early finish."
     assert _one(text2, "praised").text == "Otto Lind, whose crews dug the tunnel, for the early finish"
+
+
+def test_supposed_to_is_an_obligation_not_a_hedge():
+    assert claims_in_text("The tram was supposed to open in May, but the tunnel flooded.") == []
