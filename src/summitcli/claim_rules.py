@@ -22,7 +22,8 @@ from .claim_phrases import (
 )
 from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end
 from .claim_subjects import (
-    _clause_head, _fallback_subject, _infinitive_follows, _plain_subject, _postposed_end,
+    _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
+    _noun_before, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
     _skip_parenthetical, _source_subject, _subject_after,
 )
 
@@ -42,7 +43,6 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 
 # unions used inside per-token loops, built once here rather than on every test
 _SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
-_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
@@ -61,20 +61,6 @@ def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     if form in _lexicon().naming and _names_a_thing(s, i):
         return True  # "a website called X", "the so-called plan": a name, not a report
     return prev == "as" and (i2 + 1 >= s.n or not _is_word(texts[i2 + 1]))  # "as expected,"
-
-
-def _names_a_thing(s: _Sentence, i: int) -> bool:
-    """"so called", or an indefinite noun phrase right before the participle that is itself
-    an object ("launched a campaign called ..."), not a sentence's subject ("A spokesman called ...")."""
-    lows, texts = s.lows, s.texts
-    if i > 0 and lows[i - 1] == "so":
-        return True
-    for k in range(i - 1, max(-1, i - 5), -1):
-        if lows[k] in {"a", "an"}:
-            return k > 0 and texts[k - 1].islower() and _is_word(texts[k - 1]) and lows[k - 1] not in {"and", "but"}
-        if not (texts[k].islower() and _is_word(texts[k])):
-            return False
-    return False
 
 
 def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
@@ -230,48 +216,6 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
-def _reduced_relative(s: _Sentence, i: int, frames) -> bool:
-    """"groups supporting the senator": a participle right after a plural or named noun
-    reports that noun's stance (object verbs only; "the party backing" stays a noun)."""
-    if "object" not in frames or i < 1:
-        return False
-    prev, prev_text = s.lows[i - 1], s.texts[i - 1]
-    return _is_word(prev_text) and prev not in _NOT_NOUN and (
-        prev_text[:1].isupper() and i - 1 > s.first or prev_text.islower() and prev.endswith("s")
-        and not prev.endswith(("ss", "’s", "'s")))
-
-
-def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
-    """The noun phrase ending right before token i ("a family of super PACs" -> "super PACs")."""
-    k = i - 1
-    while k > max(0, i - 4) and _is_word(s.texts[k - 1]) and s.lows[k - 1] not in _NOT_NOUN - _DETS \
-            and not (s.texts[k - 1].islower() and s.lows[k - 1].endswith("ed")):
-        k -= 1
-        if s.lows[k] in _DETS:
-            break
-    return s.starts[k], s.ends[i - 1]
-
-
-_NOT_NOUN = _GAP_VERBS | _AUX | _PREPS | _DETS | _SUBJ_PRONOUNS | {"this", "its", "his", "was", "has", "does", "as", "us"}
-
-
-def _has_verb(s: _Sentence, a: int, b: int) -> bool:
-    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
-    lows, texts = s.lows, s.texts
-    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
-               for k in range(a + 1, b))
-
-
-def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
-    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
-    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
-    for _ in range(2):
-        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
-            break
-        end = s.content_end(end)
-    return end
-
-
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
     """Content start and rule for "X said (that) ...", or None when the verb reports nothing
     after it; needs no speaker."""
@@ -353,17 +297,6 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     fallback = None if speaker else (_subject_after(s, i2) if head == i else (starts[head], ends[i - 1]))
     return _Raw(a, b, starts[i], ends[i2], speaker, "verb-after" if not mid else "verb-inside",
                 priority=1, fallback=fallback)
-
-
-_ADJUNCT_HEADS = _PREPS | _SUBORDINATORS | {"during", "despite", "amid", "back"}
-
-
-def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
-    """Is everything before token ``end`` one prepositional or subordinate phrase with no
-    comma of its own ("On Oct. 23, during ..." has one and so may hold a clause)?"""
-    first = s.first
-    return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
-        and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,9 @@ from .claim_text import (
     _AUX, _DETS, _PERIODS, _PREPS, _RELATIVE, _SUBJ_PRONOUNS, _SUBORDINATORS, _WEEKDAYS,
     _infinitive, _is_cap, _is_word, _lexicon,
 )
-from .claim_sentence import _GAP_VERBS, _Sentence
+from .claim_sentence import _BE, _GAP_VERBS, _Sentence
+
+_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
 
 def _infinitive_follows(s: _Sentence, i: int) -> bool:
     """"plans to target", "wants to run": a to-infinitive after a verb of intention."""
@@ -201,3 +203,71 @@ def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
     if k == i2 + 1 or not (k >= s.n or lows[k] in {",", ".", ";", "!", "?"}):
         return None
     return (starts[i2 + 1], ends[k - 1])
+
+
+# ---- reduced relatives, naming participles and clause shapes used by the verb rules
+def _names_a_thing(s: _Sentence, i: int) -> bool:
+    """"so called", or an indefinite noun phrase right before the participle that is itself
+    an object ("launched a campaign called ..."), not a sentence's subject ("A spokesman called ...")."""
+    lows, texts = s.lows, s.texts
+    if i > 0 and lows[i - 1] == "so":
+        return True
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if lows[k] in {"a", "an"}:
+            return k > 0 and texts[k - 1].islower() and _is_word(texts[k - 1]) and lows[k - 1] not in {"and", "but"}
+        if not (texts[k].islower() and _is_word(texts[k])):
+            return False
+    return False
+
+
+def _reduced_relative(s: _Sentence, i: int, frames) -> bool:
+    """"groups supporting the senator": a participle right after a plural or named noun
+    reports that noun's stance (object verbs only; "the party backing" stays a noun)."""
+    if "object" not in frames or i < 1:
+        return False
+    prev, prev_text = s.lows[i - 1], s.texts[i - 1]
+    return _is_word(prev_text) and prev not in _NOT_NOUN and (
+        prev_text[:1].isupper() and i - 1 > s.first or prev_text.islower() and prev.endswith("s")
+        and not prev.endswith(("ss", "’s", "'s")))
+
+
+def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
+    """The noun phrase ending right before token i ("a family of super PACs" -> "super PACs")."""
+    k = i - 1
+    while k > max(0, i - 4) and _is_word(s.texts[k - 1]) and s.lows[k - 1] not in _NOT_NOUN - _DETS \
+            and not (s.texts[k - 1].islower() and s.lows[k - 1].endswith("ed")):
+        k -= 1
+        if s.lows[k] in _DETS:
+            break
+    return s.starts[k], s.ends[i - 1]
+
+
+_NOT_NOUN = _GAP_VERBS | _AUX | _PREPS | _DETS | _SUBJ_PRONOUNS | {"this", "its", "his", "was", "has", "does", "as", "us"}
+
+
+def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
+    lows, texts = s.lows, s.texts
+    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
+               for k in range(a + 1, b))
+
+
+def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
+    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
+    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
+    for _ in range(2):
+        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
+            break
+        end = s.content_end(end)
+    return end
+
+
+_ADJUNCT_HEADS = _PREPS | _SUBORDINATORS | {"during", "despite", "amid", "back"}
+
+
+def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
+    """Is everything before token ``end`` one prepositional or subordinate phrase with no
+    comma of its own ("On Oct. 23, during ..." has one and so may hold a clause)?"""
+    first = s.first
+    return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
+        and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
