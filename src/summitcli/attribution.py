@@ -49,8 +49,5 @@ def resolve_mention(text: str, start: int, end: int,
     surname to the fullest form of the name here.
     """
     people = index_people(people)
-    memo = people.memo_for(text)
-    key = ("mention", start, end)
-    if key not in memo:
-        memo[key] = _resolve_in_document(text, start, end, people)
-    return memo[key]
+    return people.memoised(text, ("mention", start, end),
+                           lambda: _resolve_in_document(text, start, end, people))

@@ -58,20 +58,8 @@ def lexicon_digest() -> str:
     """A hash of every YAML data file the extractors read (so editing one invalidates the cache)."""
     global _lexicon_digest
     if _lexicon_digest is None:
-        h = hashlib.sha256()
         data = Path(__file__).resolve().parent / "data"
-        try:
-            files = sorted(p for p in data.iterdir() if p.suffix in (".yaml", ".yml"))
-        except OSError:
-            files = []
-        for p in files:
-            h.update(p.name.encode() + b"\0")
-            try:
-                h.update(p.read_bytes())
-            except OSError:
-                h.update(b"<unreadable>")
-            h.update(b"\0")
-        _lexicon_digest = h.hexdigest()
+        _lexicon_digest = _files_digest(data, lambda: (p for p in data.iterdir() if p.suffix in (".yaml", ".yml")))
     return _lexicon_digest
 
 
@@ -84,21 +72,27 @@ def code_digest() -> str:
     """
     global _code_digest
     if _code_digest is None:
-        h = hashlib.sha256()
         package = Path(__file__).resolve().parent
-        try:
-            files = sorted(package.rglob("*.py"))
-        except OSError:
-            files = []
-        for p in files:
-            h.update(str(p.relative_to(package)).encode("utf-8", "replace") + b"\0")
-            try:
-                h.update(p.read_bytes())
-            except OSError:
-                h.update(b"<unreadable>")
-            h.update(b"\0")
-        _code_digest = h.hexdigest()
+        _code_digest = _files_digest(package, lambda: package.rglob("*.py"))
     return _code_digest
+
+
+def _files_digest(base: Path, listing) -> str:
+    """sha256 over each listed file's path (relative to ``base``) and bytes, in sorted order;
+    an unlistable folder or unreadable file is hashed as such rather than failing."""
+    h = hashlib.sha256()
+    try:
+        files = sorted(listing())
+    except OSError:
+        files = []
+    for p in files:
+        h.update(str(p.relative_to(base)).encode("utf-8", "replace") + b"\0")
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def result_key(kind: str, inputs: bytes) -> str:

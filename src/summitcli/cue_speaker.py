@@ -61,11 +61,8 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     people = index_people(people)
-    memo = people.memo_for(text)
-    key = ("cue", cue_start, cue_end)
-    if key not in memo:
-        memo[key] = _speaker_for_cue(text, cue_start, cue_end, people)
-    return memo[key]
+    return people.memoised(text, ("cue", cue_start, cue_end),
+                           lambda: _speaker_for_cue(text, cue_start, cue_end, people))
 
 
 def _speaker_for_cue(text: str, cue_start: int, cue_end: int,

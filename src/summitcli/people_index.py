@@ -33,6 +33,13 @@ class PeopleIndex(tuple):
             self.memo = (text, memo)
         return memo
 
+    def memoised(self, text: str, key: tuple, compute):
+        """``compute()`` once per ``key`` for this document's ``text`` (a pure look-up)."""
+        memo = self.memo_for(text)
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
 
 _LAST_INDEX: list = [(None, None)]  # the last people list indexed and its index (one tuple: atomic)
 
