@@ -85,6 +85,31 @@ def test_key_depends_on_content_version_and_lexicons(monkeypatch):
     assert cache_key(b"one article") != a
 
 
+def test_key_changes_when_the_extractor_code_is_edited(monkeypatch):
+    """A development checkout edits code without a version bump: its extractions must not
+    be answered from a cache filled by the old code."""
+    a = cache_key(b"one article")
+    monkeypatch.setattr(cache_mod, "_code_stamp", None)
+    assert cache_key(b"one article") == a  # recomputed from the same files
+    monkeypatch.setattr(cache_mod, "_code_stamp", "edited extractor")
+    assert cache_key(b"one article") != a
+
+
+def test_code_stamp_follows_edits_to_module_files(tmp_path):
+    (tmp_path / "quotes.py").write_text("A = 1\n")
+    (tmp_path / "notes.txt").write_text("not code\n")
+    before = cache_mod._folder_stamp(tmp_path, ".py")
+    (tmp_path / "notes.txt").write_text("still not code, longer\n")
+    assert cache_mod._folder_stamp(tmp_path, ".py") == before
+    (tmp_path / "quotes.py").write_text("A = 22\n")  # an edit changes the size (and time)
+    assert cache_mod._folder_stamp(tmp_path, ".py") != before
+    os.utime(tmp_path / "quotes.py", ns=(1, 1))
+    edited = cache_mod._folder_stamp(tmp_path, ".py")
+    os.utime(tmp_path / "quotes.py", ns=(2, 2))  # same size, touched again
+    assert cache_mod._folder_stamp(tmp_path, ".py") != edited
+    assert cache_mod._folder_stamp(tmp_path / "missing", ".py")  # no folder: still a stamp
+
+
 def test_write_is_atomic_and_leaves_no_temp_files(store):
     key = cache_key(b"x")
     store.put(key, {"source": "a", "quotes": []})

@@ -1,8 +1,8 @@
 """Caches in the user's cache directory: per-document extraction, and whole results.
 
-Extraction is a pure function of one document's bytes, the tool's version and
+Extraction is a pure function of one document's bytes, the tool's code and
 the YAML lexicons in ``summitcli/data``, so its result can be kept under a key
-made of the three (``ExtractionCache``: one small JSON file per document under
+made of these (``ExtractionCache``: one small JSON file per document under
 two-character subfolders of ``extract/``). Corpus-wide results (speaker
 resolution and statement matching behind ``summit compare``) are kept whole by
 ``ResultCache`` in ``results/``, keyed by everything they depend on (see
@@ -41,6 +41,7 @@ _KEEP_RESULTS = 8  # result entries kept (least recently used go first)
 _MAGIC = b"summit-result-1\0"
 _lexicon_digest: str | None = None
 _code_digest: str | None = None
+_code_stamp: str | None = None
 
 
 def default_cache_dir() -> Path:
@@ -66,15 +67,42 @@ def lexicon_digest() -> str:
 def code_digest() -> str:
     """A hash of the package's Python source files.
 
-    Results keys include it (extraction keys do not: they are checked at every
-    start-up): a development checkout changes its matching code without a
-    version bump, and a stale result would hide the change.
+    Results keys include it (extraction keys use the cheaper ``code_stamp``: they are
+    checked at every start-up): a development checkout changes its matching code
+    without a version bump, and a stale result would hide the change.
     """
     global _code_digest
     if _code_digest is None:
         package = Path(__file__).resolve().parent
         _code_digest = _files_digest(package, lambda: package.rglob("*.py"))
     return _code_digest
+
+
+def code_stamp() -> str:
+    """A cheap fingerprint of the package's top-level modules: each file's name, size and
+    modification time (one directory scan, well under a millisecond).
+
+    Extraction keys include it, so editing extractor code in a checkout is never answered
+    from a stale extraction; a reinstall that only touches times costs one cold run. The
+    content hash (``code_digest``) would cost milliseconds at every start-up."""
+    global _code_stamp
+    if _code_stamp is None:
+        _code_stamp = _folder_stamp(Path(__file__).resolve().parent, ".py")
+    return _code_stamp
+
+
+def _folder_stamp(folder: Path, suffix: str) -> str:
+    """sha256 over (name, size, mtime) of the files in ``folder`` ending in ``suffix``."""
+    h = hashlib.sha256()
+    try:
+        with os.scandir(folder) as entries:
+            stats = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                           for e in entries if e.name.endswith(suffix) and e.is_file())
+    except OSError:
+        stats = []
+    for name, size, mtime in stats:
+        h.update(f"{name}\0{size}\0{mtime}\0".encode("utf-8", "replace"))
+    return h.hexdigest()
 
 
 def _files_digest(base: Path, listing) -> str:
@@ -104,13 +132,13 @@ def result_key(kind: str, inputs: bytes) -> str:
 
 
 def cache_key(raw_bytes: bytes) -> str:
-    """Key for one document: its content hash, the tool's version and the lexicons' hash."""
+    """Key for one document: its content hash, the tool's version and code, and the lexicons' hash."""
     return digest_key(hashlib.sha256(raw_bytes).hexdigest())
 
 
 def digest_key(content_sha256: str) -> str:
     """``cache_key`` for a document whose bytes' sha256 hex digest is already known."""
-    salt = f"{FORMAT}\0{__version__}\0{lexicon_digest()}\0{content_sha256}"
+    salt = f"{FORMAT}\0{__version__}\0{code_stamp()}\0{lexicon_digest()}\0{content_sha256}"
     return hashlib.sha256(salt.encode()).hexdigest()
 
 
