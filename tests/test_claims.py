@@ -467,3 +467,10 @@ def test_a_concession_or_a_whose_aside_stays_in_the_content():
 
 def test_supposed_to_is_an_obligation_not_a_hedge():
     assert claims_in_text("The tram was supposed to open in May, but the tunnel flooded.") == []
+
+
+def test_a_time_clause_after_a_short_object_is_not_part_of_it():
+    text = "Councillor Omar Haddad backed the levy when the budget came to a vote."
+    assert _one(text, "backed").text == "the levy"
+    text2 = "Councillor Omar Haddad praised the long cold winters of his youth when the harbour froze."
+    assert _one(text2, "praised").text == "the long cold winters of his youth when the harbour froze"

@@ -186,6 +186,9 @@ _BE = frozenset("is are was were be been being".split())
 
 
 _ADJUNCT_OPENERS = frozenset("after before because despite amid though although whereas".split())
+# "backed him | when the bill came up": a time clause after a short object is the author's;
+# after a longer one it often belongs to it ("the years when ...")
+_TIME_CLAUSE = frozenset({"when", "while"})
 
 
 _VENUES = frozenset("rally rallies speech speeches interview interviews event events debate debates "
@@ -193,7 +196,7 @@ _VENUES = frozenset("rally rallies speech speeches interview interviews event ev
                     "campaign stop stops appearance appearances town hall forum forums".split())
 
 
-_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | {
+_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | _TIME_CLAUSE | {
     "yesterday", "today", "tonight", "earlier", "later", "ago", "last", "this", "next",
     "at", "in", "on", "during", "and", "but"}
 
@@ -214,6 +217,8 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
         if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
             return k
         if w in _ADJUNCT_OPENERS and texts[k].islower():
+            return k
+        if w in _TIME_CLAUSE and k - j <= 4 and lows[k - 1] != "as" and texts[k].islower():
             return k
         if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
                                                    and lows[k + 2] in _VENUES or nxt in _WEEKDAYS):
