@@ -474,3 +474,12 @@ def test_a_time_clause_after_a_short_object_is_not_part_of_it():
     assert _one(text, "backed").text == "the levy"
     text2 = "Councillor Omar Haddad praised the long cold winters of his youth when the harbour froze."
     assert _one(text2, "praised").text == "the long cold winters of his youth when the harbour froze"
+
+
+def test_a_place_or_time_phrase_after_a_named_object_is_not_part_of_it():
+    text = "The dockers' union endorsed Omar Haddad in March and campaigned for him."
+    assert _one(text, "endorsed").text == "Omar Haddad"
+    text2 = "Councillor Omar Haddad mocked them from the podium."
+    assert _one(text2, "mocked").text == "them"
+    text3 = "Councillor Omar Haddad endorsed a ban in the harbour."
+    assert _one(text3, "endorsed").text == "a ban in the harbour"

@@ -196,9 +196,20 @@ _VENUES = frozenset("rally rallies speech speeches interview interviews event ev
                     "campaign stop stops appearance appearances town hall forum forums".split())
 
 
-_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | _TIME_CLAUSE | {
+# prepositions that open an adjunct rather than a modifier after a name or a pronoun
+# ("endorsed Lee at the rally", "mocked him on the radio"; but "a ban on imports")
+_NAME_ADJUNCT = frozenset("from with in at during since across throughout as".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me you".split())
+_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | _TIME_CLAUSE | _NAME_ADJUNCT | {
     "yesterday", "today", "tonight", "earlier", "later", "ago", "last", "this", "next",
     "at", "in", "on", "during", "and", "but"}
+
+
+def _name_or_pronoun(s: _Sentence, j: int, k: int) -> bool:
+    """Are tokens j..k-1 one object pronoun or a capitalised name ("Mr. Lee", "Ana Ruiz")?"""
+    if k == j + 1 and s.lows[j] in _OBJECT_PRONOUNS:
+        return True
+    return all(t[:1].isupper() for t in s.texts[j:k])
 
 
 def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
@@ -217,6 +228,9 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
         if w in {"last", "this", "next", "earlier"} and nxt in _PERIODS:
             return k
         if w in _ADJUNCT_OPENERS and texts[k].islower():
+            return k
+        if w in _NAME_ADJUNCT and k - j <= 4 and texts[k].islower() and _name_or_pronoun(s, j, k) and (
+                w != "as" or nxt == "well"):
             return k
         if w in _TIME_CLAUSE and k - j <= 4 and lows[k - 1] != "as" and texts[k].islower():
             return k
