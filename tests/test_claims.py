@@ -483,3 +483,15 @@ def test_a_place_or_time_phrase_after_a_named_object_is_not_part_of_it():
     assert _one(text2, "mocked").text == "them"
     text3 = "Councillor Omar Haddad endorsed a ban in the harbour."
     assert _one(text3, "endorsed").text == "a ban in the harbour"
+
+
+def test_a_noun_phrase_after_a_clause_verb_stops_before_a_time_or_venue_adjunct():
+    text = "Councillor Omar Haddad repeated his objection on Tuesday at the harbour meeting."
+    assert _one(text, "repeated").text == "his objection"
+    text2 = "Councillor Omar Haddad repeated the levy was unfair on Tuesday."
+    assert _one(text2, "repeated").text == "the levy was unfair on Tuesday"
+
+
+def test_a_title_case_headline_is_not_read_as_a_name_before_an_adjunct():
+    text = "Harbour Board Praises Ferry Plans With New Docks"
+    assert _one(text, "praises").text == "Ferry Plans With New Docks"

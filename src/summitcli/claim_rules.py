@@ -107,6 +107,16 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 
 
+def _verbless(s: _Sentence, a: int, b: int) -> bool:
+    """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
+    ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
+    lows, texts = s.lows, s.texts
+    if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
+        return False
+    return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
+                   for k in range(a + 1, b))
+
+
 def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
     """"a plan which officials said will take effect": the content has no subject of its own,
     so it starts at the relative pronoun before the "officials said" clause."""
@@ -190,6 +200,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if rule == "verb-object":
         relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb
         end = _object_end(s, start, end, "infinitive" not in frames, np=reduced or relative)
+    elif rule == "verb-clause" and "object" in frames and _verbless(s, start, end):
+        end = _object_end(s, start, end, False)  # "repeated his position | at a town hall": a noun phrase
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)

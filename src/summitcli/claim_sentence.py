@@ -209,7 +209,7 @@ def _name_or_pronoun(s: _Sentence, j: int, k: int) -> bool:
     """Are tokens j..k-1 one object pronoun or a capitalised name ("Mr. Lee", "Ana Ruiz")?"""
     if k == j + 1 and s.lows[j] in _OBJECT_PRONOUNS:
         return True
-    return all(t[:1].isupper() for t in s.texts[j:k])
+    return all(t[:1].isupper() for t in s.texts[j:k]) and not s.title  # a headline capitalises every noun
 
 
 def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
