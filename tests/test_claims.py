@@ -495,3 +495,10 @@ def test_a_noun_phrase_after_a_clause_verb_stops_before_a_time_or_venue_adjunct(
 def test_a_title_case_headline_is_not_read_as_a_name_before_an_adjunct():
     text = "Harbour Board Praises Ferry Plans With New Docks"
     assert _one(text, "praises").text == "Ferry Plans With New Docks"
+
+
+def test_a_second_report_after_comma_and_with_a_long_subject_is_its_own_claim():
+    text = ("Most of the ferry riders said the fares were too high, and nearly two out of three commuters "
+            "said the trams were late.")
+    texts = sorted(c.text for c in claims_in_text(text))
+    assert texts == ["the fares were too high", "the trams were late"]

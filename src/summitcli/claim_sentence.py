@@ -139,10 +139,14 @@ class _Sentence:
                 if lows[k - 1] in {"and", "but"} and not w.endswith("ing"):
                     return k - 1
                 core = self.verbs[k][1] in lex.coordinating
-                for b in range(k - 1, max(j, k - 6), -1):
+                for b in range(k - 1, max(j, k - (9 if core else 6)), -1):
                     bw = lows[b]
                     if bw == "that" or bw in lex.wh:
                         break
+                    if b < k - 5:  # a longer subject only after ", and": ", and more than 4 in 10 said"
+                        if bw in {"and", "but"} and lows[b - 1] == ",":
+                            return b - 1
+                        continue
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
         return stop
