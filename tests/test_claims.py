@@ -502,3 +502,10 @@ def test_a_second_report_after_comma_and_with_a_long_subject_is_its_own_claim():
             "said the trams were late.")
     texts = sorted(c.text for c in claims_in_text(text))
     assert texts == ["the fares were too high", "the trams were late"]
+
+
+def test_but_with_a_past_tense_verb_and_no_new_subject_goes_on_with_the_report():
+    text = "Councillor Omar Haddad said the ferry timetable was fair, but required riders to book ahead."
+    assert _one(text, "said").text == "the ferry timetable was fair, but required riders to book ahead"
+    text2 = "Councillor Omar Haddad said the ferry timetable was fair, but the union disagreed."
+    assert _one(text2, "said").text == "the ferry timetable was fair"

@@ -133,6 +133,8 @@ class _Sentence:
                 return k  # ", an ambitious goal that ...": the author's apposition
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
                              and not (k + 2 < self.n and lows[k + 2] == "that")  # ", but that ..."
+                             and not (lows[k + 1] == "but" and k + 2 < self.n and texts[k + 2].islower()
+                                      and lows[k + 2].endswith("ed") and lows[k + 2] not in _BUT_CLAUSE)  # ", but added ..."
                              or k + 2 < self.n and lows[k + 1] == "according"):
                 return k
             if k in self.verbs and k > j + 1:
