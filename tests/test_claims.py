@@ -509,3 +509,9 @@ def test_but_with_a_past_tense_verb_and_no_new_subject_goes_on_with_the_report()
     assert _one(text, "said").text == "the ferry timetable was fair, but required riders to book ahead"
     text2 = "Councillor Omar Haddad said the ferry timetable was fair, but the union disagreed."
     assert _one(text2, "said").text == "the ferry timetable was fair"
+
+
+def test_a_stance_noun_followed_by_among_or_a_verb_is_no_report():
+    assert claims_in_text("The mayor enjoys the strongest support among ferry riders.") == []
+    assert claims_in_text("Among ferry riders, his support is as strong as ever.") == []
+    assert claims_in_text("Rights advocates have been angry for weeks.") == []

@@ -196,6 +196,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         if found is None:
             return None
     start, rule = found
+    if rule == "verb-object" and start < n and lows[start] in _GAP_VERBS:
+        return None  # "his support is strong": the noun is the subject of the next verb
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
         relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb

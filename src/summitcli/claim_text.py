@@ -297,7 +297,7 @@ def _plausible_verb(s, i: int, form: str) -> bool:
     return True
 
 
-_BAD_START = frozenset("to that for with on by in at from of into onto out off down up back "
+_BAD_START = frozenset("to that for with on by in at from of into onto out off down up back among amid "
                        "away through around along and or but then nor themselves himself herself "
                        "itself ourselves myself yourself".split())
 _NOT_AFTER_TO = _DETS | _NOT_INFINITIVE | {"it", "this", "that", "what", "which", "whom"}
