@@ -515,3 +515,12 @@ def test_a_stance_noun_followed_by_among_or_a_verb_is_no_report():
     assert claims_in_text("The mayor enjoys the strongest support among ferry riders.") == []
     assert claims_in_text("Among ferry riders, his support is as strong as ever.") == []
     assert claims_in_text("Rights advocates have been angry for weeks.") == []
+
+
+def test_a_relative_or_participle_aside_on_the_reported_subject_stays_in_the_content():
+    text = "Harbour workers said the levy, which took effect in May, hurts small firms."
+    assert _one(text, "said").text == "the levy, which took effect in May, hurts small firms"
+    text2 = "The port authority says the crowd, numbering 4,000 people, blocked the quay."
+    assert _one(text2, "says").text == "the crowd, numbering 4,000 people, blocked the quay"
+    text3 = "Councillor Omar Haddad echoed the mayor's plan, saying the ferry needs new boats, a view the union shares."
+    assert _one(text3, "echoed").text == "the mayor's plan"

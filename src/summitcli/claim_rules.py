@@ -23,7 +23,7 @@ from .claim_phrases import (
 from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
-    _noun_before, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
+    _noun_before, _past_subject_aside, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
     _skip_parenthetical, _source_subject, _subject_after,
 )
 
@@ -210,6 +210,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     end = _subordinate_end(s, i, start, end, speaker)
     if rule in {"verb-that", "verb-wh"}:
         end = _past_verbless_comma(s, start, end)
+    if rule in {"verb-that", "verb-clause"}:
+        end = _past_subject_aside(s, start + (rule == "verb-that"), end)
     words = 0  # only "none", "one", "two" or "three or more" matter below
     for t in s.texts[start:end]:
         if t[:1].isalnum():

@@ -262,6 +262,24 @@ def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
     return end
 
 
+def _past_subject_aside(s: _Sentence, start: int, end: int) -> int:
+    """"said the levy, which took effect in May, hurts firms": content cut at a relative or
+    participle aside on its verbless subject goes on when a verb follows the aside's closing comma."""
+    lows, texts, n = s.lows, s.texts, s.n
+    if end + 2 >= n or lows[end] != "," or _has_verb(s, start, end) or end - start > 8 or not (
+            lows[end + 1] in {"which", "who"} or texts[end + 1].islower() and lows[end + 1].endswith("ing")
+            and end + 1 not in s.verbs):  # ", saying ...": a report of its own, no aside
+        return end
+    for m in range(end + 2, min(n - 1, end + 25)):
+        if lows[m] in {",", ";", ":"} or s.inside_quote(s.starts[m]):
+            w, t = lows[m + 1], texts[m + 1]
+            if lows[m] == "," and t.islower() and (w in _FINITE or w in _BE or w.endswith(("ed", "s"))) \
+                    and not w.endswith("ss"):
+                return s.content_end(m + 1)
+            return end
+    return end
+
+
 _ADJUNCT_HEADS = _PREPS | _SUBORDINATORS | {"during", "despite", "amid", "back"}
 
 
