@@ -524,3 +524,10 @@ def test_a_relative_or_participle_aside_on_the_reported_subject_stays_in_the_con
     assert _one(text2, "says").text == "the crowd, numbering 4,000 people, blocked the quay"
     text3 = "Councillor Omar Haddad echoed the mayor's plan, saying the ferry needs new boats, a view the union shares."
     assert _one(text3, "echoed").text == "the mayor's plan"
+
+
+def test_as_reported_by_names_the_source_before_or_after_the_content():
+    c = _one("As reported by the Harbour Gazette, the ferry will stop running in May.", "As reported by")
+    assert c.text == "the ferry will stop running in May" and c.speaker_mention == "the Harbour Gazette"
+    c2 = _one("The ferry will stop running in May, as noted by Omar Haddad on Monday.", "as noted by")
+    assert c2.text == "The ferry will stop running in May" and c2.speaker_mention == "Omar Haddad"

@@ -59,6 +59,8 @@ def _last_clause_start(s: _Sentence, i: int) -> int:
 def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     """"As X put it, ..." / "..., as X wrote." """
     lows, texts, starts, ends, n, lex = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon()
+    if i + 3 < n and lows[i + 1] in lex.as_verbs and lows[i + 2] == "by":
+        return _as_by_claim(s, i)
     for k in range(i + 2, min(n, i + 8)):
         w = lows[k]
         if w in lex.as_verbs:
@@ -89,6 +91,31 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     if d <= c:
         return None
     return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+_BY_ADJUNCT = frozenset("on in at during last this earlier yesterday today".split())
+
+
+def _as_by_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"As reported by X, ..." / "..., as noted by X.": the by-phrase names the source."""
+    lows, n = s.lows, s.n
+    k = i + 3
+    while k < n and k < i + 12 and _is_word(s.texts[k]) or k < n and lows[k] in {"’s", "'s", "-", "&"}:
+        k += 1
+    if k == i + 3 or k < n and lows[k] not in {",", ".", ";", "!", "?"}:
+        return None  # "as reported by the paper that ...": no plain source phrase
+    cut = next((m for m in range(i + 4, k) if lows[m] in _BY_ADJUNCT and s.texts[m].islower()), k)
+    a, b = s.span(i + 3, cut)  # "by Lee on Monday": the source is "Lee"
+    if s.is_initial(i):
+        c, d = s.whole(k + 1) if k + 1 < n else (0, 0)
+        rule = "as-before"
+    else:
+        start = max((m for m in range(i) if lows[m] == "that"), default=-1) + 1
+        c, d = s.span(start if start < i - 2 else 0, i)
+        rule = "as-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, s.starts[i], s.ends[i + 2], None, rule, priority=3, fallback=(a, b))
 
 
 def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
