@@ -531,3 +531,11 @@ def test_as_reported_by_names_the_source_before_or_after_the_content():
     assert c.text == "the ferry will stop running in May" and c.speaker_mention == "the Harbour Gazette"
     c2 = _one("The ferry will stop running in May, as noted by Omar Haddad on Monday.", "as noted by")
     assert c2.text == "The ferry will stop running in May" and c2.speaker_mention == "Omar Haddad"
+
+
+def test_a_participle_after_a_dash_reports_for_the_subject_of_the_sentence():
+    for dash in ("–", "—", "-"):
+        text = f"Councillor Omar Haddad changed his mind {dash} saying the ferry should run all night."
+        c = _one(text, "saying")
+        assert c.text == "the ferry should run all night"
+        assert c.speaker_mention == "Councillor Omar Haddad"

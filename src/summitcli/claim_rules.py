@@ -47,7 +47,7 @@ _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
 _SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
-_GERUND_PREV = {",", "and", "—", "by", "after", "before", "while", "when"} | _BE
+_GERUND_PREV = {",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
 
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
@@ -228,6 +228,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     a, b = s.span(start, end)
     if rule == "verb-clause":
         a = _relative_start(s, i, start, speaker, a)
+    if speaker and ce <= a <= speaker[0] < b:
+        speaker = None  # the finder named words of the content itself: look for the subject instead
     return _Raw(a, b, cs, ce, speaker, rule, priority=2,
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
@@ -359,7 +361,7 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
         if w in hedge_words:
             hedges.append(i)
         if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
-                s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] == ","):
+                s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] in {",", "—", "–", "-"}):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
