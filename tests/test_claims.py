@@ -539,3 +539,10 @@ def test_a_participle_after_a_dash_reports_for_the_subject_of_the_sentence():
         c = _one(text, "saying")
         assert c.text == "the ferry should run all night"
         assert c.speaker_mention == "Councillor Omar Haddad"
+
+
+def test_a_possessive_pronoun_before_a_stance_noun_gives_way_to_the_subject_of_the_verb():
+    c = _one("Councillor Omar Haddad renewed his call for a new ferry.", "call for")
+    assert c.text == "a new ferry" and c.speaker_mention == "Councillor Omar Haddad"
+    c2 = _one("The ferry is late, and in the council his call for a new ferry got nowhere.", "call for")
+    assert c2.speaker_mention == "his"

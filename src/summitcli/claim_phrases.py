@@ -5,7 +5,7 @@ the sentence, and a name before a colon in a headline.
 from __future__ import annotations
 
 from .claim_text import (
-    _COORD, _DETS, _OPENERS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
+    _AUX, _COORD, _DETS, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
 from .claim_sentence import _BE, _Raw, _Sentence, _object_end
 from .claim_subjects import _fallback_subject
@@ -156,6 +156,11 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     p = lows[i - 1]
     if p in {"his", "her", "their", "its", "our"}:
         speaker = (starts[i - 1], ends[i - 1])
+        v = i - 2  # "Lee renewed his call for ...": the subject of the verb before the pronoun
+        found = s.speaker_fn(starts[v], ends[v]) if v >= 0 and texts[v].isalpha() and texts[v].islower() \
+            and lows[v] not in _PREPS and lows[v] not in _AUX else None
+        if found is not None and found[1] <= starts[v]:
+            speaker = found  # "Lee renewed his call for ...": the subject, not the pronoun
     elif p.endswith(("’s", "'s")) and _is_cap(texts[i - 1]):
         k = i - 1
         while k > 0 and _is_cap(texts[k - 1]) and _is_word(texts[k - 1]):
