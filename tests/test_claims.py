@@ -546,3 +546,10 @@ def test_a_possessive_pronoun_before_a_stance_noun_gives_way_to_the_subject_of_t
     assert c.text == "a new ferry" and c.speaker_mention == "Councillor Omar Haddad"
     c2 = _one("The ferry is late, and in the council his call for a new ferry got nowhere.", "call for")
     assert c2.speaker_mention == "his"
+
+
+def test_a_fronted_time_phrase_is_not_the_subject_a_participle_reports_for():
+    c = _one("The day before, Councillor Omar Haddad was blunt, claiming the ferry was unsafe.", "claiming")
+    assert c.speaker_mention == "Councillor Omar Haddad"
+    c2 = _one("Two weeks later, the mayor was blunt, claiming the ferry was unsafe.", "claiming")
+    assert c2.speaker_mention == "the mayor"

@@ -171,13 +171,28 @@ _VERBISH = _GAP_VERBS | _AUX
 _FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid following".split())
 
 
+_TIME_TAILS = frozenset("before after later earlier ago".split())
+
+
+def _time_phrase(s: _Sentence, a: int) -> bool:
+    """"The day before, ...", "Two weeks later, ...", "Sunday, ...": a fronted time phrase of up
+    to four words closed by a comma, not the subject."""
+    lows = s.lows
+    for k in range(a, min(s.n, a + 5)):
+        if lows[k] == ",":
+            return k > a and (lows[k - 1] in _TIME_TAILS or lows[k - 1] in _TIME_WORDS and k - a <= 2)
+        if not _is_word(s.texts[k]):
+            return False
+    return False
+
+
 def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The subject that opens the sentence ("Mr. Lee was blunt, claiming ..."), after a fronted
     phrase ("At a rally, ..."): the words before its first verb."""
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     a = s.first
     limit = i
-    if a < i and lows[a] in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
+    if a < i and (lows[a] in _FRONTED or _time_phrase(s, a)):  # "At a rally, X ..." / "The day before, X ..."
         a = next((k + 1 for k in range(a, min(s.n, a + 30)) if lows[k] == ","), s.n)
         limit = s.n if a > i else i
     if a >= limit or not (_is_cap(texts[a]) or lows[a] in _PRON_DETS) \
