@@ -553,3 +553,10 @@ def test_a_fronted_time_phrase_is_not_the_subject_a_participle_reports_for():
     assert c.speaker_mention == "Councillor Omar Haddad"
     c2 = _one("Two weeks later, the mayor was blunt, claiming the ferry was unsafe.", "claiming")
     assert c2.speaker_mention == "the mayor"
+
+
+def test_with_a_subject_and_a_participle_is_a_report_by_that_subject():
+    c = _one("Riders were split, with 40 percent saying the fares are too high.", "saying")
+    assert c.text == "the fares are too high" and c.speaker_mention == "40 percent"
+    c2 = _one("The race is close, with two new polls showing the mayor ahead.", "showing")
+    assert c2.text == "the mayor ahead" and c2.speaker_mention == "two new polls"

@@ -185,7 +185,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if not can_post and found is None:
         return None
     reduced = form.endswith("ing") and i > 0 and lows[i - 1] not in _GERUND_PREV and _reduced_relative(s, i, frames)
-    speaker = _noun_before(s, i) if reduced else s.speaker_fn(cs, ce)
+    absolute = _with_subject(s, i) if form.endswith("ing") and not reduced else None
+    speaker = _noun_before(s, i) if reduced else absolute or s.speaker_fn(cs, ce)
     if _noun_reading(s, i, form, speaker):
         return None
     post = _postposed(s, i, i2, form, frames, speaker) if can_post else None
@@ -234,6 +235,18 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """"..., with 40 percent saying ...": the words between "with" and the participle are its
+    subject (their span), in an absolute phrase of up to five words."""
+    lows, texts = s.lows, s.texts
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if lows[k] == "with":
+            return (s.starts[k + 1], s.ends[i - 1]) if k < i - 1 else None
+        if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
+            return None
+    return None
+
+
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
     """Content start and rule for "X said (that) ...", or None when the verb reports nothing
     after it; needs no speaker."""
@@ -241,7 +254,7 @@ def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: boo
     prev = lows[i - 1] if i else ""
     if form.split()[0].endswith("ing") and prev not in _GERUND_PREV \
             and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
-            and not s.is_initial(i) and not _reduced_relative(s, i, frames):
+            and not s.is_initial(i) and not _reduced_relative(s, i, frames) and _with_subject(s, i) is None:
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and "by" in lows[i2 + 1:i2 + 6] and "that" not in lows[i2 + 1:i2 + 6]:
         return None  # "a fair called the Crossroads by its citizens": a passive participle
