@@ -24,7 +24,7 @@ from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _objec
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
     _noun_before, _past_subject_aside, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
-    _skip_parenthetical, _source_subject, _subject_after,
+    _skip_parenthetical, _source_subject, _subject_after, _verbless, _with_subject,
 )
 
 __all__ = ["_Raw", "_Sentence", "_dedupe", "_sentence_claims"]
@@ -107,14 +107,6 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 
 
-def _verbless(s: _Sentence, a: int, b: int) -> bool:
-    """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
-    ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
-    lows, texts = s.lows, s.texts
-    if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
-        return False
-    return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
-                   for k in range(a + 1, b))
 
 
 def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
@@ -235,16 +227,6 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
-def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
-    """"..., with 40 percent saying ...": the words between "with" and the participle are its
-    subject (their span), in an absolute phrase of up to five words."""
-    lows, texts = s.lows, s.texts
-    for k in range(i - 1, max(-1, i - 7), -1):
-        if lows[k] == "with":
-            return (s.starts[k + 1], s.ends[i - 1]) if k < i - 1 else None
-        if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
-            return None
-    return None
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:

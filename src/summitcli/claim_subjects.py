@@ -304,3 +304,25 @@ def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
     first = s.first
     return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
         and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
+
+
+def _verbless(s: _Sentence, a: int, b: int) -> bool:
+    """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
+    ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
+    lows, texts = s.lows, s.texts
+    if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
+        return False
+    return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
+                   for k in range(a + 1, b))
+
+
+def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """"..., with 40 percent saying ...": the words between "with" and the participle are its
+    subject (their span), in an absolute phrase of up to five words."""
+    lows, texts = s.lows, s.texts
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if lows[k] == "with":
+            return (s.starts[k + 1], s.ends[i - 1]) if k < i - 1 else None
+        if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
+            return None
+    return None
