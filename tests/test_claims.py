@@ -560,3 +560,10 @@ def test_with_a_subject_and_a_participle_is_a_report_by_that_subject():
     assert c.text == "the fares are too high" and c.speaker_mention == "40 percent"
     c2 = _one("The race is close, with two new polls showing the mayor ahead.", "showing")
     assert c2.text == "the mayor ahead" and c2.speaker_mention == "two new polls"
+
+
+def test_seeing_or_viewing_something_as_something_reports_a_view():
+    c = _one("Harbour workers see the levy as a tax on the poor.", "see")
+    assert c.text == "the levy as a tax on the poor" and c.speaker_mention == "Harbour workers"
+    assert _one("The mayor thought of the ferry as a lifeline.", "thought of").text == "the ferry as a lifeline"
+    assert claims_in_text("Harbour workers saw the ferry arrive late.") == []

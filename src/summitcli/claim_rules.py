@@ -86,6 +86,8 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
             and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
         return j, "verb-to"  # "want the council to act": the object and its to-clause
     w = lows[c] if c is not None else None
+    if "as_object" in frames and w is None and _as_follows(s, j):
+        return j, "verb-object"  # "sees the plan as a trap": the view is the object and its "as" phrase
     if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
     if w == ":":
@@ -107,6 +109,19 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 
 
+
+
+def _as_follows(s: _Sentence, j: int) -> bool:
+    """Does "as" follow a plain object of one to eight words starting at token j?"""
+    lows, texts = s.lows, s.texts
+    if j >= s.n or lows[j] in _BAD_START or not _is_word(texts[j]):
+        return False
+    for k in range(j + 1, min(s.n, j + 9)):
+        if lows[k] == "as":
+            return k + 1 < s.n and _is_word(texts[k + 1]) and lows[k + 1] not in {"well", "much", "many", "soon", "long"}
+        if not (_is_word(texts[k]) or lows[k] in {"’s", "'s", "-"}) or k in s.verbs:
+            return False
+    return False
 
 
 def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
