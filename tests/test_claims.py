@@ -567,3 +567,17 @@ def test_seeing_or_viewing_something_as_something_reports_a_view():
     assert c.text == "the levy as a tax on the poor" and c.speaker_mention == "Harbour workers"
     assert _one("The mayor thought of the ferry as a lifeline.", "thought of").text == "the ferry as a lifeline"
     assert claims_in_text("Harbour workers saw the ferry arrive late.") == []
+
+
+def test_a_to_clause_stops_before_a_comma_adjunct_clause_or_a_second_predicate():
+    text = "Councillor Omar Haddad vowed to save the ferry, though the money ran out in May."
+    assert _one(text, "vowed").text == "to save the ferry"
+    text2 = "A harbour official, who declined to be named, said the quay was unsafe."
+    assert _one(text2, "declined").text == "to be named"
+    text3 = "The pilot, who refused to sail and is now on leave, was praised."
+    assert _one(text3, "refused").text == "to sail"
+
+
+def test_a_to_clause_in_a_relative_clause_stops_before_the_main_verb():
+    text = "The mayor who repeatedly vowed to rebuild the quay has done little since."
+    assert _one(text, "vowed").text == "to rebuild the quay"

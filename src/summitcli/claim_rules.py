@@ -20,7 +20,7 @@ from .claim_phrases import (
     _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_claim,
     _noun_claim,
 )
-from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end
+from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
     _noun_before, _past_subject_aside, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
@@ -210,6 +210,11 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if rule == "verb-object":
         relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb
         end = _object_end(s, start, end, "infinitive" not in frames, np=reduced or relative)
+    elif rule == "verb-to":
+        h = i - 1
+        while h > 0 and (lows[h].endswith("ly") or lows[h] in _AUX):
+            h -= 1  # "who repeatedly promised", "who had vowed"
+        end = _to_clause_end(s, start, end, relative=h >= 0 and lows[h] in {"who", "that", "which"})
     elif rule == "verb-clause" and "object" in frames and _verbless(s, start, end):
         end = _object_end(s, start, end, False)  # "repeated his position | at a town hall": a noun phrase
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."

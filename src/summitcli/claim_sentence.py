@@ -252,6 +252,22 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
     return end
 
 
+def _to_clause_end(s: _Sentence, j: int, end: int, relative: bool = False) -> int:
+    """A to-clause ("vowed to fight on") stops before ", though ...", ", after he ..." (the
+    author's adjunct clause after a comma) and before "and is ..." (a second predicate); in a
+    relative clause ("the man who vowed to X | has failed") before the main clause's verb."""
+    lows = s.lows
+    for k in range(j + 2, end):
+        w = lows[k]
+        if relative and w in _GAP_VERBS and s.texts[k].islower() and lows[k - 1] not in {"to", "that", "which", "who"}:
+            return k
+        if lows[k - 1] == "," and (w in _ADJUNCT_OPENERS or w in _TIME_CLAUSE) and s.texts[k].islower():
+            return k - 1
+        if w in {"and", "but"} and k + 1 < s.n and lows[k + 1] in _AUX:
+            return k
+    return end
+
+
 _PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks something anything "
                        "everything".split())
 
