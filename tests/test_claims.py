@@ -581,3 +581,7 @@ def test_a_to_clause_stops_before_a_comma_adjunct_clause_or_a_second_predicate()
 def test_a_to_clause_in_a_relative_clause_stops_before_the_main_verb():
     text = "The mayor who repeatedly vowed to rebuild the quay has done little since."
     assert _one(text, "vowed").text == "to rebuild the quay"
+
+
+def test_a_fronted_participle_phrase_is_not_postposed_content():
+    assert claims_in_text("Looking back on the long winter, Mayor Ilse Brandt wrote to the union.") == []

@@ -302,7 +302,9 @@ def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
     """Is everything before token ``end`` one prepositional or subordinate phrase with no
     comma of its own ("On Oct. 23, during ..." has one and so may hold a clause)?"""
     first = s.first
-    return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
+    head = s.lows[first] if first < end else ""
+    return first < end and (head in _ADJUNCT_HEADS or head.endswith("ing") and len(head) > 4) \
+        and "," not in s.lows[first:end] \
         and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
 
 
