@@ -585,3 +585,8 @@ def test_a_to_clause_in_a_relative_clause_stops_before_the_main_verb():
 
 def test_a_fronted_participle_phrase_is_not_postposed_content():
     assert claims_in_text("Looking back on the long winter, Mayor Ilse Brandt wrote to the union.") == []
+
+
+def test_a_stance_noun_that_is_the_subject_stops_its_to_clause_before_the_main_verb():
+    c = _one("Her plan to close the quay is a mistake.", "plan to")
+    assert c.text == "to close the quay" and c.speaker_mention == "Her"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .claim_text import (
     _AUX, _COORD, _DETS, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
-from .claim_sentence import _BE, _Raw, _Sentence, _object_end
+from .claim_sentence import _BE, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import _fallback_subject
 
 _SOURCE_STOP = frozenset({",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS))
@@ -176,7 +176,10 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
         a = i + 1 if clause else i + 2
         if a >= s.n:
             return None
-        c, d = s.span(a, _object_end(s, a, s.content_end(a, phrase=True), False, np=not clause))
+        end = _object_end(s, a, s.content_end(a, phrase=True), False, np=not clause)
+        if clause:  # "her decision to run | has surprised many": the noun is the sentence's subject
+            end = _to_clause_end(s, a, end, relative=True)
+        c, d = s.span(a, end)
         rule = "noun-object"
     if d <= c:
         return None
