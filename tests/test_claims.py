@@ -590,3 +590,8 @@ def test_a_fronted_participle_phrase_is_not_postposed_content():
 def test_a_stance_noun_that_is_the_subject_stops_its_to_clause_before_the_main_verb():
     c = _one("Her plan to close the quay is a mistake.", "plan to")
     assert c.text == "to close the quay" and c.speaker_mention == "Her"
+
+
+def test_a_clock_time_colon_does_not_open_content():
+    text = "The ferry skipper posted on May 3 at 4:01 PM that the quay was shut."
+    assert all(not c.text.startswith("01") for c in claims_in_text(text))

@@ -91,6 +91,8 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
     if w == ":":
+        if c > 0 and c + 1 < n and s.texts[c - 1][-1:].isdigit() and s.texts[c + 1][:1].isdigit():
+            return None  # "at 4:01 PM": a clock time, not a colon that opens the content
         return c + 1, "verb-colon"
     if w == "that":
         return c, "verb-that"
