@@ -595,3 +595,8 @@ def test_a_stance_noun_that_is_the_subject_stops_its_to_clause_before_the_main_v
 def test_a_clock_time_colon_does_not_open_content():
     text = "The ferry skipper posted on May 3 at 4:01 PM that the quay was shut."
     assert all(not c.text.startswith("01") for c in claims_in_text(text))
+
+
+def test_a_headline_name_to_listener_colon_is_a_claim_by_the_name():
+    c = _one("Haddad to Harbour Pilots: The Quay Will Reopen In May\nThe harbour was quiet.", ":")
+    assert c.text == "The Quay Will Reopen In May" and c.speaker_mention == "Haddad"

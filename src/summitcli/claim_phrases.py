@@ -252,7 +252,7 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     if i == 0 or i + 1 >= s.n or (s.ss > 0 and s.text[s.ss - 1] != "\n"):
         return None
-    if not all(_is_cap(t) and _is_word(t) or w in {"on", "of", "’s", "'s"} for w, t in zip(lows[:i], texts[:i])) \
+    if not all(_is_cap(t) and _is_word(t) or w in {"on", "of", "to", "’s", "'s"} for w, t in zip(lows[:i], texts[:i])) \
             or lows[0] in _DETS or sum(1 for t in texts[i + 1:] if t[:1].isalpha()) < 3:
         return None  # "The Latest: ...", "Clinton: 547": a heading or a tally
     if starts[i + 1] - ends[i] > 2 or not _is_word(texts[i + 1]) and lows[i + 1] not in "“‘\"'":
@@ -261,6 +261,8 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
         return None  # "Note:", "Q:": a label of the author's, not a speaker
     speaker = s.speaker_fn(starts[i], ends[i])
     fallback = None
+    if "to" in lows[:i]:  # "Lee to the union: ...": the words before "to" speak, the rest listen
+        speaker = s.span(0, lows.index("to"))
     if speaker is None:  # a name the shared finder does not know counts only in the headline
         if s.ss > 0 or i > 6:
             return None
