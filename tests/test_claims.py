@@ -600,3 +600,10 @@ def test_a_clock_time_colon_does_not_open_content():
 def test_a_headline_name_to_listener_colon_is_a_claim_by_the_name():
     c = _one("Haddad to Harbour Pilots: The Quay Will Reopen In May\nThe harbour was quiet.", ":")
     assert c.text == "The Quay Will Reopen In May" and c.speaker_mention == "Haddad"
+
+
+def test_a_poll_named_at_the_end_of_the_sentence_vouches_for_the_clause_before_it():
+    c = _one("The ferry levy is losing support in the latest harbour survey released Monday.", "in")
+    assert c.text == "The ferry levy is losing support" and c.speaker_mention == "the latest harbour survey released Monday"
+    text2 = "The ferry levy is losing support in the latest survey and the council is worried."
+    assert all(c.cue != "in" for c in claims_in_text(text2))

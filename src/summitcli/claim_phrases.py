@@ -213,6 +213,33 @@ def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
     return _Raw(c, d, starts[i], ends[i], None, "in-source", priority=1, fallback=s.span(i + 1, e))
 
 
+_PARTICIPLE_TAIL = frozenset("released conducted taken published out issued from by of on in this last week "
+                              "month".split())
+
+
+def _in_source_after(s: _Sentence, i: int) -> _Raw | None:
+    """"Lee leads by 8 points in the latest poll": a poll or survey named at the end of the
+    sentence vouches for the clause before it (which must have a verb of its own)."""
+    lows, texts, starts, ends, n, sources = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon().source_nouns
+    k = i + 1
+    while k < n and k - i <= 6 and _is_word(texts[k]) and lows[k] not in sources:
+        k += 1
+    if k >= n or lows[k] not in sources or k - i > 6:
+        return None
+    e = k + 1  # the source may go on with "released Sunday", "by the Times", "of likely voters"
+    while e < n and _is_word(texts[e]) and (lows[e] in _PARTICIPLE_TAIL or _is_cap(texts[e])) and e - k < 8:
+        e += 1
+    if e < n and lows[e] not in {".", "!", "?", ",", ";"}:
+        return None  # the sentence goes on: the poll is not the last word
+    a = _last_clause_start(s, i)
+    if not any(texts[m].islower() and (lows[m] in _BE or lows[m].endswith(("ed", "s"))) for m in range(a + 1, i)):
+        return None
+    c, d = s.span(a, i)
+    if d <= c or _word_count(texts[a:i], 3) < 3:
+        return None
+    return _Raw(c, d, starts[i], ends[i], None, "in-source", priority=1, fallback=s.span(i + 1, e))
+
+
 _DEGREE = frozenset("not so very too more less most also still".split())
 _LINKING = frozenset("remain remains remained seem seems seemed appeared sounded felt become became".split())
 

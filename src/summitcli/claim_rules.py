@@ -17,7 +17,7 @@ from .claim_text import (
     _word_count,
 )
 from .claim_phrases import (
-    _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_claim,
+    _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_after, _in_source_claim,
     _noun_claim,
 )
 from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end, _to_clause_end
@@ -373,6 +373,8 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _adjective_claim(s, i)
         elif w == "in" and s.is_initial(i) and not found:
             raw = _in_source_claim(s, i)
+        elif w == "in" and not found:
+            raw = _in_source_after(s, i)
         if raw is None and (w in cue_nouns or w in object_nouns) and i not in verbs:
             raw = _noun_claim(s, i)
         if w in hedge_words:
