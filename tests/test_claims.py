@@ -607,3 +607,10 @@ def test_a_poll_named_at_the_end_of_the_sentence_vouches_for_the_clause_before_i
     assert c.text == "The ferry levy is losing support" and c.speaker_mention == "the latest harbour survey released Monday"
     text2 = "The ferry levy is losing support in the latest survey and the council is worried."
     assert all(c.cue != "in" for c in claims_in_text(text2))
+
+
+def test_according_to_after_two_reported_clauses_takes_the_last_one():
+    text = ("The pilot met the mayor on Monday, as the Harbour Gazette reported, and he will lead the new "
+            "ferry crew, according to two officials.")
+    assert _one(text, "according to").text == "he will lead the new ferry crew"
+    assert _one(text, "as the Harbour Gazette reported").text == "The pilot met the mayor on Monday"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .claim_text import (
     _AUX, _COORD, _DETS, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
-from .claim_sentence import _BE, _Raw, _Sentence, _object_end, _to_clause_end
+from .claim_sentence import _BE, _NEW_SUBJECT, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import _fallback_subject
 
 _SOURCE_STOP = frozenset({",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS))
@@ -53,6 +53,9 @@ def _last_clause_start(s: _Sentence, i: int) -> int:
             return k + 1
         if w == "," and k + 1 < i - 1 and lows[k + 1] in _RELATIVE | {"with"} and not s.inside_quote(starts[k]):
             return k + 1
+        if w == "," and k + 2 < i - 1 and lows[k + 1] in {"and", "but"} and not s.inside_quote(starts[k]) \
+                and (lows[k + 2] in _NEW_SUBJECT or s._new_clause(k + 2)) and any(m in s.verbs for m in range(k)):
+            return k + 2  # "X met Y, as Z reported, and he will lead ..., according to W": W reports the last clause
     return 0
 
 
