@@ -614,3 +614,10 @@ def test_according_to_after_two_reported_clauses_takes_the_last_one():
             "ferry crew, according to two officials.")
     assert _one(text, "according to").text == "he will lead the new ferry crew"
     assert _one(text, "as the Harbour Gazette reported").text == "The pilot met the mayor on Monday"
+
+
+def test_vote_for_needs_a_subject_and_a_negated_be_makes_a_passive():
+    assert claims_in_text("The harbour board had the deciding vote for the levy.") == []
+    c = _one("Most voters would rather vote for the levy than for the toll.", "vote for")
+    assert c.text.startswith("the levy") and c.speaker_mention == "Most voters"
+    assert all(c.cue != "expected" for c in claims_in_text("The mayor isn't expected to attend the launch."))

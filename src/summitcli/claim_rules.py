@@ -43,6 +43,8 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 
 # unions used inside per-token loops, built once here rather than on every test
 _SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
+# "is", and "isn't"/"wasn’t": a participle after them is passive
+_BE_ALL = _BE | {b + "n" + q + "t" for b in ("is", "are", "was", "were") for q in "'’"}
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
@@ -53,7 +55,7 @@ _GERUND_PREV = {",", "and", "—", "–", "-", "by", "after", "before", "while",
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
     lows, texts, prev = s.lows, s.texts, s.lows[i - 1] if i else ""
-    if (prev in _BE or (i > 1 and lows[i - 2] in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
+    if (prev in _BE_ALL or (i > 1 and lows[i - 2] in _BE_ALL and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
             and not form.split()[0].endswith("ing"):
         return True  # passives (hedges are handled elsewhere); "is calling for" is progressive
     if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:

@@ -83,7 +83,7 @@ _NEGATED = frozenset(w + "n" + q + "t" for w in "do does did would could should 
 _SUBJ_SKIP = _AUX | _NEGATED | frozenset("also still just even already now then only first later "
                                          "repeatedly previously recently often never not always long "
                                          "both all each together jointly once again ever further yet "
-                                         "since".split())
+                                         "since rather".split())
 
 
 _SUBJ_STOP = frozenset("that and but because if when while although though as since after before "
