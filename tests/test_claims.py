@@ -621,3 +621,8 @@ def test_vote_for_needs_a_subject_and_a_negated_be_makes_a_passive():
     c = _one("Most voters would rather vote for the levy than for the toll.", "vote for")
     assert c.text.startswith("the levy") and c.speaker_mention == "Most voters"
     assert all(c.cue != "expected" for c in claims_in_text("The mayor isn't expected to attend the launch."))
+
+
+def test_campaign_for_is_a_noun_without_a_subject():
+    assert claims_in_text("The long campaign for the levy began in May.") == []
+    assert _one("Omar Haddad will campaign for the levy.", "campaign for").text == "the levy"
