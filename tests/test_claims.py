@@ -624,5 +624,5 @@ def test_vote_for_needs_a_subject_and_a_negated_be_makes_a_passive():
 
 
 def test_campaign_for_is_a_noun_without_a_subject():
-    assert claims_in_text("The long campaign for the levy began in May.") == []
+    assert claims_in_text("Her bombing campaign against the rebels began in May.") == []
     assert _one("Omar Haddad will campaign for the levy.", "campaign for").text == "the levy"
