@@ -626,3 +626,7 @@ def test_vote_for_needs_a_subject_and_a_negated_be_makes_a_passive():
 def test_campaign_for_is_a_noun_without_a_subject():
     assert claims_in_text("Her bombing campaign against the rebels began in May.") == []
     assert _one("Omar Haddad will campaign for the levy.", "campaign for").text == "the levy"
+
+
+def test_a_named_thing_with_a_capitalised_modifier_is_not_a_report():
+    assert claims_in_text("The pilots set up a Facebook group called Save Our Ferry.") == []

@@ -230,8 +230,8 @@ def _names_a_thing(s: _Sentence, i: int) -> bool:
     for k in range(i - 1, max(-1, i - 5), -1):
         if lows[k] in {"a", "an"}:
             return k > 0 and texts[k - 1].islower() and _is_word(texts[k - 1]) and lows[k - 1] not in {"and", "but"}
-        if not (texts[k].islower() and _is_word(texts[k])):
-            return False
+        if not _is_word(texts[k]) or k == i - 1 and not texts[k].islower():
+            return False  # "a campaign called ...", "a Facebook group called ..."; not "a man Lee called"
     return False
 
 
