@@ -630,3 +630,10 @@ def test_campaign_for_is_a_noun_without_a_subject():
 
 def test_a_named_thing_with_a_capitalised_modifier_is_not_a_report():
     assert claims_in_text("The pilots set up a Facebook group called Save Our Ferry.") == []
+
+
+def test_a_fronted_adjunct_before_said_and_a_quotation_is_no_claim():
+    text = "While touring the harbour on Monday, Omar Haddad said, “The quay will reopen in May.”"
+    assert all(c.cue != "said" for c in claims_in_text(text))
+    text2 = "The quay, Omar Haddad said, will reopen in May."
+    assert _one(text2, "said").text == "The quay, Omar Haddad said, will reopen in May"

@@ -320,6 +320,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
             and (lows[0] in _FRONT_TIME):
         return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
     nxt, nxt_text = (lows[k + 1], texts[k + 1]) if k + 1 < n else (None, None)
+    if k < n and lows[k] == "," and nxt in {"“", '"', "‘"} and head < i:
+        return None  # "In May, Lee said, “...”": the quotation follows; the words before are an adjunct
     mid = k < n and lows[k] == "," and nxt is not None and nxt not in {"and", "but", "or"} and (
         # "The plan, said Lee, is doomed": after an inverted speaker only a verb continues the content;
         # "..., said Lee, director of ...": anything else is the speaker's apposition
