@@ -637,3 +637,8 @@ def test_a_fronted_adjunct_before_said_and_a_quotation_is_no_claim():
     assert all(c.cue != "said" for c in claims_in_text(text))
     text2 = "The quay, Omar Haddad said, will reopen in May."
     assert _one(text2, "said").text == "The quay, Omar Haddad said, will reopen in May"
+
+
+def test_even_as_after_a_comma_ends_the_content():
+    text = "Omar Haddad said that the quay would reopen in May, even as the council cut its budget."
+    assert _one(text, "said").text == "that the quay would reopen in May"

@@ -131,6 +131,8 @@ class _Sentence:
             if w == "," and k > j + 3 and k + 2 < self.n and lows[k + 1] in {"a", "an"} \
                     and not self.inside_quote(starts[k]):
                 return k  # ", an ambitious goal that ...": the author's apposition
+            if w == "," and k + 2 < self.n and lows[k + 1] == "even" and lows[k + 2] == "as":
+                return k  # ", even as Y ...": the author's contrast
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
                              and not (k + 2 < self.n and lows[k + 2] == "that")  # ", but that ..."
                              and not (lows[k + 1] == "but" and k + 2 < self.n and texts[k + 2].islower()
