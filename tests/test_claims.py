@@ -642,3 +642,9 @@ def test_a_fronted_adjunct_before_said_and_a_quotation_is_no_claim():
 def test_even_as_after_a_comma_ends_the_content():
     text = "Omar Haddad said that the quay would reopen in May, even as the council cut its budget."
     assert _one(text, "said").text == "that the quay would reopen in May"
+
+
+def test_a_progressive_report_takes_the_subject_before_be_not_the_sentence_subject():
+    text = "The ferry has been late all week, and many riders are wondering if the quay will reopen."
+    c = _one(text, "wondering")
+    assert c.text == "if the quay will reopen" and c.speaker_mention == "many riders"

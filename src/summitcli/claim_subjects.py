@@ -100,7 +100,7 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
 
     Only the span is found here; the name still comes from the shared resolver."""
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
-    if lows[i].endswith("ing") or i > 0 and lows[i - 1] in {"and", "but", "then", "or"}:
+    if lows[i].endswith("ing") and not _progressive(s, i) or i > 0 and lows[i - 1] in {"and", "but", "then", "or"}:
         return _main_subject(s, i)  # participles and coordinated verbs take the main verb's subject
     k = i - 1
     while k >= 0 and (texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly"))
@@ -120,6 +120,14 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
             and lows[h - 1] not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
     return (starts[h], ends[k])
+
+
+def _progressive(s: _Sentence, i: int) -> bool:
+    """"are wondering", "is still saying": a form of "be" (adverbs skipped) before the -ing verb."""
+    k = i - 1
+    while k > 0 and s.lows[k].endswith("ly") or k > 0 and s.lows[k] in {"still", "also", "now", "not", "always"}:
+        k -= 1
+    return k >= 0 and s.texts[k].islower() and s.lows[k] in _BE
 
 
 def _skip_parenthetical(s: _Sentence, k: int) -> int:
