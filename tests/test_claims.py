@@ -648,3 +648,9 @@ def test_a_progressive_report_takes_the_subject_before_be_not_the_sentence_subje
     text = "The ferry has been late all week, and many riders are wondering if the quay will reopen."
     c = _one(text, "wondering")
     assert c.text == "if the quay will reopen" and c.speaker_mention == "many riders"
+
+
+def test_percent_subjects_and_coordinated_auxiliaries_find_their_speakers():
+    assert _one("On the quay, 47% say the ferry is too slow.", "say").speaker_mention == "47%"
+    c = _one("All of the pilots oppose the levy, and have pledged to fight it.", "pledged")
+    assert c.text == "to fight it" and c.speaker_mention == "All of the pilots"

@@ -109,6 +109,10 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
                       or lows[k] == "," and lows[k + 1] in _ASIDES):
         k -= 1  # "has, however, revealed": asides between subject and verb
     k = _skip_parenthetical(s, k)
+    if k < i - 1 and k > 0 and lows[k] in {"and", "but"}:
+        return _main_subject(s, i)  # "All of them oppose X, and have pledged to ...": the first subject
+    if k > 0 and lows[k] == "%" and texts[k - 1][:1].isdigit():
+        return (starts[k - 1], ends[k])  # "47% say ..."
     if k < 0 or not _is_word(texts[k]) or lows[k] in _SUBJ_STOP or k in s.verbs:
         if k > 0 and lows[k] == "," and _is_word(texts[k - 1]) and lows[k - 1] not in _STOP_ASIDES \
                 and not lows[k - 1].endswith("ly"):
