@@ -654,3 +654,10 @@ def test_percent_subjects_and_coordinated_auxiliaries_find_their_speakers():
     assert _one("On the quay, 47% say the ferry is too slow.", "say").speaker_mention == "47%"
     c = _one("All of the pilots oppose the levy, and have pledged to fight it.", "pledged")
     assert c.text == "to fight it" and c.speaker_mention == "All of the pilots"
+
+
+def test_a_coordinated_subject_after_the_content_still_makes_a_postposed_report():
+    text = "The quay will reopen in May, pilots and harbour officials told the Gazette."
+    assert _one(text, "told").text == "The quay will reopen in May"
+    text2 = "Six riders said the ferry was late, and three said the same of the tram."
+    assert sorted(c.text for c in claims_in_text(text2)) == ["the ferry was late", "the same of the tram"]

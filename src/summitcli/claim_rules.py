@@ -285,6 +285,10 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         return None  # "..., which the agency declared": a relative clause, not an attribution
     if head == i and i > 1 and lows[i - 1] == "," and _skip_parenthetical(s, i - 1) < i - 2:
         return None  # "Two elections, a century apart, suggest ...": an aside after the subject
+    if head > 2 and lows[head - 1] == "and" and head < i:  # "..., teachers and officials told X."
+        m = next((m for m in range(head - 2, max(0, head - 6), -1) if not _is_word(texts[m])), None)
+        if m is not None and lows[m] == "," and m + 1 < head - 1 and all(_is_word(t) for t in texts[m + 1:head - 1]):
+            head = m + 1
     before = lows[head - 1] if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
     appos = False
