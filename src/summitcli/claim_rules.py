@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .claim_text import (
     _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
-    _DURATIONS, _SUBORDINATORS, _TIME,
+    _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
     _word_count,
 )
@@ -20,11 +20,13 @@ from .claim_phrases import (
     _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_after, _in_source_claim,
     _noun_claim,
 )
-from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end, _to_clause_end
+from .claim_sentence import (
+    _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _relative_start, _to_clause_end,
+)
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
     _noun_before, _past_subject_aside, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
-    _skip_parenthetical, _source_subject, _subject_after, _verbless, _with_subject,
+    _skip_parenthetical, _source_subject, _subject_after, _subordinate_end, _verbless, _with_subject,
 )
 
 __all__ = ["_Raw", "_Sentence", "_dedupe", "_sentence_claims"]
@@ -48,7 +50,6 @@ _BE_ALL = _BE | {b + "n" + q + "t" for b in ("is", "are", "was", "were") for q i
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
-_SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
 _GERUND_PREV = {",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
 
 
@@ -115,65 +116,12 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
 
 
 
-def _as_follows(s: _Sentence, j: int) -> bool:
-    """Does "as" follow a plain object of one to eight words starting at token j?"""
-    lows, texts = s.lows, s.texts
-    if j >= s.n or lows[j] in _BAD_START or not _is_word(texts[j]):
-        return False
-    for k in range(j + 1, min(s.n, j + 9)):
-        if lows[k] == "as":
-            return k + 1 < s.n and _is_word(texts[k + 1]) and lows[k + 1] not in {"well", "much", "many", "soon", "long"}
-        if not (_is_word(texts[k]) or lows[k] in {"’s", "'s", "-"}) or k in s.verbs:
-            return False
-    return False
 
 
-def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
-    """"a plan which officials said will take effect": the content has no subject of its own,
-    so it starts at the relative pronoun before the "officials said" clause."""
-    lows, texts, starts = s.lows, s.texts, s.starts
-    if lows[start] not in _GAP_VERBS:
-        return a
-    for k in range(i - 1, max(-1, i - 8), -1):
-        if lows[k] in {"which", "that", "who"}:
-            return starts[k]
-        if not _is_word(texts[k]):
-            break
-    return a
 
 
-def _contraction_base(word: str) -> str:
-    """"he’s" -> "he": a contracted pronoun still opens the main clause."""
-    for tail in ("’s", "'s", "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve"):
-        if word.endswith(tail):
-            return word[:-len(tail)]
-    return word
 
 
-def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
-    """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
-    lows, texts, starts = s.lows, s.texts, s.starts
-    h = _clause_head(s, i, speaker)
-    first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
-    if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
-        first += 1  # "Years after X claimed that ..., the party ..."
-    if not (lows[first] in _SUB_OPENERS
-            and first < i
-            or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
-            or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
-        return end
-    # the cue sits inside a fronted clause ("As X said Y, ...") unless a comma closed it first
-    fronted = lows[first] in _SUB_OPENERS and first < i and "," not in lows[first:i]
-    for k in range(start + 2, end - 1):
-        if fronted and lows[k] == "," and not s.inside_quote(starts[k]):
-            return k  # "As the leaders said their farewells, at least seven ...": the main clause
-        if lows[k] in {",", "”", '"'} and (
-                _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
-                                    "most", "some", "the", "this", "these", "those", "few", "his", "her",
-                                    "their", "its", "our", "a", "an"}
-                or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):
-            return k
-    return end
 
 
 def _verb_claim(s: _Sentence, i: int) -> _Raw | None:

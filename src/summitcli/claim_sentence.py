@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from .claim_text import (
-    _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
+    _APPOS, _AUX, _BAD_START, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
     _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _is_word, _lexicon, _plausible_verb,
     _tokens, _trim, _verb_at,
 )
@@ -276,3 +276,30 @@ _PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks some
 
 _GAP_VERBS = frozenset("is are was were will would could can should may might must has have had "
                        "did does do".split())
+
+
+def _as_follows(s: _Sentence, j: int) -> bool:
+    """Does "as" follow a plain object of one to eight words starting at token j?"""
+    lows, texts = s.lows, s.texts
+    if j >= s.n or lows[j] in _BAD_START or not _is_word(texts[j]):
+        return False
+    for k in range(j + 1, min(s.n, j + 9)):
+        if lows[k] == "as":
+            return k + 1 < s.n and _is_word(texts[k + 1]) and lows[k + 1] not in {"well", "much", "many", "soon", "long"}
+        if not (_is_word(texts[k]) or lows[k] in {"’s", "'s", "-"}) or k in s.verbs:
+            return False
+    return False
+
+
+def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
+    """"a plan which officials said will take effect": the content has no subject of its own,
+    so it starts at the relative pronoun before the "officials said" clause."""
+    lows, texts, starts = s.lows, s.texts, s.starts
+    if lows[start] not in _GAP_VERBS:
+        return a
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if lows[k] in {"which", "that", "who"}:
+            return starts[k]
+        if not _is_word(texts[k]):
+            break
+    return a

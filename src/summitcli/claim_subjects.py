@@ -8,7 +8,7 @@ whether the words before a cue are a subject at all, which tells a verb from a n
 from __future__ import annotations
 
 from .claim_text import (
-    _AUX, _DETS, _PERIODS, _PREPS, _RELATIVE, _SUBJ_PRONOUNS, _SUBORDINATORS, _WEEKDAYS,
+    _AUX, _DETS, _DURATIONS, _PERIODS, _PREPS, _RELATIVE, _SUBJ_PRONOUNS, _SUBORDINATORS, _WEEKDAYS,
     _infinitive, _is_cap, _is_word, _lexicon,
 )
 from .claim_sentence import _BE, _GAP_VERBS, _Sentence
@@ -340,3 +340,40 @@ def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
         if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
             return None
     return None
+
+
+_SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
+
+
+def _contraction_base(word: str) -> str:
+    """"he’s" -> "he": a contracted pronoun still opens the main clause."""
+    for tail in ("’s", "'s", "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve"):
+        if word.endswith(tail):
+            return word[:-len(tail)]
+    return word
+
+
+def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
+    """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
+    lows, texts, starts = s.lows, s.texts, s.starts
+    h = _clause_head(s, i, speaker)
+    first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
+    if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
+        first += 1  # "Years after X claimed that ..., the party ..."
+    if not (lows[first] in _SUB_OPENERS
+            and first < i
+            or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
+            or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
+        return end
+    # the cue sits inside a fronted clause ("As X said Y, ...") unless a comma closed it first
+    fronted = lows[first] in _SUB_OPENERS and first < i and "," not in lows[first:i]
+    for k in range(start + 2, end - 1):
+        if fronted and lows[k] == "," and not s.inside_quote(starts[k]):
+            return k  # "As the leaders said their farewells, at least seven ...": the main clause
+        if lows[k] in {",", "”", '"'} and (
+                _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
+                                    "most", "some", "the", "this", "these", "those", "few", "his", "her",
+                                    "their", "its", "our", "a", "an"}
+                or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):
+            return k
+    return end
