@@ -661,3 +661,10 @@ def test_a_coordinated_subject_after_the_content_still_makes_a_postposed_report(
     assert _one(text, "told").text == "The quay will reopen in May"
     text2 = "Six riders said the ferry was late, and three said the same of the tram."
     assert sorted(c.text for c in claims_in_text(text2)) == ["the ferry was late", "the same of the tram"]
+
+
+def test_a_longer_listener_may_stand_between_a_tell_verb_and_its_clause():
+    c = _one("Omar Haddad asked the young night pilot whether the quay was safe.", "asked")
+    assert c.text == "whether the quay was safe"
+    c2 = _one("The union told the new harbour master that the cranes were unsafe.", "told")
+    assert c2.text == "that the cranes were unsafe"

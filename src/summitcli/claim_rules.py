@@ -83,7 +83,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     """Where the reported content after the verb starts, and the rule that says so."""
     lows, n, lex = s.lows, s.n, _lexicon()
     j = _skip_adverbials(s, i2 + 1, n)
-    c = _find_complementiser(s, j, n, free=2 if "addressee" in frames else 0)
+    c = _find_complementiser(s, j, n, free=6 if "addressee" in frames else 0)
     if c is None and "causative" in frames and "addressee" not in frames and any(
             lows[k] == "to" and _infinitive(s, k) for k in range(j + 1, min(n - 1, j + 5))) \
             and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
