@@ -668,3 +668,8 @@ def test_a_longer_listener_may_stand_between_a_tell_verb_and_its_clause():
     assert c.text == "whether the quay was safe"
     c2 = _one("The union told the new harbour master that the cranes were unsafe.", "told")
     assert c2.text == "that the cranes were unsafe"
+
+
+def test_a_relative_clause_inside_the_subject_does_not_become_the_speaker():
+    c = _one("Pilots who favor harbour taxes agree that the quay is unsafe.", "agree")
+    assert c.text == "that the quay is unsafe" and c.speaker_mention == "Pilots"

@@ -123,6 +123,12 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     while h > 0 and k - h < 10 and (_is_word(texts[h - 1]) or lows[h - 1] in {"’s", "'s", "-"}) \
             and lows[h - 1] not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
+    if h > 2 and h - 1 in s.verbs and lows[h - 2] in {"who", "that"} and _is_word(texts[h - 3]):
+        k = h - 3  # "economists who favor X agree": the noun before the relative clause
+        h = k
+        while h > 0 and k - h < 6 and _is_word(texts[h - 1]) and lows[h - 1] not in _SUBJ_STOP \
+                and h - 1 not in s.verbs:
+            h -= 1
     return (starts[h], ends[k])
 
 
