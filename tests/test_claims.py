@@ -673,3 +673,9 @@ def test_a_longer_listener_may_stand_between_a_tell_verb_and_its_clause():
 def test_a_relative_clause_inside_the_subject_does_not_become_the_speaker():
     c = _one("Pilots who favor harbour taxes agree that the quay is unsafe.", "agree")
     assert c.text == "that the quay is unsafe" and c.speaker_mention == "Pilots"
+
+
+def test_a_fronted_years_after_clause_and_a_full_name_give_the_participle_speaker():
+    text = "Years after the storm wrecked the quay, Omar Haddad won the vote by promising a new ferry."
+    c = _one(text, "promising")
+    assert c.text == "a new ferry" and c.speaker_mention == "Omar Haddad"

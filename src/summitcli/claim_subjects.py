@@ -210,7 +210,8 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     a = s.first
     limit = i
-    if a < i and (lows[a] in _FRONTED or _time_phrase(s, a)):  # "At a rally, X ..." / "The day before, X ..."
+    if a < i and (lows[a] in _FRONTED or _time_phrase(s, a) or lows[a] in _DURATIONS and a + 1 < i
+                  and lows[a + 1] in _SUBORDINATORS):  # "At a rally, X ...", "The day before, X ...", "Years after Y, X"
         a = next((k + 1 for k in range(a, min(s.n, a + 30)) if lows[k] == ","), s.n)
         limit = s.n if a > i else i
     if a >= limit or not (_is_cap(texts[a]) or lows[a] in _PRON_DETS) \
@@ -221,8 +222,10 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     while b < i and b - a < 8 and (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) and not (
             texts[b].islower() and (lows[b] in _VERBISH or b in s.verbs or b > a and (
                 lows[b].endswith("ly") or
-                lows[b].endswith(("ed", "s")) and not lows[b - 1] in _DETS))):
-        b += 1
+                lows[b].endswith(("ed", "s")) and not lows[b - 1] in _DETS
+                or b - a >= 2 and texts[b - 1][:1].isupper() and texts[b - 2][:1].isupper()
+                and lows[a] not in _PRON_DETS and lows[b] not in _PREPS))):
+        b += 1  # a full name ("Omar Haddad won ...") ends at the first lower-case word after it
     if b == a or b > i or lows[b - 1] in _DETS:
         return None
     return (starts[a], ends[b - 1])
