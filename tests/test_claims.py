@@ -679,3 +679,9 @@ def test_a_fronted_years_after_clause_and_a_full_name_give_the_participle_speake
     text = "Years after the storm wrecked the quay, Omar Haddad won the vote by promising a new ferry."
     c = _one(text, "promising")
     assert c.text == "a new ferry" and c.speaker_mention == "Omar Haddad"
+
+
+def test_the_main_subject_keeps_its_appositive_name():
+    text = "But the other pilot on the quay, harbour master Ana Ruiz, drew a contrast, saying the ferry was safe."
+    c = _one(text, "saying")
+    assert c.speaker_mention == "the other pilot on the quay, harbour master Ana Ruiz" and c.speaker == "Ana Ruiz"

@@ -228,6 +228,12 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
         b += 1  # a full name ("Omar Haddad won ...") ends at the first lower-case word after it
     if b == a or b > i or lows[b - 1] in _DETS:
         return None
+    if b < i and lows[b] == ",":  # "the other candidate, former mayor Ana Ruiz, said ...": the name too
+        e = b + 1
+        while e < i and e - b <= 8 and _is_word(texts[e]):
+            e += 1
+        if e < i and lows[e] == "," and e > b + 1 and texts[e - 1][:1].isupper() and texts[e - 2][:1].isupper():
+            b = e
     return (starts[a], ends[b - 1])
 
 
