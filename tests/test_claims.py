@@ -685,3 +685,9 @@ def test_the_main_subject_keeps_its_appositive_name():
     text = "But the other pilot on the quay, harbour master Ana Ruiz, drew a contrast, saying the ferry was safe."
     c = _one(text, "saying")
     assert c.speaker_mention == "the other pilot on the quay, harbour master Ana Ruiz" and c.speaker == "Ana Ruiz"
+
+
+def test_asides_between_subject_and_verb_leave_the_first_phrase_as_the_speaker():
+    text = "Councillor Ana Ruiz, a pilot from Bonn, in the name of safety and better pay, has proposed a ferry levy."
+    c = _one(text, "proposed")
+    assert c.text == "a ferry levy" and c.speaker_mention == "Councillor Ana Ruiz"

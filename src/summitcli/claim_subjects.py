@@ -113,6 +113,10 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
         return _main_subject(s, i)  # "All of them oppose X, and have pledged to ...": the first subject
     if k > 0 and lows[k] == "%" and texts[k - 1][:1].isdigit():
         return (starts[k - 1], ends[k])  # "47% say ..."
+    if k > 0 and lows[k] == "," and lows[k - 1] not in _STOP_ASIDES:
+        head = _fronted_subject(s, k)
+        if head is not None:
+            return head
     if k < 0 or not _is_word(texts[k]) or lows[k] in _SUBJ_STOP or k in s.verbs:
         if k > 0 and lows[k] == "," and _is_word(texts[k - 1]) and lows[k - 1] not in _STOP_ASIDES \
                 and not lows[k - 1].endswith("ly"):
@@ -130,6 +134,24 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
                 and h - 1 not in s.verbs:
             h -= 1
     return (starts[h], ends[k])
+
+
+def _fronted_subject(s: _Sentence, k: int) -> tuple[int, int] | None:
+    """"Lee, a senator from Ohio, in a bid to X, has proposed": when asides stand between the
+    subject and its verb (k is the comma before the verb), the subject is the sentence's first
+    comma-free phrase: a name or a noun phrase of up to eight words with no verb."""
+    lows, texts, a = s.lows, s.texts, s.first
+    if a >= k or not (_is_cap(texts[a]) or lows[a] in _DETS) or lows[a] in _FRONTED:
+        return None
+    b = a
+    while b < k and lows[b] != ",":
+        if not (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) or b in s.verbs \
+                or texts[b].islower() and (lows[b] in _FINITE or lows[b] in _BE):
+            return None
+        b += 1
+    if b >= k or b - a > 8 or b == a:
+        return None
+    return (s.starts[a], s.ends[b - 1])
 
 
 def _progressive(s: _Sentence, i: int) -> bool:
