@@ -136,12 +136,16 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     return (starts[h], ends[k])
 
 
+_NOT_SUBJECT_START = frozenset("among amid across beyond within without throughout like unlike besides even here "
+                                "there now then still yet meanwhile however instead also so".split())
+
+
 def _fronted_subject(s: _Sentence, k: int) -> tuple[int, int] | None:
     """"Lee, a senator from Ohio, in a bid to X, has proposed": when asides stand between the
     subject and its verb (k is the comma before the verb), the subject is the sentence's first
     comma-free phrase: a name or a noun phrase of up to eight words with no verb."""
     lows, texts, a = s.lows, s.texts, s.first
-    if a >= k or not (_is_cap(texts[a]) or lows[a] in _DETS) or lows[a] in _FRONTED:
+    if a >= k or not (_is_cap(texts[a]) or lows[a] in _DETS) or lows[a] in _FRONTED or lows[a] in _NOT_SUBJECT_START:
         return None
     b = a
     while b < k and lows[b] != ",":
