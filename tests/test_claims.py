@@ -691,3 +691,9 @@ def test_asides_between_subject_and_verb_leave_the_first_phrase_as_the_speaker()
     text = "Councillor Ana Ruiz, a pilot from Bonn, in the name of safety and better pay, has proposed a ferry levy."
     c = _one(text, "proposed")
     assert c.text == "a ferry levy" and c.speaker_mention == "Councillor Ana Ruiz"
+
+
+def test_verbs_listed_with_commas_share_the_first_subject():
+    found = claims_in_text("Councillor Ana Ruiz urged the council to act, proposed a levy and demanded new boats.")
+    assert [(c.cue, c.speaker_mention) for c in found] == [
+        ("urged", "Councillor Ana Ruiz"), ("proposed", "Councillor Ana Ruiz"), ("demanded", "Councillor Ana Ruiz")]

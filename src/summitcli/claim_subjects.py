@@ -149,6 +149,8 @@ def _fronted_subject(s: _Sentence, k: int) -> tuple[int, int] | None:
         return None
     b = a
     while b < k and lows[b] != ",":
+        if b > a and (b in s.verbs or texts[b].islower() and (lows[b] in _FINITE or lows[b] in _BE)):
+            break  # "She urged X to act, proposed Y": the verbs share the subject before the first
         if not (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) or b in s.verbs \
                 or texts[b].islower() and (lows[b] in _FINITE or lows[b] in _BE):
             return None
