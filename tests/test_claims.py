@@ -697,3 +697,9 @@ def test_verbs_listed_with_commas_share_the_first_subject():
     found = claims_in_text("Councillor Ana Ruiz urged the council to act, proposed a levy and demanded new boats.")
     assert [(c.cue, c.speaker_mention) for c in found] == [
         ("urged", "Councillor Ana Ruiz"), ("proposed", "Councillor Ana Ruiz"), ("demanded", "Councillor Ana Ruiz")]
+
+
+def test_a_participle_after_but_takes_the_subject_of_its_own_clause():
+    c = _one("It is a long shot, but Ana Ruiz was on the quay on Monday, urging pilots to strike.", "urging")
+    assert c.text == "pilots to strike" and c.speaker_mention == "Ana Ruiz"
+    assert _one("But right now we're seeing the ferry fail.", "seeing").speaker_mention == "we"

@@ -127,6 +127,9 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     while h > 0 and k - h < 10 and (_is_word(texts[h - 1]) or lows[h - 1] in {"’s", "'s", "-"}) \
             and lows[h - 1] not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
+    for tail in ("’re", "'re", "’m", "'m", "’s", "'s", "’ve", "'ve"):
+        if lows[k].endswith(tail) and lows[k][:-len(tail)] in _SUBJ_PRONOUNS | {"it"}:
+            return (starts[k], ends[k] - len(tail))  # "we're seeing": the pronoun "we"
     if h > 2 and h - 1 in s.verbs and lows[h - 2] in {"who", "that"} and _is_word(texts[h - 3]):
         k = h - 3  # "economists who favor X agree": the noun before the relative clause
         h = k
@@ -165,7 +168,8 @@ def _progressive(s: _Sentence, i: int) -> bool:
     k = i - 1
     while k > 0 and s.lows[k].endswith("ly") or k > 0 and s.lows[k] in {"still", "also", "now", "not", "always"}:
         k -= 1
-    return k >= 0 and s.texts[k].islower() and s.lows[k] in _BE
+    return k >= 0 and (s.texts[k].islower() and s.lows[k] in _BE
+                       or s.lows[k].endswith(("’re", "'re", "’m", "'m")))  # "we're seeing"
 
 
 def _skip_parenthetical(s: _Sentence, k: int) -> int:
@@ -237,6 +241,11 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     phrase ("At a rally, ..."): the words before its first verb."""
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     a = s.first
+    for k in range(i - 2, a, -1):  # "It's a big if, but Sanders was in Ohio, emphasizing ...": the last clause
+        if lows[k] == ";" or lows[k] == "," and lows[k + 1] in {"but", "and", "yet"} and k + 2 < i \
+                and (_is_cap(texts[k + 2]) or lows[k + 2] in _SUBJ_PRONOUNS):
+            a = k + 1 if lows[k] == ";" else k + 2
+            break
     limit = i
     if a < i and (lows[a] in _FRONTED or _time_phrase(s, a) or lows[a] in _DURATIONS and a + 1 < i
                   and lows[a + 1] in _SUBORDINATORS):  # "At a rally, X ...", "The day before, X ...", "Years after Y, X"
