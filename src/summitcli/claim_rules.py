@@ -21,12 +21,13 @@ from .claim_phrases import (
     _noun_claim,
 )
 from .claim_sentence import (
-    _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _relative_start, _to_clause_end,
+    _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _past_subject_aside,
+    _past_verbless_comma, _relative_start, _to_clause_end, _verbless, _with_subject,
 )
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
-    _noun_before, _past_subject_aside, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
-    _skip_parenthetical, _source_subject, _subject_after, _subordinate_end, _verbless, _with_subject,
+    _noun_before, _plain_subject, _postposed_end, _reduced_relative,
+    _skip_parenthetical, _source_subject, _subject_after, _subordinate_end,
 )
 
 __all__ = ["_Raw", "_Sentence", "_dedupe", "_sentence_claims"]

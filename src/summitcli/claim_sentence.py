@@ -303,3 +303,63 @@ def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
         if not _is_word(texts[k]):
             break
     return a
+
+
+_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
+
+
+def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
+    lows, texts = s.lows, s.texts
+    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
+               for k in range(a + 1, b))
+
+
+def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
+    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
+    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
+    for _ in range(2):
+        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
+            break
+        end = s.content_end(end)
+    return end
+
+
+def _past_subject_aside(s: _Sentence, start: int, end: int) -> int:
+    """"said the levy, which took effect in May, hurts firms": content cut at a relative or
+    participle aside on its verbless subject goes on when a verb follows the aside's closing comma."""
+    lows, texts, n = s.lows, s.texts, s.n
+    if end + 2 >= n or lows[end] != "," or _has_verb(s, start, end) or end - start > 8 or not (
+            lows[end + 1] in {"which", "who"} or texts[end + 1].islower() and lows[end + 1].endswith("ing")
+            and end + 1 not in s.verbs):  # ", saying ...": a report of its own, no aside
+        return end
+    for m in range(end + 2, min(n - 1, end + 25)):
+        if lows[m] in {",", ";", ":"} or s.inside_quote(s.starts[m]):
+            w, t = lows[m + 1], texts[m + 1]
+            if lows[m] == "," and t.islower() and (w in _FINITE or w in _BE or w.endswith(("ed", "s"))) \
+                    and not w.endswith("ss"):
+                return s.content_end(m + 1)
+            return end
+    return end
+
+
+def _verbless(s: _Sentence, a: int, b: int) -> bool:
+    """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
+    ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
+    lows, texts = s.lows, s.texts
+    if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
+        return False
+    return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
+                   for k in range(a + 1, b))
+
+
+def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """"..., with 40 percent saying ...": the words between "with" and the participle are its
+    subject (their span), in an absolute phrase of up to five words."""
+    lows, texts = s.lows, s.texts
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if lows[k] == "with":
+            return (s.starts[k + 1], s.ends[i - 1]) if k < i - 1 else None
+        if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
+            return None
+    return None
