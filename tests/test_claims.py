@@ -703,3 +703,8 @@ def test_a_participle_after_but_takes_the_subject_of_its_own_clause():
     c = _one("It is a long shot, but Ana Ruiz was on the quay on Monday, urging pilots to strike.", "urging")
     assert c.text == "pilots to strike" and c.speaker_mention == "Ana Ruiz"
     assert _one("But right now we're seeing the ferry fail.", "seeing").speaker_mention == "we"
+
+
+def test_a_leading_conjunction_is_not_part_of_postposed_content():
+    assert _one("And the quay is shut again, the harbour master said.", "said").text == "the quay is shut again"
+    assert _one("But the quay is shut again, according to the pilots.", "according to").text == "the quay is shut again"

@@ -56,7 +56,10 @@ def _last_clause_start(s: _Sentence, i: int) -> int:
         if w == "," and k + 2 < i - 1 and lows[k + 1] in {"and", "but"} and not s.inside_quote(starts[k]) \
                 and (lows[k + 2] in _NEW_SUBJECT or s._new_clause(k + 2)) and any(m in s.verbs for m in range(k)):
             return k + 2  # "X met Y, as Z reported, and he will lead ..., according to W": W reports the last clause
-    return 0
+    first = 0
+    while first < i - 1 and lows[first] in {"and", "but", "yet"}:
+        first += 1  # "And the quay is shut, according to X": the conjunction is the author's
+    return first
 
 
 def _as_claim(s: _Sentence, i: int) -> _Raw | None:

@@ -283,7 +283,10 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         or _is_word(nxt_text) and not (nxt_text.islower() and nxt.endswith("ing")))
     if not mid and tail and _fronted_phrase_only(s, cut + 1):
         return None  # "In a letter to the board, Lee noted the ...": the words before the subject are an adjunct
-    a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
+    first = 0
+    while first < cut and lows[first] in {"and", "but", "yet"}:
+        first += 1  # "And the quay is shut, she said": the conjunction links to the sentence before
+    a, b = s.span(first, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
     fallback = None if speaker else (_subject_after(s, i2) if head == i else (starts[head], ends[i - 1]))
