@@ -708,3 +708,7 @@ def test_a_participle_after_but_takes_the_subject_of_its_own_clause():
 def test_a_leading_conjunction_is_not_part_of_postposed_content():
     assert _one("And the quay is shut again, the harbour master said.", "said").text == "the quay is shut again"
     assert _one("But the quay is shut again, according to the pilots.", "according to").text == "the quay is shut again"
+
+
+def test_figures_after_a_comma_end_a_noun_phrase_object():
+    assert _one("Harbour pilots backed the levy, 57 percent to 22 percent.", "backed").text == "the levy"

@@ -131,6 +131,9 @@ class _Sentence:
             if w == "," and k > j + 3 and k + 2 < self.n and lows[k + 1] in {"a", "an"} \
                     and not self.inside_quote(starts[k]):
                 return k  # ", an ambitious goal that ...": the author's apposition
+            if phrase and w == "," and nxt and texts[k + 1][:1].isdigit() \
+                    and not self.inside_quote(starts[k]):
+                return k  # "backed Lee, 57 percent to 22 percent": the author's figures
             if w == "," and k + 2 < self.n and lows[k + 1] == "even" and lows[k + 2] == "as":
                 return k  # ", even as Y ...": the author's contrast
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
