@@ -712,3 +712,8 @@ def test_a_leading_conjunction_is_not_part_of_postposed_content():
 
 def test_figures_after_a_comma_end_a_noun_phrase_object():
     assert _one("Harbour pilots backed the levy, 57 percent to 22 percent.", "backed").text == "the levy"
+
+
+def test_an_object_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
+    c = _one("The union, which endorsed Omar Haddad, represents most harbour pilots.", "endorsed")
+    assert c.text == "Omar Haddad"

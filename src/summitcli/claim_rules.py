@@ -161,7 +161,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         return None  # "his support is strong": the noun is the subject of the next verb
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
-        relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb
+        relative = i > 0 and lows[i - 1] in {"who", "that", "which"}  # "voters who back X | agree": X ends at the main verb
         end = _object_end(s, start, end, "infinitive" not in frames, np=reduced or relative)
     elif rule == "verb-to":
         h = i - 1

@@ -250,6 +250,9 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
             return k
         if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
             return k
+        if np and w == "," and nxt.endswith(("s", "ed")) and not nxt.endswith("ss") and k + 1 < s.n \
+                and texts[k + 1].islower() and lows[k - 1] not in _DETS:
+            return k  # "who endorsed Lee, represents ...": the relative clause ends, the main verb follows
         if np and texts[k].islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
                                                and lows[k - 1] not in _DETS
                                                and not lows[k - 1].endswith("ing")):  # "addressing perceived X"
