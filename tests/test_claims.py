@@ -717,3 +717,8 @@ def test_figures_after_a_comma_end_a_noun_phrase_object():
 def test_an_object_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
     c = _one("The union, which endorsed Omar Haddad, represents most harbour pilots.", "endorsed")
     assert c.text == "Omar Haddad"
+
+
+def test_a_to_clause_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
+    c = _one("The ferry firm, which declined to comment, returned the harbour licence.", "declined")
+    assert c.text == "to comment"

@@ -269,6 +269,9 @@ def _to_clause_end(s: _Sentence, j: int, end: int, relative: bool = False) -> in
         w = lows[k]
         if relative and w in _GAP_VERBS and s.texts[k].islower() and lows[k - 1] not in {"to", "that", "which", "who"}:
             return k
+        if relative and w == "," and k + 1 < s.n and s.texts[k + 1].islower() \
+                and lows[k + 1].endswith(("s", "ed")) and not lows[k + 1].endswith("ss"):
+            return k  # "Norton, which declined to comment, returned the rights": the main verb
         if lows[k - 1] == "," and (w in _ADJUNCT_OPENERS or w in _TIME_CLAUSE) and s.texts[k].islower():
             return k - 1
         if w in {"and", "but"} and k + 1 < s.n and lows[k + 1] in _AUX:
