@@ -722,3 +722,8 @@ def test_an_object_inside_a_relative_clause_stops_before_the_main_verb_after_a_c
 def test_a_to_clause_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
     c = _one("The ferry firm, which declined to comment, returned the harbour licence.", "declined")
     assert c.text == "to comment"
+
+
+def test_a_report_inside_a_relative_clause_stops_before_the_main_verb():
+    c = _one("The mayor, who said the quay was safe, was wrong about the tide.", "said")
+    assert c.text == "the quay was safe"

@@ -22,7 +22,7 @@ from .claim_phrases import (
 )
 from .claim_sentence import (
     _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _past_subject_aside,
-    _past_verbless_comma, _relative_start, _to_clause_end, _verbless, _with_subject,
+    _past_verbless_comma, _relative_clause_end, _relative_start, _to_clause_end, _verbless, _with_subject,
 )
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
@@ -170,6 +170,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         end = _to_clause_end(s, start, end, relative=h >= 0 and lows[h] in {"who", "that", "which"})
     elif rule == "verb-clause" and "object" in frames and _verbless(s, start, end):
         end = _object_end(s, start, end, False)  # "repeated his position | at a town hall": a noun phrase
+    if rule in {"verb-clause", "verb-that"} and i > 0 and lows[i - 1] in {"who", "which"}:
+        end = _relative_clause_end(s, start, end)
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)

@@ -279,6 +279,18 @@ def _to_clause_end(s: _Sentence, j: int, end: int, relative: bool = False) -> in
     return end
 
 
+def _relative_clause_end(s: _Sentence, j: int, end: int) -> int:
+    """"The mayor, who said the quay was safe, was wrong": content reported inside a relative
+    clause stops at the comma before the main clause's verb."""
+    lows, texts = s.lows, s.texts
+    for k in range(j + 2, end - 1):
+        w = lows[k + 1]
+        if lows[k] == "," and texts[k + 1].islower() and (w in _GAP_VERBS or w.endswith(("ed", "s"))
+                                                          and not w.endswith("ss")) and not s.inside_quote(s.starts[k]):
+            return k
+    return end
+
+
 _PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks something anything "
                        "everything".split())
 
