@@ -467,3 +467,263 @@ def test_a_concession_or_a_whose_aside_stays_in_the_content():
 
 def test_supposed_to_is_an_obligation_not_a_hedge():
     assert claims_in_text("The tram was supposed to open in May, but the tunnel flooded.") == []
+
+
+def test_a_time_clause_after_a_short_object_is_not_part_of_it():
+    text = "Councillor Omar Haddad backed the levy when the budget came to a vote."
+    assert _one(text, "backed").text == "the levy"
+    text2 = "Councillor Omar Haddad praised the long cold winters of his youth when the harbour froze."
+    assert _one(text2, "praised").text == "the long cold winters of his youth when the harbour froze"
+
+
+def test_a_place_or_time_phrase_after_a_named_object_is_not_part_of_it():
+    text = "The dockers' union endorsed Omar Haddad in March and campaigned for him."
+    assert _one(text, "endorsed").text == "Omar Haddad"
+    text2 = "Councillor Omar Haddad mocked them from the podium."
+    assert _one(text2, "mocked").text == "them"
+    text3 = "Councillor Omar Haddad endorsed a ban in the harbour."
+    assert _one(text3, "endorsed").text == "a ban in the harbour"
+
+
+def test_a_noun_phrase_after_a_clause_verb_stops_before_a_time_or_venue_adjunct():
+    text = "Councillor Omar Haddad repeated his objection on Tuesday at the harbour meeting."
+    assert _one(text, "repeated").text == "his objection"
+    text2 = "Councillor Omar Haddad repeated the levy was unfair on Tuesday."
+    assert _one(text2, "repeated").text == "the levy was unfair on Tuesday"
+
+
+def test_a_title_case_headline_is_not_read_as_a_name_before_an_adjunct():
+    text = "Harbour Board Praises Ferry Plans With New Docks"
+    assert _one(text, "praises").text == "Ferry Plans With New Docks"
+
+
+def test_a_second_report_after_comma_and_with_a_long_subject_is_its_own_claim():
+    text = ("Most of the ferry riders said the fares were too high, and nearly two out of three commuters "
+            "said the trams were late.")
+    texts = sorted(c.text for c in claims_in_text(text))
+    assert texts == ["the fares were too high", "the trams were late"]
+
+
+def test_but_with_a_past_tense_verb_and_no_new_subject_goes_on_with_the_report():
+    text = "Councillor Omar Haddad said the ferry timetable was fair, but required riders to book ahead."
+    assert _one(text, "said").text == "the ferry timetable was fair, but required riders to book ahead"
+    text2 = "Councillor Omar Haddad said the ferry timetable was fair, but the union disagreed."
+    assert _one(text2, "said").text == "the ferry timetable was fair"
+
+
+def test_a_stance_noun_followed_by_among_or_a_verb_is_no_report():
+    assert claims_in_text("The mayor enjoys the strongest support among ferry riders.") == []
+    assert claims_in_text("Among ferry riders, his support is as strong as ever.") == []
+    assert claims_in_text("Rights advocates have been angry for weeks.") == []
+
+
+def test_a_relative_or_participle_aside_on_the_reported_subject_stays_in_the_content():
+    text = "Harbour workers said the levy, which took effect in May, hurts small firms."
+    assert _one(text, "said").text == "the levy, which took effect in May, hurts small firms"
+    text2 = "The port authority says the crowd, numbering 4,000 people, blocked the quay."
+    assert _one(text2, "says").text == "the crowd, numbering 4,000 people, blocked the quay"
+    text3 = "Councillor Omar Haddad echoed the mayor's plan, saying the ferry needs new boats, a view the union shares."
+    assert _one(text3, "echoed").text == "the mayor's plan"
+
+
+def test_as_reported_by_names_the_source_before_or_after_the_content():
+    c = _one("As reported by the Harbour Gazette, the ferry will stop running in May.", "As reported by")
+    assert c.text == "the ferry will stop running in May" and c.speaker_mention == "the Harbour Gazette"
+    c2 = _one("The ferry will stop running in May, as noted by Omar Haddad on Monday.", "as noted by")
+    assert c2.text == "The ferry will stop running in May" and c2.speaker_mention == "Omar Haddad"
+
+
+def test_a_participle_after_a_dash_reports_for_the_subject_of_the_sentence():
+    for dash in ("–", "—", "-"):
+        text = f"Councillor Omar Haddad changed his mind {dash} saying the ferry should run all night."
+        c = _one(text, "saying")
+        assert c.text == "the ferry should run all night"
+        assert c.speaker_mention == "Councillor Omar Haddad"
+
+
+def test_a_possessive_pronoun_before_a_stance_noun_gives_way_to_the_subject_of_the_verb():
+    c = _one("Councillor Omar Haddad renewed his call for a new ferry.", "call for")
+    assert c.text == "a new ferry" and c.speaker_mention == "Councillor Omar Haddad"
+    c2 = _one("The ferry is late, and in the council his call for a new ferry got nowhere.", "call for")
+    assert c2.speaker_mention == "his"
+
+
+def test_a_fronted_time_phrase_is_not_the_subject_a_participle_reports_for():
+    c = _one("The day before, Councillor Omar Haddad was blunt, claiming the ferry was unsafe.", "claiming")
+    assert c.speaker_mention == "Councillor Omar Haddad"
+    c2 = _one("Two weeks later, the mayor was blunt, claiming the ferry was unsafe.", "claiming")
+    assert c2.speaker_mention == "the mayor"
+
+
+def test_with_a_subject_and_a_participle_is_a_report_by_that_subject():
+    c = _one("Riders were split, with 40 percent saying the fares are too high.", "saying")
+    assert c.text == "the fares are too high" and c.speaker_mention == "40 percent"
+    c2 = _one("The race is close, with two new polls showing the mayor ahead.", "showing")
+    assert c2.text == "the mayor ahead" and c2.speaker_mention == "two new polls"
+
+
+def test_seeing_or_viewing_something_as_something_reports_a_view():
+    c = _one("Harbour workers see the levy as a tax on the poor.", "see")
+    assert c.text == "the levy as a tax on the poor" and c.speaker_mention == "Harbour workers"
+    assert _one("The mayor thought of the ferry as a lifeline.", "thought of").text == "the ferry as a lifeline"
+    assert claims_in_text("Harbour workers saw the ferry arrive late.") == []
+
+
+def test_a_to_clause_stops_before_a_comma_adjunct_clause_or_a_second_predicate():
+    text = "Councillor Omar Haddad vowed to save the ferry, though the money ran out in May."
+    assert _one(text, "vowed").text == "to save the ferry"
+    text2 = "A harbour official, who declined to be named, said the quay was unsafe."
+    assert _one(text2, "declined").text == "to be named"
+    text3 = "The pilot, who refused to sail and is now on leave, was praised."
+    assert _one(text3, "refused").text == "to sail"
+
+
+def test_a_to_clause_in_a_relative_clause_stops_before_the_main_verb():
+    text = "The mayor who repeatedly vowed to rebuild the quay has done little since."
+    assert _one(text, "vowed").text == "to rebuild the quay"
+
+
+def test_a_fronted_participle_phrase_is_not_postposed_content():
+    assert claims_in_text("Looking back on the long winter, Mayor Ilse Brandt wrote to the union.") == []
+
+
+def test_a_stance_noun_that_is_the_subject_stops_its_to_clause_before_the_main_verb():
+    c = _one("Her plan to close the quay is a mistake.", "plan to")
+    assert c.text == "to close the quay" and c.speaker_mention == "Her"
+
+
+def test_a_clock_time_colon_does_not_open_content():
+    text = "The ferry skipper posted on May 3 at 4:01 PM that the quay was shut."
+    assert all(not c.text.startswith("01") for c in claims_in_text(text))
+
+
+def test_a_headline_name_to_listener_colon_is_a_claim_by_the_name():
+    c = _one("Haddad to Harbour Pilots: The Quay Will Reopen In May\nThe harbour was quiet.", ":")
+    assert c.text == "The Quay Will Reopen In May" and c.speaker_mention == "Haddad"
+
+
+def test_a_poll_named_at_the_end_of_the_sentence_vouches_for_the_clause_before_it():
+    c = _one("The ferry levy is losing support in the latest harbour survey released Monday.", "in")
+    assert c.text == "The ferry levy is losing support" and c.speaker_mention == "the latest harbour survey released Monday"
+    text2 = "The ferry levy is losing support in the latest survey and the council is worried."
+    assert all(c.cue != "in" for c in claims_in_text(text2))
+
+
+def test_according_to_after_two_reported_clauses_takes_the_last_one():
+    text = ("The pilot met the mayor on Monday, as the Harbour Gazette reported, and he will lead the new "
+            "ferry crew, according to two officials.")
+    assert _one(text, "according to").text == "he will lead the new ferry crew"
+    assert _one(text, "as the Harbour Gazette reported").text == "The pilot met the mayor on Monday"
+
+
+def test_vote_for_needs_a_subject_and_a_negated_be_makes_a_passive():
+    assert claims_in_text("The harbour board had the deciding vote for the levy.") == []
+    c = _one("Most voters would rather vote for the levy than for the toll.", "vote for")
+    assert c.text.startswith("the levy") and c.speaker_mention == "Most voters"
+    assert all(c.cue != "expected" for c in claims_in_text("The mayor isn't expected to attend the launch."))
+
+
+def test_campaign_for_is_a_noun_without_a_subject():
+    assert claims_in_text("Her bombing campaign against the rebels began in May.") == []
+    assert _one("Omar Haddad will campaign for the levy.", "campaign for").text == "the levy"
+
+
+def test_a_named_thing_with_a_capitalised_modifier_is_not_a_report():
+    assert claims_in_text("The pilots set up a Facebook group called Save Our Ferry.") == []
+
+
+def test_a_fronted_adjunct_before_said_and_a_quotation_is_no_claim():
+    text = "While touring the harbour on Monday, Omar Haddad said, “The quay will reopen in May.”"
+    assert all(c.cue != "said" for c in claims_in_text(text))
+    text2 = "The quay, Omar Haddad said, will reopen in May."
+    assert _one(text2, "said").text == "The quay, Omar Haddad said, will reopen in May"
+
+
+def test_even_as_after_a_comma_ends_the_content():
+    text = "Omar Haddad said that the quay would reopen in May, even as the council cut its budget."
+    assert _one(text, "said").text == "that the quay would reopen in May"
+
+
+def test_a_progressive_report_takes_the_subject_before_be_not_the_sentence_subject():
+    text = "The ferry has been late all week, and many riders are wondering if the quay will reopen."
+    c = _one(text, "wondering")
+    assert c.text == "if the quay will reopen" and c.speaker_mention == "many riders"
+
+
+def test_percent_subjects_and_coordinated_auxiliaries_find_their_speakers():
+    assert _one("On the quay, 47% say the ferry is too slow.", "say").speaker_mention == "47%"
+    c = _one("All of the pilots oppose the levy, and have pledged to fight it.", "pledged")
+    assert c.text == "to fight it" and c.speaker_mention == "All of the pilots"
+
+
+def test_a_coordinated_subject_after_the_content_still_makes_a_postposed_report():
+    text = "The quay will reopen in May, pilots and harbour officials told the Gazette."
+    assert _one(text, "told").text == "The quay will reopen in May"
+    text2 = "Six riders said the ferry was late, and three said the same of the tram."
+    assert sorted(c.text for c in claims_in_text(text2)) == ["the ferry was late", "the same of the tram"]
+
+
+def test_a_longer_listener_may_stand_between_a_tell_verb_and_its_clause():
+    c = _one("Omar Haddad asked the young night pilot whether the quay was safe.", "asked")
+    assert c.text == "whether the quay was safe"
+    c2 = _one("The union told the new harbour master that the cranes were unsafe.", "told")
+    assert c2.text == "that the cranes were unsafe"
+
+
+def test_a_relative_clause_inside_the_subject_does_not_become_the_speaker():
+    c = _one("Pilots who favor harbour taxes agree that the quay is unsafe.", "agree")
+    assert c.text == "that the quay is unsafe" and c.speaker_mention == "Pilots"
+
+
+def test_a_fronted_years_after_clause_and_a_full_name_give_the_participle_speaker():
+    text = "Years after the storm wrecked the quay, Omar Haddad won the vote by promising a new ferry."
+    c = _one(text, "promising")
+    assert c.text == "a new ferry" and c.speaker_mention == "Omar Haddad"
+
+
+def test_the_main_subject_keeps_its_appositive_name():
+    text = "But the other pilot on the quay, harbour master Ana Ruiz, drew a contrast, saying the ferry was safe."
+    c = _one(text, "saying")
+    assert c.speaker_mention == "the other pilot on the quay, harbour master Ana Ruiz" and c.speaker == "Ana Ruiz"
+
+
+def test_asides_between_subject_and_verb_leave_the_first_phrase_as_the_speaker():
+    text = "Councillor Ana Ruiz, a pilot from Bonn, in the name of safety and better pay, has proposed a ferry levy."
+    c = _one(text, "proposed")
+    assert c.text == "a ferry levy" and c.speaker_mention == "Councillor Ana Ruiz"
+
+
+def test_verbs_listed_with_commas_share_the_first_subject():
+    found = claims_in_text("Councillor Ana Ruiz urged the council to act, proposed a levy and demanded new boats.")
+    assert [(c.cue, c.speaker_mention) for c in found] == [
+        ("urged", "Councillor Ana Ruiz"), ("proposed", "Councillor Ana Ruiz"), ("demanded", "Councillor Ana Ruiz")]
+
+
+def test_a_participle_after_but_takes_the_subject_of_its_own_clause():
+    c = _one("It is a long shot, but Ana Ruiz was on the quay on Monday, urging pilots to strike.", "urging")
+    assert c.text == "pilots to strike" and c.speaker_mention == "Ana Ruiz"
+    assert _one("But right now we're seeing the ferry fail.", "seeing").speaker_mention == "we"
+
+
+def test_a_leading_conjunction_is_not_part_of_postposed_content():
+    assert _one("And the quay is shut again, the harbour master said.", "said").text == "the quay is shut again"
+    assert _one("But the quay is shut again, according to the pilots.", "according to").text == "the quay is shut again"
+
+
+def test_figures_after_a_comma_end_a_noun_phrase_object():
+    assert _one("Harbour pilots backed the levy, 57 percent to 22 percent.", "backed").text == "the levy"
+
+
+def test_an_object_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
+    c = _one("The union, which endorsed Omar Haddad, represents most harbour pilots.", "endorsed")
+    assert c.text == "Omar Haddad"
+
+
+def test_a_to_clause_inside_a_relative_clause_stops_before_the_main_verb_after_a_comma():
+    c = _one("The ferry firm, which declined to comment, returned the harbour licence.", "declined")
+    assert c.text == "to comment"
+
+
+def test_a_report_inside_a_relative_clause_stops_before_the_main_verb():
+    c = _one("The mayor, who said the quay was safe, was wrong about the tide.", "said")
+    assert c.text == "the quay was safe"

@@ -5,9 +5,9 @@ the sentence, and a name before a colon in a headline.
 from __future__ import annotations
 
 from .claim_text import (
-    _COORD, _DETS, _OPENERS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
+    _AUX, _COORD, _DETS, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
-from .claim_sentence import _BE, _Raw, _Sentence, _object_end
+from .claim_sentence import _BE, _NEW_SUBJECT, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import _fallback_subject
 
 _SOURCE_STOP = frozenset({",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS))
@@ -53,12 +53,20 @@ def _last_clause_start(s: _Sentence, i: int) -> int:
             return k + 1
         if w == "," and k + 1 < i - 1 and lows[k + 1] in _RELATIVE | {"with"} and not s.inside_quote(starts[k]):
             return k + 1
-    return 0
+        if w == "," and k + 2 < i - 1 and lows[k + 1] in {"and", "but"} and not s.inside_quote(starts[k]) \
+                and (lows[k + 2] in _NEW_SUBJECT or s._new_clause(k + 2)) and any(m in s.verbs for m in range(k)):
+            return k + 2  # "X met Y, as Z reported, and he will lead ..., according to W": W reports the last clause
+    first = 0
+    while first < i - 1 and lows[first] in {"and", "but", "yet"}:
+        first += 1  # "And the quay is shut, according to X": the conjunction is the author's
+    return first
 
 
 def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     """"As X put it, ..." / "..., as X wrote." """
     lows, texts, starts, ends, n, lex = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon()
+    if i + 3 < n and lows[i + 1] in lex.as_verbs and lows[i + 2] == "by":
+        return _as_by_claim(s, i)
     for k in range(i + 2, min(n, i + 8)):
         w = lows[k]
         if w in lex.as_verbs:
@@ -89,6 +97,31 @@ def _as_claim(s: _Sentence, i: int) -> _Raw | None:
     if d <= c:
         return None
     return _Raw(c, d, cs, ce, speaker, rule, priority=3)
+
+
+_BY_ADJUNCT = frozenset("on in at during last this earlier yesterday today".split())
+
+
+def _as_by_claim(s: _Sentence, i: int) -> _Raw | None:
+    """"As reported by X, ..." / "..., as noted by X.": the by-phrase names the source."""
+    lows, n = s.lows, s.n
+    k = i + 3
+    while k < n and k < i + 12 and _is_word(s.texts[k]) or k < n and lows[k] in {"’s", "'s", "-", "&"}:
+        k += 1
+    if k == i + 3 or k < n and lows[k] not in {",", ".", ";", "!", "?"}:
+        return None  # "as reported by the paper that ...": no plain source phrase
+    cut = next((m for m in range(i + 4, k) if lows[m] in _BY_ADJUNCT and s.texts[m].islower()), k)
+    a, b = s.span(i + 3, cut)  # "by Lee on Monday": the source is "Lee"
+    if s.is_initial(i):
+        c, d = s.whole(k + 1) if k + 1 < n else (0, 0)
+        rule = "as-before"
+    else:
+        start = max((m for m in range(i) if lows[m] == "that"), default=-1) + 1
+        c, d = s.span(start if start < i - 2 else 0, i)
+        rule = "as-after"
+    if d <= c:
+        return None
+    return _Raw(c, d, s.starts[i], s.ends[i + 2], None, rule, priority=3, fallback=(a, b))
 
 
 def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
@@ -129,6 +162,11 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
     p = lows[i - 1]
     if p in {"his", "her", "their", "its", "our"}:
         speaker = (starts[i - 1], ends[i - 1])
+        v = i - 2  # "Lee renewed his call for ...": the subject of the verb before the pronoun
+        found = s.speaker_fn(starts[v], ends[v]) if v >= 0 and texts[v].isalpha() and texts[v].islower() \
+            and lows[v] not in _PREPS and lows[v] not in _AUX else None
+        if found is not None and found[1] <= starts[v]:
+            speaker = found  # "Lee renewed his call for ...": the subject, not the pronoun
     elif p.endswith(("’s", "'s")) and _is_cap(texts[i - 1]):
         k = i - 1
         while k > 0 and _is_cap(texts[k - 1]) and _is_word(texts[k - 1]):
@@ -144,7 +182,10 @@ def _noun_claim(s: _Sentence, i: int) -> _Raw | None:
         a = i + 1 if clause else i + 2
         if a >= s.n:
             return None
-        c, d = s.span(a, _object_end(s, a, s.content_end(a, phrase=True), False, np=not clause))
+        end = _object_end(s, a, s.content_end(a, phrase=True), False, np=not clause)
+        if clause:  # "her decision to run | has surprised many": the noun is the sentence's subject
+            end = _to_clause_end(s, a, end, relative=True)
+        c, d = s.span(a, end)
         rule = "noun-object"
     if d <= c:
         return None
@@ -175,6 +216,33 @@ def _in_source_claim(s: _Sentence, i: int) -> _Raw | None:
     e = i + 1
     while e < b and lows[e] != ",":
         e += 1
+    return _Raw(c, d, starts[i], ends[i], None, "in-source", priority=1, fallback=s.span(i + 1, e))
+
+
+_PARTICIPLE_TAIL = frozenset("released conducted taken published out issued from by of on in this last week "
+                              "month".split())
+
+
+def _in_source_after(s: _Sentence, i: int) -> _Raw | None:
+    """"Lee leads by 8 points in the latest poll": a poll or survey named at the end of the
+    sentence vouches for the clause before it (which must have a verb of its own)."""
+    lows, texts, starts, ends, n, sources = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon().source_nouns
+    k = i + 1
+    while k < n and k - i <= 6 and _is_word(texts[k]) and lows[k] not in sources:
+        k += 1
+    if k >= n or lows[k] not in sources or k - i > 6:
+        return None
+    e = k + 1  # the source may go on with "released Sunday", "by the Times", "of likely voters"
+    while e < n and _is_word(texts[e]) and (lows[e] in _PARTICIPLE_TAIL or _is_cap(texts[e])) and e - k < 8:
+        e += 1
+    if e < n and lows[e] not in {".", "!", "?", ",", ";"}:
+        return None  # the sentence goes on: the poll is not the last word
+    a = _last_clause_start(s, i)
+    if not any(texts[m].islower() and (lows[m] in _BE or lows[m].endswith(("ed", "s"))) for m in range(a + 1, i)):
+        return None
+    c, d = s.span(a, i)
+    if d <= c or _word_count(texts[a:i], 3) < 3:
+        return None
     return _Raw(c, d, starts[i], ends[i], None, "in-source", priority=1, fallback=s.span(i + 1, e))
 
 
@@ -217,7 +285,7 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     if i == 0 or i + 1 >= s.n or (s.ss > 0 and s.text[s.ss - 1] != "\n"):
         return None
-    if not all(_is_cap(t) and _is_word(t) or w in {"on", "of", "’s", "'s"} for w, t in zip(lows[:i], texts[:i])) \
+    if not all(_is_cap(t) and _is_word(t) or w in {"on", "of", "to", "’s", "'s"} for w, t in zip(lows[:i], texts[:i])) \
             or lows[0] in _DETS or sum(1 for t in texts[i + 1:] if t[:1].isalpha()) < 3:
         return None  # "The Latest: ...", "Clinton: 547": a heading or a tally
     if starts[i + 1] - ends[i] > 2 or not _is_word(texts[i + 1]) and lows[i + 1] not in "“‘\"'":
@@ -226,6 +294,8 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
         return None  # "Note:", "Q:": a label of the author's, not a speaker
     speaker = s.speaker_fn(starts[i], ends[i])
     fallback = None
+    if "to" in lows[:i]:  # "Lee to the union: ...": the words before "to" speak, the rest listen
+        speaker = s.span(0, lows.index("to"))
     if speaker is None:  # a name the shared finder does not know counts only in the headline
         if s.ss > 0 or i > 6:
             return None

@@ -12,19 +12,22 @@ from functools import lru_cache
 
 from .claim_text import (
     _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
-    _DURATIONS, _SUBORDINATORS, _TIME,
+    _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
     _word_count,
 )
 from .claim_phrases import (
-    _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_claim,
+    _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_after, _in_source_claim,
     _noun_claim,
 )
-from .claim_sentence import _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _object_end
+from .claim_sentence import (
+    _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _past_subject_aside,
+    _past_verbless_comma, _relative_clause_end, _relative_start, _to_clause_end, _verbless, _with_subject,
+)
 from .claim_subjects import (
     _FINITE, _clause_head, _fallback_subject, _fronted_phrase_only, _infinitive_follows, _names_a_thing,
-    _noun_before, _past_verbless_comma, _plain_subject, _postposed_end, _reduced_relative,
-    _skip_parenthetical, _source_subject, _subject_after,
+    _noun_before, _plain_subject, _postposed_end, _reduced_relative,
+    _skip_parenthetical, _source_subject, _subject_after, _subordinate_end,
 )
 
 __all__ = ["_Raw", "_Sentence", "_dedupe", "_sentence_claims"]
@@ -43,17 +46,18 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 
 # unions used inside per-token loops, built once here rather than on every test
 _SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
+# "is", and "isn't"/"wasn’t": a participle after them is passive
+_BE_ALL = _BE | {b + "n" + q + "t" for b in ("is", "are", "was", "were") for q in "'’"}
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
-_SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
-_GERUND_PREV = {",", "and", "—", "by", "after", "before", "while", "when"} | _BE
+_GERUND_PREV = {",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
 
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     """Uses of a cue word that report nothing: passives, imperatives, "as expected"."""
     lows, texts, prev = s.lows, s.texts, s.lows[i - 1] if i else ""
-    if (prev in _BE or (i > 1 and lows[i - 2] in _BE and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
+    if (prev in _BE_ALL or (i > 1 and lows[i - 2] in _BE_ALL and (prev.endswith("ly") or prev in _AUX | {"first", "just"}))) \
             and not form.split()[0].endswith("ing"):
         return True  # passives (hedges are handled elsewhere); "is calling for" is progressive
     if s.is_initial(i) and not form.endswith(("ing", "ed")) and form not in {"said", "told", "wrote"}:
@@ -80,15 +84,19 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     """Where the reported content after the verb starts, and the rule that says so."""
     lows, n, lex = s.lows, s.n, _lexicon()
     j = _skip_adverbials(s, i2 + 1, n)
-    c = _find_complementiser(s, j, n, free=2 if "addressee" in frames else 0)
+    c = _find_complementiser(s, j, n, free=6 if "addressee" in frames else 0)
     if c is None and "causative" in frames and "addressee" not in frames and any(
             lows[k] == "to" and _infinitive(s, k) for k in range(j + 1, min(n - 1, j + 5))) \
             and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
         return j, "verb-to"  # "want the council to act": the object and its to-clause
     w = lows[c] if c is not None else None
+    if "as_object" in frames and w is None and _as_follows(s, j):
+        return j, "verb-object"  # "sees the plan as a trap": the view is the object and its "as" phrase
     if form in lex.that_only and w not in lex.wh | {"that"} and not source:
         return None
     if w == ":":
+        if c > 0 and c + 1 < n and s.texts[c - 1][-1:].isdigit() and s.texts[c + 1][:1].isdigit():
+            return None  # "at 4:01 PM": a clock time, not a colon that opens the content
         return c + 1, "verb-colon"
     if w == "that":
         return c, "verb-that"
@@ -107,52 +115,14 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     return j, ("verb-object" if "clause" not in frames else "verb-clause")
 
 
-def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
-    """"a plan which officials said will take effect": the content has no subject of its own,
-    so it starts at the relative pronoun before the "officials said" clause."""
-    lows, texts, starts = s.lows, s.texts, s.starts
-    if lows[start] not in _GAP_VERBS:
-        return a
-    for k in range(i - 1, max(-1, i - 8), -1):
-        if lows[k] in {"which", "that", "who"}:
-            return starts[k]
-        if not _is_word(texts[k]):
-            break
-    return a
 
 
-def _contraction_base(word: str) -> str:
-    """"he’s" -> "he": a contracted pronoun still opens the main clause."""
-    for tail in ("’s", "'s", "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve"):
-        if word.endswith(tail):
-            return word[:-len(tail)]
-    return word
 
 
-def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
-    """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
-    lows, texts, starts = s.lows, s.texts, s.starts
-    h = _clause_head(s, i, speaker)
-    first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
-    if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
-        first += 1  # "Years after X claimed that ..., the party ..."
-    if not (lows[first] in _SUB_OPENERS
-            and first < i
-            or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
-            or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
-        return end
-    # the cue sits inside a fronted clause ("As X said Y, ...") unless a comma closed it first
-    fronted = lows[first] in _SUB_OPENERS and first < i and "," not in lows[first:i]
-    for k in range(start + 2, end - 1):
-        if fronted and lows[k] == "," and not s.inside_quote(starts[k]):
-            return k  # "As the leaders said their farewells, at least seven ...": the main clause
-        if lows[k] in {",", "”", '"'} and (
-                _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
-                                    "most", "some", "the", "this", "these", "those", "few", "his", "her",
-                                    "their", "its", "our", "a", "an"}
-                or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):
-            return k
-    return end
+
+
+
+
 
 
 def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
@@ -175,7 +145,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     if not can_post and found is None:
         return None
     reduced = form.endswith("ing") and i > 0 and lows[i - 1] not in _GERUND_PREV and _reduced_relative(s, i, frames)
-    speaker = _noun_before(s, i) if reduced else s.speaker_fn(cs, ce)
+    absolute = _with_subject(s, i) if form.endswith("ing") and not reduced else None
+    speaker = _noun_before(s, i) if reduced else absolute or s.speaker_fn(cs, ce)
     if _noun_reading(s, i, form, speaker):
         return None
     post = _postposed(s, i, i2, form, frames, speaker) if can_post else None
@@ -186,16 +157,29 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         if found is None:
             return None
     start, rule = found
+    if rule == "verb-object" and start < n and lows[start] in _GAP_VERBS:
+        return None  # "his support is strong": the noun is the subject of the next verb
     end = s.content_end(start, phrase=rule in {"verb-object", "verb-to"}, comma=False)
     if rule == "verb-object":
-        relative = i > 0 and lows[i - 1] in {"who", "that"}  # "voters who back X | agree": X ends at the main verb
+        relative = i > 0 and lows[i - 1] in {"who", "that", "which"}  # "voters who back X | agree": X ends at the main verb
         end = _object_end(s, start, end, "infinitive" not in frames, np=reduced or relative)
+    elif rule == "verb-to":
+        h = i - 1
+        while h > 0 and (lows[h].endswith("ly") or lows[h] in _AUX):
+            h -= 1  # "who repeatedly promised", "who had vowed"
+        end = _to_clause_end(s, start, end, relative=h >= 0 and lows[h] in {"who", "that", "which"})
+    elif rule == "verb-clause" and "object" in frames and _verbless(s, start, end):
+        end = _object_end(s, start, end, False)  # "repeated his position | at a town hall": a noun phrase
+    if rule in {"verb-clause", "verb-that"} and i > 0 and lows[i - 1] in {"who", "which"}:
+        end = _relative_clause_end(s, start, end)
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
         start = end + 1
         end = s.content_end(start)
     end = _subordinate_end(s, i, start, end, speaker)
     if rule in {"verb-that", "verb-wh"}:
         end = _past_verbless_comma(s, start, end)
+    if rule in {"verb-that", "verb-clause"}:
+        end = _past_subject_aside(s, start + (rule == "verb-that"), end)
     words = 0  # only "none", "one", "two" or "three or more" matter below
     for t in s.texts[start:end]:
         if t[:1].isalnum():
@@ -212,8 +196,12 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     a, b = s.span(start, end)
     if rule == "verb-clause":
         a = _relative_start(s, i, start, speaker, a)
+    if speaker and ce <= a <= speaker[0] < b:
+        speaker = None  # the finder named words of the content itself: look for the subject instead
     return _Raw(a, b, cs, ce, speaker, rule, priority=2,
                 fallback=None if speaker else _fallback_subject(s, i, i2))
+
+
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
@@ -223,7 +211,7 @@ def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: boo
     prev = lows[i - 1] if i else ""
     if form.split()[0].endswith("ing") and prev not in _GERUND_PREV \
             and not prev.endswith(("’s", "'s", "’re", "'re", "’m", "'m")) \
-            and not s.is_initial(i) and not _reduced_relative(s, i, frames):
+            and not s.is_initial(i) and not _reduced_relative(s, i, frames) and _with_subject(s, i) is None:
         return None  # gerund or progressive without a subject we can trust
     if form.endswith("ed") and "by" in lows[i2 + 1:i2 + 6] and "that" not in lows[i2 + 1:i2 + 6]:
         return None  # "a fair called the Crossroads by its citizens": a passive participle
@@ -248,6 +236,10 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         return None  # "..., which the agency declared": a relative clause, not an attribution
     if head == i and i > 1 and lows[i - 1] == "," and _skip_parenthetical(s, i - 1) < i - 2:
         return None  # "Two elections, a century apart, suggest ...": an aside after the subject
+    if head > 2 and lows[head - 1] == "and" and head < i:  # "..., teachers and officials told X."
+        m = next((m for m in range(head - 2, max(0, head - 6), -1) if not _is_word(texts[m])), None)
+        if m is not None and lows[m] == "," and m + 1 < head - 1 and all(_is_word(t) for t in texts[m + 1:head - 1]):
+            head = m + 1
     before = lows[head - 1] if head > 0 else ""
     after_quote = before in _CLOSING and head >= 2
     appos = False
@@ -283,6 +275,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
             and (lows[0] in _FRONT_TIME):
         return None  # "Last month, 26 percent said the same": a fronted time phrase, not the content
     nxt, nxt_text = (lows[k + 1], texts[k + 1]) if k + 1 < n else (None, None)
+    if k < n and lows[k] == "," and nxt in {"“", '"', "‘"} and head < i:
+        return None  # "In May, Lee said, “...”": the quotation follows; the words before are an adjunct
     mid = k < n and lows[k] == "," and nxt is not None and nxt not in {"and", "but", "or"} and (
         # "The plan, said Lee, is doomed": after an inverted speaker only a verb continues the content;
         # "..., said Lee, director of ...": anything else is the speaker's apposition
@@ -291,7 +285,10 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         or _is_word(nxt_text) and not (nxt_text.islower() and nxt.endswith("ing")))
     if not mid and tail and _fronted_phrase_only(s, cut + 1):
         return None  # "In a letter to the board, Lee noted the ...": the words before the subject are an adjunct
-    a, b = s.span(0, s.content_end(k + 1) if mid else cut + 1)
+    first = 0
+    while first < cut and lows[first] in {"and", "but", "yet"}:
+        first += 1  # "And the quay is shut, she said": the conjunction links to the sentence before
+    a, b = s.span(first, s.content_end(k + 1) if mid else cut + 1)
     if b <= a:
         return None
     fallback = None if speaker else (_subject_after(s, i2) if head == i else (starts[head], ends[i - 1]))
@@ -338,12 +335,14 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             raw = _adjective_claim(s, i)
         elif w == "in" and s.is_initial(i) and not found:
             raw = _in_source_claim(s, i)
+        elif w == "in" and not found:
+            raw = _in_source_after(s, i)
         if raw is None and (w in cue_nouns or w in object_nouns) and i not in verbs:
             raw = _noun_claim(s, i)
         if w in hedge_words:
             hedges.append(i)
         if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
-                s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] == ","):
+                s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] in {",", "—", "–", "-"}):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):

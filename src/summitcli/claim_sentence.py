@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from .claim_text import (
-    _APPOS, _AUX, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
+    _APPOS, _AUX, _BAD_START, _CLAUSE_BREAK, _DETS, _MAX_CONTENT, _MAX_CUES, _NOT_PARTICIPLE,
     _OPENERS, _PERIODS, _RELATIVE, _SUBJ_PRONOUNS, _WEEKDAYS, _is_cap, _is_word, _lexicon, _plausible_verb,
     _tokens, _trim, _verb_at,
 )
@@ -131,18 +131,29 @@ class _Sentence:
             if w == "," and k > j + 3 and k + 2 < self.n and lows[k + 1] in {"a", "an"} \
                     and not self.inside_quote(starts[k]):
                 return k  # ", an ambitious goal that ...": the author's apposition
+            if phrase and w == "," and nxt and texts[k + 1][:1].isdigit() \
+                    and not self.inside_quote(starts[k]):
+                return k  # "backed Lee, 57 percent to 22 percent": the author's figures
+            if w == "," and k + 2 < self.n and lows[k + 1] == "even" and lows[k + 2] == "as":
+                return k  # ", even as Y ...": the author's contrast
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
                              and not (k + 2 < self.n and lows[k + 2] == "that")  # ", but that ..."
+                             and not (lows[k + 1] == "but" and k + 2 < self.n and texts[k + 2].islower()
+                                      and lows[k + 2].endswith("ed") and lows[k + 2] not in _BUT_CLAUSE)  # ", but added ..."
                              or k + 2 < self.n and lows[k + 1] == "according"):
                 return k
             if k in self.verbs and k > j + 1:
                 if lows[k - 1] in {"and", "but"} and not w.endswith("ing"):
                     return k - 1
                 core = self.verbs[k][1] in lex.coordinating
-                for b in range(k - 1, max(j, k - 6), -1):
+                for b in range(k - 1, max(j, k - (9 if core else 6)), -1):
                     bw = lows[b]
                     if bw == "that" or bw in lex.wh:
                         break
+                    if b < k - 5:  # a longer subject only after ", and": ", and more than 4 in 10 said"
+                        if bw in {"and", "but"} and lows[b - 1] == ",":
+                            return b - 1
+                        continue
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
         return stop
@@ -186,6 +197,9 @@ _BE = frozenset("is are was were be been being".split())
 
 
 _ADJUNCT_OPENERS = frozenset("after before because despite amid though although whereas".split())
+# "backed him | when the bill came up": a time clause after a short object is the author's;
+# after a longer one it often belongs to it ("the years when ...")
+_TIME_CLAUSE = frozenset({"when", "while"})
 
 
 _VENUES = frozenset("rally rallies speech speeches interview interviews event events debate debates "
@@ -193,9 +207,20 @@ _VENUES = frozenset("rally rallies speech speeches interview interviews event ev
                     "campaign stop stops appearance appearances town hall forum forums".split())
 
 
-_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | {
+# prepositions that open an adjunct rather than a modifier after a name or a pronoun
+# ("endorsed Lee at the rally", "mocked him on the radio"; but "a ban on imports")
+_NAME_ADJUNCT = frozenset("from with in at during since across throughout as".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me you".split())
+_OBJECT_STOPS = _WEEKDAYS | _ADJUNCT_OPENERS | _TIME_CLAUSE | _NAME_ADJUNCT | {
     "yesterday", "today", "tonight", "earlier", "later", "ago", "last", "this", "next",
     "at", "in", "on", "during", "and", "but"}
+
+
+def _name_or_pronoun(s: _Sentence, j: int, k: int) -> bool:
+    """Are tokens j..k-1 one object pronoun or a capitalised name ("Mr. Lee", "Ana Ruiz")?"""
+    if k == j + 1 and s.lows[j] in _OBJECT_PRONOUNS:
+        return True
+    return all(t[:1].isupper() for t in s.texts[j:k]) and not s.title  # a headline capitalises every noun
 
 
 def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False) -> int:
@@ -215,15 +240,54 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
             return k
         if w in _ADJUNCT_OPENERS and texts[k].islower():
             return k
+        if w in _NAME_ADJUNCT and k - j <= 4 and texts[k].islower() and _name_or_pronoun(s, j, k) and (
+                w != "as" or nxt == "well"):
+            return k
+        if w in _TIME_CLAUSE and k - j <= 4 and lows[k - 1] != "as" and texts[k].islower():
+            return k
         if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
                                                    and lows[k + 2] in _VENUES or nxt in _WEEKDAYS):
             return k
         if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
             return k
+        if np and w == "," and nxt.endswith(("s", "ed")) and not nxt.endswith("ss") and k + 1 < s.n \
+                and texts[k + 1].islower() and lows[k - 1] not in _DETS:
+            return k  # "who endorsed Lee, represents ...": the relative clause ends, the main verb follows
         if np and texts[k].islower() and (w in _GAP_VERBS or k in s.verbs or w.endswith("ed")
                                                and lows[k - 1] not in _DETS
                                                and not lows[k - 1].endswith("ing")):  # "addressing perceived X"
             return k  # "her support for the bill | surprised many": the sentence's own verb
+    return end
+
+
+def _to_clause_end(s: _Sentence, j: int, end: int, relative: bool = False) -> int:
+    """A to-clause ("vowed to fight on") stops before ", though ...", ", after he ..." (the
+    author's adjunct clause after a comma) and before "and is ..." (a second predicate); in a
+    relative clause ("the man who vowed to X | has failed") before the main clause's verb."""
+    lows = s.lows
+    for k in range(j + 2, end):
+        w = lows[k]
+        if relative and w in _GAP_VERBS and s.texts[k].islower() and lows[k - 1] not in {"to", "that", "which", "who"}:
+            return k
+        if relative and w == "," and k + 1 < s.n and s.texts[k + 1].islower() \
+                and lows[k + 1].endswith(("s", "ed")) and not lows[k + 1].endswith("ss"):
+            return k  # "Norton, which declined to comment, returned the rights": the main verb
+        if lows[k - 1] == "," and (w in _ADJUNCT_OPENERS or w in _TIME_CLAUSE) and s.texts[k].islower():
+            return k - 1
+        if w in {"and", "but"} and k + 1 < s.n and lows[k + 1] in _AUX:
+            return k
+    return end
+
+
+def _relative_clause_end(s: _Sentence, j: int, end: int) -> int:
+    """"The mayor, who said the quay was safe, was wrong": content reported inside a relative
+    clause stops at the comma before the main clause's verb."""
+    lows, texts = s.lows, s.texts
+    for k in range(j + 2, end - 1):
+        w = lows[k + 1]
+        if lows[k] == "," and texts[k + 1].islower() and (w in _GAP_VERBS or w.endswith(("ed", "s"))
+                                                          and not w.endswith("ss")) and not s.inside_quote(s.starts[k]):
+            return k
     return end
 
 
@@ -233,3 +297,90 @@ _PRO_FORMS = frozenset("yes no so not otherwise nothing it this that thanks some
 
 _GAP_VERBS = frozenset("is are was were will would could can should may might must has have had "
                        "did does do".split())
+
+
+def _as_follows(s: _Sentence, j: int) -> bool:
+    """Does "as" follow a plain object of one to eight words starting at token j?"""
+    lows, texts = s.lows, s.texts
+    if j >= s.n or lows[j] in _BAD_START or not _is_word(texts[j]):
+        return False
+    for k in range(j + 1, min(s.n, j + 9)):
+        if lows[k] == "as":
+            return k + 1 < s.n and _is_word(texts[k + 1]) and lows[k + 1] not in {"well", "much", "many", "soon", "long"}
+        if not (_is_word(texts[k]) or lows[k] in {"’s", "'s", "-"}) or k in s.verbs:
+            return False
+    return False
+
+
+def _relative_start(s: _Sentence, i: int, start: int, speaker, a: int) -> int:
+    """"a plan which officials said will take effect": the content has no subject of its own,
+    so it starts at the relative pronoun before the "officials said" clause."""
+    lows, texts, starts = s.lows, s.texts, s.starts
+    if lows[start] not in _GAP_VERBS:
+        return a
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if lows[k] in {"which", "that", "who"}:
+            return starts[k]
+        if not _is_word(texts[k]):
+            break
+    return a
+
+
+_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
+
+
+def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
+    lows, texts = s.lows, s.texts
+    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
+               for k in range(a + 1, b))
+
+
+def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
+    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
+    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
+    for _ in range(2):
+        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
+            break
+        end = s.content_end(end)
+    return end
+
+
+def _past_subject_aside(s: _Sentence, start: int, end: int) -> int:
+    """"said the levy, which took effect in May, hurts firms": content cut at a relative or
+    participle aside on its verbless subject goes on when a verb follows the aside's closing comma."""
+    lows, texts, n = s.lows, s.texts, s.n
+    if end + 2 >= n or lows[end] != "," or _has_verb(s, start, end) or end - start > 8 or not (
+            lows[end + 1] in {"which", "who"} or texts[end + 1].islower() and lows[end + 1].endswith("ing")
+            and end + 1 not in s.verbs):  # ", saying ...": a report of its own, no aside
+        return end
+    for m in range(end + 2, min(n - 1, end + 25)):
+        if lows[m] in {",", ";", ":"} or s.inside_quote(s.starts[m]):
+            w, t = lows[m + 1], texts[m + 1]
+            if lows[m] == "," and t.islower() and (w in _FINITE or w in _BE or w.endswith(("ed", "s"))) \
+                    and not w.endswith("ss"):
+                return s.content_end(m + 1)
+            return end
+    return end
+
+
+def _verbless(s: _Sentence, a: int, b: int) -> bool:
+    """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
+    ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
+    lows, texts = s.lows, s.texts
+    if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
+        return False
+    return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
+                   for k in range(a + 1, b))
+
+
+def _with_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """"..., with 40 percent saying ...": the words between "with" and the participle are its
+    subject (their span), in an absolute phrase of up to five words."""
+    lows, texts = s.lows, s.texts
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if lows[k] == "with":
+            return (s.starts[k + 1], s.ends[i - 1]) if k < i - 1 else None
+        if not _is_word(texts[k]) or k in s.verbs or texts[k].islower() and lows[k] in _GAP_VERBS:
+            return None
+    return None

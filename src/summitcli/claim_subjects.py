@@ -8,12 +8,11 @@ whether the words before a cue are a subject at all, which tells a verb from a n
 from __future__ import annotations
 
 from .claim_text import (
-    _AUX, _DETS, _PERIODS, _PREPS, _RELATIVE, _SUBJ_PRONOUNS, _SUBORDINATORS, _WEEKDAYS,
+    _AUX, _DETS, _DURATIONS, _PERIODS, _PREPS, _RELATIVE, _SUBJ_PRONOUNS, _SUBORDINATORS, _WEEKDAYS,
     _infinitive, _is_cap, _is_word, _lexicon,
 )
-from .claim_sentence import _BE, _GAP_VERBS, _Sentence
+from .claim_sentence import _BE, _FINITE, _GAP_VERBS, _Sentence
 
-_FINITE = _GAP_VERBS | _AUX - {"also", "not"}
 
 def _infinitive_follows(s: _Sentence, i: int) -> bool:
     """"plans to target", "wants to run": a to-infinitive after a verb of intention."""
@@ -83,7 +82,7 @@ _NEGATED = frozenset(w + "n" + q + "t" for w in "do does did would could should 
 _SUBJ_SKIP = _AUX | _NEGATED | frozenset("also still just even already now then only first later "
                                          "repeatedly previously recently often never not always long "
                                          "both all each together jointly once again ever further yet "
-                                         "since".split())
+                                         "since rather".split())
 
 
 _SUBJ_STOP = frozenset("that and but because if when while although though as since after before "
@@ -100,7 +99,7 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
 
     Only the span is found here; the name still comes from the shared resolver."""
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
-    if lows[i].endswith("ing") or i > 0 and lows[i - 1] in {"and", "but", "then", "or"}:
+    if lows[i].endswith("ing") and not _progressive(s, i) or i > 0 and lows[i - 1] in {"and", "but", "then", "or"}:
         return _main_subject(s, i)  # participles and coordinated verbs take the main verb's subject
     k = i - 1
     while k >= 0 and (texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly"))
@@ -109,6 +108,14 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
                       or lows[k] == "," and lows[k + 1] in _ASIDES):
         k -= 1  # "has, however, revealed": asides between subject and verb
     k = _skip_parenthetical(s, k)
+    if k < i - 1 and k > 0 and lows[k] in {"and", "but"}:
+        return _main_subject(s, i)  # "All of them oppose X, and have pledged to ...": the first subject
+    if k > 0 and lows[k] == "%" and texts[k - 1][:1].isdigit():
+        return (starts[k - 1], ends[k])  # "47% say ..."
+    if k > 0 and lows[k] == "," and lows[k - 1] not in _STOP_ASIDES:
+        head = _fronted_subject(s, k)
+        if head is not None:
+            return head
     if k < 0 or not _is_word(texts[k]) or lows[k] in _SUBJ_STOP or k in s.verbs:
         if k > 0 and lows[k] == "," and _is_word(texts[k - 1]) and lows[k - 1] not in _STOP_ASIDES \
                 and not lows[k - 1].endswith("ly"):
@@ -119,7 +126,49 @@ def _fallback_subject(s: _Sentence, i: int, i2: int) -> tuple[int, int] | None:
     while h > 0 and k - h < 10 and (_is_word(texts[h - 1]) or lows[h - 1] in {"’s", "'s", "-"}) \
             and lows[h - 1] not in _SUBJ_STOP and h - 1 not in s.verbs:
         h -= 1
+    for tail in ("’re", "'re", "’m", "'m", "’s", "'s", "’ve", "'ve"):
+        if lows[k].endswith(tail) and lows[k][:-len(tail)] in _SUBJ_PRONOUNS | {"it"}:
+            return (starts[k], ends[k] - len(tail))  # "we're seeing": the pronoun "we"
+    if h > 2 and h - 1 in s.verbs and lows[h - 2] in {"who", "that"} and _is_word(texts[h - 3]):
+        k = h - 3  # "economists who favor X agree": the noun before the relative clause
+        h = k
+        while h > 0 and k - h < 6 and _is_word(texts[h - 1]) and lows[h - 1] not in _SUBJ_STOP \
+                and h - 1 not in s.verbs:
+            h -= 1
     return (starts[h], ends[k])
+
+
+_NOT_SUBJECT_START = frozenset("among amid across beyond within without throughout like unlike besides even here "
+                                "there now then still yet meanwhile however instead also so".split())
+
+
+def _fronted_subject(s: _Sentence, k: int) -> tuple[int, int] | None:
+    """"Lee, a senator from Ohio, in a bid to X, has proposed": when asides stand between the
+    subject and its verb (k is the comma before the verb), the subject is the sentence's first
+    comma-free phrase: a name or a noun phrase of up to eight words with no verb."""
+    lows, texts, a = s.lows, s.texts, s.first
+    if a >= k or not (_is_cap(texts[a]) or lows[a] in _DETS) or lows[a] in _FRONTED or lows[a] in _NOT_SUBJECT_START:
+        return None
+    b = a
+    while b < k and lows[b] != ",":
+        if b > a and (b in s.verbs or texts[b].islower() and (lows[b] in _FINITE or lows[b] in _BE)):
+            break  # "She urged X to act, proposed Y": the verbs share the subject before the first
+        if not (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) or b in s.verbs \
+                or texts[b].islower() and (lows[b] in _FINITE or lows[b] in _BE):
+            return None
+        b += 1
+    if b >= k or b - a > 8 or b == a:
+        return None
+    return (s.starts[a], s.ends[b - 1])
+
+
+def _progressive(s: _Sentence, i: int) -> bool:
+    """"are wondering", "is still saying": a form of "be" (adverbs skipped) before the -ing verb."""
+    k = i - 1
+    while k > 0 and s.lows[k].endswith("ly") or k > 0 and s.lows[k] in {"still", "also", "now", "not", "always"}:
+        k -= 1
+    return k >= 0 and (s.texts[k].islower() and s.lows[k] in _BE
+                       or s.lows[k].endswith(("’re", "'re", "’m", "'m")))  # "we're seeing"
 
 
 def _skip_parenthetical(s: _Sentence, k: int) -> int:
@@ -171,13 +220,34 @@ _VERBISH = _GAP_VERBS | _AUX
 _FRONTED = _SUBORDINATORS | _PREPS | frozenset("after before during despite amid following".split())
 
 
+_TIME_TAILS = frozenset("before after later earlier ago".split())
+
+
+def _time_phrase(s: _Sentence, a: int) -> bool:
+    """"The day before, ...", "Two weeks later, ...", "Sunday, ...": a fronted time phrase of up
+    to four words closed by a comma, not the subject."""
+    lows = s.lows
+    for k in range(a, min(s.n, a + 5)):
+        if lows[k] == ",":
+            return k > a and (lows[k - 1] in _TIME_TAILS or lows[k - 1] in _TIME_WORDS and k - a <= 2)
+        if not _is_word(s.texts[k]):
+            return False
+    return False
+
+
 def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The subject that opens the sentence ("Mr. Lee was blunt, claiming ..."), after a fronted
     phrase ("At a rally, ..."): the words before its first verb."""
     lows, texts, starts, ends = s.lows, s.texts, s.starts, s.ends
     a = s.first
+    for k in range(i - 2, a, -1):  # "It's a big if, but Sanders was in Ohio, emphasizing ...": the last clause
+        if lows[k] == ";" or lows[k] == "," and lows[k + 1] in {"but", "and", "yet"} and k + 2 < i \
+                and (_is_cap(texts[k + 2]) or lows[k + 2] in _SUBJ_PRONOUNS):
+            a = k + 1 if lows[k] == ";" else k + 2
+            break
     limit = i
-    if a < i and lows[a] in _FRONTED:  # "At a rally, X ..." / "After thanking Y, X ..."
+    if a < i and (lows[a] in _FRONTED or _time_phrase(s, a) or lows[a] in _DURATIONS and a + 1 < i
+                  and lows[a + 1] in _SUBORDINATORS):  # "At a rally, X ...", "The day before, X ...", "Years after Y, X"
         a = next((k + 1 for k in range(a, min(s.n, a + 30)) if lows[k] == ","), s.n)
         limit = s.n if a > i else i
     if a >= limit or not (_is_cap(texts[a]) or lows[a] in _PRON_DETS) \
@@ -188,10 +258,18 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     while b < i and b - a < 8 and (_is_word(texts[b]) or lows[b] in {"’s", "'s", "-", "."}) and not (
             texts[b].islower() and (lows[b] in _VERBISH or b in s.verbs or b > a and (
                 lows[b].endswith("ly") or
-                lows[b].endswith(("ed", "s")) and not lows[b - 1] in _DETS))):
-        b += 1
+                lows[b].endswith(("ed", "s")) and not lows[b - 1] in _DETS
+                or b - a >= 2 and texts[b - 1][:1].isupper() and texts[b - 2][:1].isupper()
+                and lows[a] not in _PRON_DETS and lows[b] not in _PREPS))):
+        b += 1  # a full name ("Omar Haddad won ...") ends at the first lower-case word after it
     if b == a or b > i or lows[b - 1] in _DETS:
         return None
+    if b < i and lows[b] == ",":  # "the other candidate, former mayor Ana Ruiz, said ...": the name too
+        e = b + 1
+        while e < i and e - b <= 8 and _is_word(texts[e]):
+            e += 1
+        if e < i and lows[e] == "," and e > b + 1 and texts[e - 1][:1].isupper() and texts[e - 2][:1].isupper():
+            b = e
     return (starts[a], ends[b - 1])
 
 
@@ -215,8 +293,8 @@ def _names_a_thing(s: _Sentence, i: int) -> bool:
     for k in range(i - 1, max(-1, i - 5), -1):
         if lows[k] in {"a", "an"}:
             return k > 0 and texts[k - 1].islower() and _is_word(texts[k - 1]) and lows[k - 1] not in {"and", "but"}
-        if not (texts[k].islower() and _is_word(texts[k])):
-            return False
+        if not _is_word(texts[k]) or k == i - 1 and not texts[k].islower():
+            return False  # "a campaign called ...", "a Facebook group called ..."; not "a man Lee called"
     return False
 
 
@@ -245,21 +323,10 @@ def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
 _NOT_NOUN = _GAP_VERBS | _AUX | _PREPS | _DETS | _SUBJ_PRONOUNS | {"this", "its", "his", "was", "has", "does", "as", "us"}
 
 
-def _has_verb(s: _Sentence, a: int, b: int) -> bool:
-    """Could tokens a..b-1 hold a finite verb? (lower-case auxiliaries, -ed and -s words)"""
-    lows, texts = s.lows, s.texts
-    return any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "s", "n't", "n’t")))
-               for k in range(a + 1, b))
 
 
-def _past_verbless_comma(s: _Sentence, start: int, end: int) -> int:
-    """"reported that during the visit, the envoy left": a that-clause cut at a comma before it
-    has any verb was cut after a fronted phrase or a subject's apposition; it goes on."""
-    for _ in range(2):
-        if end >= s.n or s.lows[end] not in {",", "—", "–", "-"} or _has_verb(s, start, end):
-            break
-        end = s.content_end(end)
-    return end
+
+
 
 
 _ADJUNCT_HEADS = _PREPS | _SUBORDINATORS | {"during", "despite", "amid", "back"}
@@ -269,5 +336,48 @@ def _fronted_phrase_only(s: _Sentence, end: int) -> bool:
     """Is everything before token ``end`` one prepositional or subordinate phrase with no
     comma of its own ("On Oct. 23, during ..." has one and so may hold a clause)?"""
     first = s.first
-    return first < end and s.lows[first] in _ADJUNCT_HEADS and "," not in s.lows[first:end] \
+    head = s.lows[first] if first < end else ""
+    return first < end and (head in _ADJUNCT_HEADS or head.endswith("ing") and len(head) > 4) \
+        and "," not in s.lows[first:end] \
         and all(w not in _BE and w not in _GAP_VERBS for w in s.lows[first + 1:end])
+
+
+
+
+
+
+_SUB_OPENERS = _SUBORDINATORS | {"having", "despite", "unless", "until", "by", "without", "upon"}
+
+
+def _contraction_base(word: str) -> str:
+    """"he’s" -> "he": a contracted pronoun still opens the main clause."""
+    for tail in ("’s", "'s", "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve"):
+        if word.endswith(tail):
+            return word[:-len(tail)]
+    return word
+
+
+def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
+    """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
+    lows, texts, starts = s.lows, s.texts, s.starts
+    h = _clause_head(s, i, speaker)
+    first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
+    if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
+        first += 1  # "Years after X claimed that ..., the party ..."
+    if not (lows[first] in _SUB_OPENERS
+            and first < i
+            or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
+            or lows[h] in _SUBORDINATORS or h > 0 and lows[h - 1] in _SUBORDINATORS):
+        return end
+    # the cue sits inside a fronted clause ("As X said Y, ...") unless a comma closed it first
+    fronted = lows[first] in _SUB_OPENERS and first < i and "," not in lows[first:i]
+    for k in range(start + 2, end - 1):
+        if fronted and lows[k] == "," and not s.inside_quote(starts[k]):
+            return k  # "As the leaders said their farewells, at least seven ...": the main clause
+        if lows[k] in {",", "”", '"'} and (
+                _contraction_base(lows[k + 1]) in {"it", "he", "she", "they", "we", "i", "there", "another", "others", "many",
+                                    "most", "some", "the", "this", "these", "those", "few", "his", "her",
+                                    "their", "its", "our", "a", "an"}
+                or lows[k] == "," and _is_cap(texts[k + 1]) and not s.inside_quote(starts[k])):
+            return k
+    return end

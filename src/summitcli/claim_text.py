@@ -285,11 +285,12 @@ def _plausible_verb(s, i: int, form: str) -> bool:
     if form.endswith("s") and not form.endswith("ss") and (prev in _NUMBERS or prev[:1].isdigit()):
         return False  # "four reasons", "two reports": a counted noun
     if form in _lexicon().ambiguous:
+        after = i + form.count(" ") + 1  # the token after the whole form ("vote for | X")
         if not prev or not _is_word(texts[i - 1]) or prev in _PREPS:
-            nxt = texts[i + 1] if i + 1 < s.n else None
+            nxt = texts[after] if after < s.n else None
             return prev in {",", "”", '"'} and (not form.endswith("s") or nxt is not None and _is_cap(nxt))
-        nxt = lows[i + 1] if i + 1 < s.n else ""
-        if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(s, i + 1):
+        nxt = lows[after] if after < s.n else ""
+        if nxt == "to" and "infinitive" in _lexicon().forms[form][1] and _infinitive(s, after):
             p, pt = lows[i - 1], texts[i - 1]  # "wants to run", "plans to target"; not "a failed attempt to"
             return p in _SUBJECTISH or p.endswith("ly") \
                 or (pt[:1].isupper() and pt[:1].isalpha()) or p.endswith("s") and not p.endswith("ss")
@@ -297,7 +298,7 @@ def _plausible_verb(s, i: int, form: str) -> bool:
     return True
 
 
-_BAD_START = frozenset("to that for with on by in at from of into onto out off down up back "
+_BAD_START = frozenset("to that for with on by in at from of into onto out off down up back among amid "
                        "away through around along and or but then nor themselves himself herself "
                        "itself ourselves myself yourself".split())
 _NOT_AFTER_TO = _DETS | _NOT_INFINITIVE | {"it", "this", "that", "what", "which", "whom"}

@@ -291,6 +291,8 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     not_speakers = _lexicon().not_speakers
     out = []
     for r in raws:
+        if r.speaker and r.cue_end <= r.start <= r.speaker[0] < r.end:
+            r.speaker = None  # the finder named words of the content after the cue: nobody said them
         r.speaker = r.speaker or r.fallback
         if r.speaker and text[r.speaker[0]:r.speaker[1]].lower() in not_speakers:
             r.speaker = None
