@@ -23,7 +23,6 @@ EXPECTED = yaml.safe_load((HERE / "fixtures" / "seed_claims.yaml").read_text(enc
 
 # Known gaps, by label: strict, so a fix turns the xfail into a failure to remove.
 XFAIL: dict[str, str] = {
-    "002-15-promised": "content runs on past the relative clause 'the man who promised ... has made little progress'",
     "004-36-reiterated": "'his insistence, which he has repeated ..., that ...': the relative clause's verb takes the content",
 }
 
