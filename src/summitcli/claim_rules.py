@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .claim_text import (
-    _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
+    _AUX, _BAD_START, _DETS, _MAX_CUES, _NOT_PARTICIPLE, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
     _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
     _word_count,
@@ -170,6 +170,8 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
         end = _to_clause_end(s, start, end, relative=h >= 0 and lows[h] in {"who", "that", "which"})
     elif rule == "verb-clause" and "object" in frames and _verbless(s, start, end):
         end = _object_end(s, start, end, False)  # "repeated his position | at a town hall": a noun phrase
+    if form.endswith("ing") and rule in {"verb-object", "verb-to"}:
+        end = _parallel_participle_end(s, start, end)
     if rule in {"verb-clause", "verb-that"} and i > 0 and lows[i - 1] in {"who", "which"}:
         end = _relative_clause_end(s, start, end)
     if end < n and lows[end] == ":" and end - start <= 4:  # "offered several suggestions: that ..."
@@ -202,6 +204,17 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+
+
+def _parallel_participle_end(s: _Sentence, j: int, end: int) -> int:
+    """"crediting Lee for X and urging him to Y": a participle cue's phrase content stops
+    before "and" + a second participle, the author's next predicate in the series."""
+    lows, texts = s.lows, s.texts
+    for k in range(j + 1, end - 1):
+        if lows[k] == "and" and texts[k + 1].islower() and lows[k + 1].endswith("ing") \
+                and lows[k + 1] not in _NOT_PARTICIPLE:
+            return k
+    return end
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
