@@ -20,3 +20,10 @@ def test_a_participle_cue_content_stops_before_a_second_participle_in_the_series
     assert _one(text, "praising").text == "the pilots for their patience"
     text = "Ana Ruiz spoke for ten minutes, urging pilots to accept the offer and promising to review the rota."
     assert _one(text, "urging").text == "pilots to accept the offer"
+
+
+def test_content_stops_before_a_dash_and_the_authors_participle_or_apposition():
+    text = "The ferry firm declined to name a date - only saying that talks would go on."
+    assert _one(text, "declined").text == "to name a date"
+    text = "The union sent a note to its members, asking them to stay off the quay — a plea that few heeded."
+    assert _one(text, "asking").text == "them to stay off the quay"

@@ -20,7 +20,8 @@ _CLOSERS = frozenset("”\"’")
 _NEW_SUBJECT = _SUBJ_PRONOUNS | {"it", "there"}  # ", and he ...", "but it ..."
 _BUT_CLAUSE = _NEW_SUBJECT | _DETS
 _COMMA_BREAK = (_CLAUSE_BREAK | _RELATIVE) - {"although", "though", "whose"}  # a concession or a "whose" aside belongs to the speaker
-_CONTENT_STOPS = _CLOSERS | {",", ";", ":", "and", "but", "while", "whereas"}
+_DASHES = frozenset({"—", "–", "-"})
+_CONTENT_STOPS = _CLOSERS | _DASHES | {",", ";", ":", "and", "but", "while", "whereas"}
 
 
 
@@ -134,6 +135,8 @@ class _Sentence:
             if phrase and w == "," and nxt and texts[k + 1][:1].isdigit() \
                     and not self.inside_quote(starts[k]):
                 return k  # "backed Lee, 57 percent to 22 percent": the author's figures
+            if w in _DASHES and k > j + 1 and nxt and not self.inside_quote(starts[k]) and self._dash_aside(k + 1):
+                return k  # "declined to X - only saying ...", "asked them to X — a message that ...": the author's
             if w == "," and k + 2 < self.n and lows[k + 1] == "even" and lows[k + 2] == "as":
                 return k  # ", even as Y ...": the author's contrast
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
@@ -157,6 +160,19 @@ class _Sentence:
                     if bw in {",", ";"} or (core and bw in {"and", "but"} and b > j + 1):
                         return b
         return stop
+
+    def _dash_aside(self, k: int) -> bool:
+        """After a spaced dash at k - 1: a participle ("- only saying ...") or an apposition
+        ("— a message that ...") of the author's."""
+        lows, texts = self.lows, self.texts
+        if lows[k] in {"only", "even", "also", "just"} and k + 1 < self.n:
+            k += 1
+        if not texts[k].islower():
+            return False
+        if lows[k].endswith("ing") and lows[k] not in _NOT_PARTICIPLE:
+            return True
+        return lows[k] in {"a", "an"} and k + 2 < self.n and any(
+            lows[m] in {"that", "which", "who"} for m in range(k + 2, min(self.n, k + 5)))
 
     def _new_clause(self, k: int) -> bool:
         """", and the campaign is ...": a subject of up to four words starting at token k
