@@ -27,3 +27,8 @@ def test_content_stops_before_a_dash_and_the_authors_participle_or_apposition():
     assert _one(text, "declined").text == "to name a date"
     text = "The union sent a note to its members, asking them to stay off the quay — a plea that few heeded."
     assert _one(text, "asking").text == "them to stay off the quay"
+
+
+def test_a_noun_phrase_object_stops_before_and_plus_a_relative_pronoun():
+    text = "The pilots (who openly back Omar Haddad and whom the mayor once fired) met on Monday."
+    assert _one(text, "back").text == "Omar Haddad"

@@ -264,7 +264,7 @@ def _object_end(s: _Sentence, j: int, end: int, purpose: bool, np: bool = False)
         if w in {"at", "in", "on", "during"} and (nxt in _VENUES or nxt in _DETS and k + 2 < s.n
                                                    and lows[k + 2] in _VENUES or nxt in _WEEKDAYS):
             return k
-        if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"}):
+        if w in {"and", "but"} and (nxt in _AUX or nxt in {"then", "also"} or nxt in _RELATIVE):
             return k
         if np and w == "," and nxt.endswith(("s", "ed")) and not nxt.endswith("ss") and k + 1 < s.n \
                 and texts[k + 1].islower() and lows[k - 1] not in _DETS:
