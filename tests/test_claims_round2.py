@@ -32,3 +32,10 @@ def test_content_stops_before_a_dash_and_the_authors_participle_or_apposition():
 def test_a_noun_phrase_object_stops_before_and_plus_a_relative_pronoun():
     text = "The pilots (who openly back Omar Haddad and whom the mayor once fired) met on Monday."
     assert _one(text, "back").text == "Omar Haddad"
+
+
+def test_doubled_consonant_forms_of_short_reporting_verbs():
+    c = _one("The harbour master slammed the ferry firm for the delays.", "slammed")
+    assert c.text == "the ferry firm for the delays" and c.speaker_mention == "The harbour master"
+    assert _one("Ana Ruiz bragged that her pilots never miss a tide.", "bragged").text == \
+        "that her pilots never miss a tide"
