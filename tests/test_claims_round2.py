@@ -39,3 +39,10 @@ def test_doubled_consonant_forms_of_short_reporting_verbs():
     assert c.text == "the ferry firm for the delays" and c.speaker_mention == "The harbour master"
     assert _one("Ana Ruiz bragged that her pilots never miss a tide.", "bragged").text == \
         "that her pilots never miss a tide"
+
+
+def test_verbs_of_mocking_and_praising_report_their_object():
+    c = _one("On Monday the ferry union derided the new timetable as a fantasy.", "derided")
+    assert c.text.startswith("the new timetable") and c.speaker_mention == "the ferry union"
+    c = _one("Ana Ruiz extolled the patience of the night pilots.", "extolled")
+    assert c.text == "the patience of the night pilots"
