@@ -46,3 +46,11 @@ def test_verbs_of_mocking_and_praising_report_their_object():
     assert c.text.startswith("the new timetable") and c.speaker_mention == "the ferry union"
     c = _one("Ana Ruiz extolled the patience of the night pilots.", "extolled")
     assert c.text == "the patience of the night pilots"
+
+
+def test_verbs_of_perceiving_and_foreseeing_report_a_clause():
+    c = _one("Ana Ruiz noticed that the night ferry was running late again.", "noticed")
+    assert c.text == "that the night ferry was running late again" and c.speaker_mention == "Ana Ruiz"
+    c = _one("Few pilots foresaw that the quay would close.", "foresaw")
+    assert c.text == "that the quay would close"
+    assert not [c for c in claims_in_text("A notice on the quay lists the new fares.") if c.cue.lower() == "notice"]
