@@ -54,3 +54,12 @@ def test_verbs_of_perceiving_and_foreseeing_report_a_clause():
     c = _one("Few pilots foresaw that the quay would close.", "foresaw")
     assert c.text == "that the quay would close"
     assert not [c for c in claims_in_text("A notice on the quay lists the new fares.") if c.cue.lower() == "notice"]
+
+
+def test_verbs_of_disputing_and_preferring():
+    c = _one("Omar Haddad disputed the union's figures on overtime.", "disputed")
+    assert c.text == "the union's figures on overtime" and c.speaker_mention == "Omar Haddad"
+    c = _one("Ana Ruiz took issue with the new rota for night pilots.", "took issue with")
+    assert c.text == "the new rota for night pilots"
+    c = _one("Most pilots preferred to wait for the tide.", "preferred")
+    assert c.text == "to wait for the tide"
