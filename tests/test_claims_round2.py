@@ -63,3 +63,10 @@ def test_verbs_of_disputing_and_preferring():
     assert c.text == "the new rota for night pilots"
     c = _one("Most pilots preferred to wait for the tide.", "preferred")
     assert c.text == "to wait for the tide"
+
+
+def test_a_dateline_is_never_the_speaker():
+    text = "HARBOURTON (AP) — Ana Ruiz, a harbour pilot, has backed the ferry strike, saying the firm must pay more."
+    assert _one(text, "saying").speaker_mention == "Ana Ruiz"
+    text = "HARBOURTON — The pilots union on Monday backed the strike, saying the firm must pay more."
+    assert _one(text, "saying").speaker_mention.startswith("The pilots union")

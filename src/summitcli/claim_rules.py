@@ -198,12 +198,19 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
     a, b = s.span(start, end)
     if rule == "verb-clause":
         a = _relative_start(s, i, start, speaker, a)
-    if speaker and ce <= a <= speaker[0] < b:
-        speaker = None  # the finder named words of the content itself: look for the subject instead
+    if speaker and (ce <= a <= speaker[0] < b or _dateline(s.text, *speaker)):
+        speaker = None  # the finder named words of the content itself, or a dateline: look for the subject instead
     return _Raw(a, b, cs, ce, speaker, rule, priority=2,
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+
+
+def _dateline(text: str, a: int, b: int) -> bool:
+    """"WASHINGTON (AP) — ...": an upper-case place name before a dash or an agency's bracket."""
+    word = text[a:b]
+    return len(word) >= 3 and word.replace(" ", "").isalpha() and word.isupper() \
+        and text[b:b + 3].lstrip()[:1] in {"(", "—", "–", "-"}
 
 
 def _parallel_participle_end(s: _Sentence, j: int, end: int) -> int:

@@ -235,6 +235,19 @@ def _time_phrase(s: _Sentence, a: int) -> bool:
     return False
 
 
+def _past_dateline(s: _Sentence, a: int, i: int) -> int:
+    """"WASHINGTON (AP) — Sen. Lee ...": a capitalised dateline closed by a dash is no subject."""
+    texts = s.texts
+    if not (len(texts[a]) >= 3 and texts[a].isalpha() and texts[a].isupper()):
+        return a
+    for k in range(a + 1, min(i, a + 8)):
+        if texts[k] in {"—", "–", "-"}:
+            return k + 1
+        if not (texts[k][:1].isupper() or texts[k] in {",", "(", ")", "."}):
+            return a
+    return a
+
+
 def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The subject that opens the sentence ("Mr. Lee was blunt, claiming ..."), after a fronted
     phrase ("At a rally, ..."): the words before its first verb."""
@@ -245,6 +258,7 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
                 and (_is_cap(texts[k + 2]) or lows[k + 2] in _SUBJ_PRONOUNS):
             a = k + 1 if lows[k] == ";" else k + 2
             break
+    a = _past_dateline(s, a, i)
     limit = i
     if a < i and (lows[a] in _FRONTED or _time_phrase(s, a) or lows[a] in _DURATIONS and a + 1 < i
                   and lows[a + 1] in _SUBORDINATORS):  # "At a rally, X ...", "The day before, X ...", "Years after Y, X"
