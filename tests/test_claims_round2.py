@@ -70,3 +70,11 @@ def test_a_dateline_is_never_the_speaker():
     assert _one(text, "saying").speaker_mention == "Ana Ruiz"
     text = "HARBOURTON — The pilots union on Monday backed the strike, saying the firm must pay more."
     assert _one(text, "saying").speaker_mention.startswith("The pilots union")
+
+
+def test_a_hedge_inside_a_phrase_or_relative_clause_is_no_hearsay_claim():
+    for text in ("The pilot was fined on Monday for allegedly skipping a safety check.",
+                 "The mayor, who reportedly has been ill, missed the quay ceremony."):
+        assert not [c for c in claims_in_text(text) if c.rule == "hedge-adverb"]
+    c = _one("The pilot reportedly skipped a safety check on Monday.", "reportedly")
+    assert c.hedged and c.text == "The pilot reportedly skipped a safety check on Monday"

@@ -124,6 +124,20 @@ def _as_by_claim(s: _Sentence, i: int) -> _Raw | None:
     return _Raw(c, d, s.starts[i], s.ends[i + 2], None, rule, priority=3, fallback=(a, b))
 
 
+_HEDGE_EMBEDDERS = frozenset("for by of with without after before while who which whom whose".split())
+
+
+def _embedded_hedge(s: _Sentence, i: int) -> bool:
+    """"charged for allegedly taking ...", "Lee, who reportedly has ...", "groups - allegedly -",
+    or a headline's "Reportedly": the hedge qualifies a phrase inside the sentence, not its clause."""
+    prev = s.lows[i - 1] if i else ""
+    if prev in _HEDGE_EMBEDDERS or (prev in _BE and i > 1 and s.lows[i - 2] in {"who", "which"}):
+        return True
+    if prev in {"-", "—", "–"} and i + 1 < s.n and s.lows[i + 1] in {"-", "—", "–"}:
+        return True
+    return s.texts[i][:1].isupper() and i > 0 and s.title
+
+
 def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
     """"X reportedly ...", "X is said to ...", "it is believed that ...": hearsay with no speaker.
 
@@ -131,6 +145,8 @@ def _hedge_claim(s: _Sentence, i: int) -> _Raw | None:
     past the hedge itself."""
     lows, starts, ends, n, lex = s.lows, s.starts, s.ends, s.n, _lexicon()
     if lows[i] in lex.hedge_adverbs:
+        if _embedded_hedge(s, i):
+            return None
         c, d = s.span(0, s.content_end(i))
         return _Raw(c, d, starts[i], ends[i], None, "hedge-adverb", True) if d > c else None
     if lows[i] not in lex.be_forms:
