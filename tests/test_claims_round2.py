@@ -78,3 +78,10 @@ def test_a_hedge_inside_a_phrase_or_relative_clause_is_no_hearsay_claim():
         assert not [c for c in claims_in_text(text) if c.rule == "hedge-adverb"]
     c = _one("The pilot reportedly skipped a safety check on Monday.", "reportedly")
     assert c.hedged and c.text == "The pilot reportedly skipped a safety check on Monday"
+
+
+def test_in_large_numbers_is_a_manner_phrase_not_a_source():
+    text = "Harbour pilots turned out for the vote in record numbers."
+    assert not [c for c in claims_in_text(text) if c.rule == "in-source"]
+    c = _one("Ana Ruiz leads the race for harbour master in the latest poll.", "in")
+    assert c.text == "Ana Ruiz leads the race for harbour master"

@@ -248,6 +248,8 @@ def _in_source_after(s: _Sentence, i: int) -> _Raw | None:
         k += 1
     if k >= n or lows[k] not in sources or k - i > 6:
         return None
+    if lows[k] == "numbers" and lows[i + 1] not in _DETS:
+        return None  # "turned out in record numbers": a manner phrase, not a source
     e = k + 1  # the source may go on with "released Sunday", "by the Times", "of likely voters"
     while e < n and _is_word(texts[e]) and (lows[e] in _PARTICIPLE_TAIL or _is_cap(texts[e])) and e - k < 8:
         e += 1
