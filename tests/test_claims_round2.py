@@ -85,3 +85,10 @@ def test_in_large_numbers_is_a_manner_phrase_not_a_source():
     assert not [c for c in claims_in_text(text) if c.rule == "in-source"]
     c = _one("Ana Ruiz leads the race for harbour master in the latest poll.", "in")
     assert c.text == "Ana Ruiz leads the race for harbour master"
+
+
+def test_stance_adjectives_delighted_and_sympathetic():
+    c = _one("Ana Ruiz was delighted that the quay would reopen.", "delighted")
+    assert "the quay would reopen" in c.text and c.speaker_mention == "Ana Ruiz"
+    c = _one("Omar Haddad is sympathetic to the striking pilots.", "sympathetic")
+    assert "the striking pilots" in c.text
