@@ -92,3 +92,8 @@ def test_stance_adjectives_delighted_and_sympathetic():
     assert "the quay would reopen" in c.text and c.speaker_mention == "Ana Ruiz"
     c = _one("Omar Haddad is sympathetic to the striking pilots.", "sympathetic")
     assert "the striking pilots" in c.text
+
+
+def test_initials_do_not_end_a_sentence():
+    c = _one("Ana Ruiz remarked that she had asked J.R. Haddad to inspect the quay.", "remarked")
+    assert c.text == "that she had asked J.R. Haddad to inspect the quay"

@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"\S(?:(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=\w)\w*+(?:[�
 # "[.!?]+[closers]*(?=\s)" or "\n+", written to start with one character class so the
 # regex engine skips ahead to candidate characters instead of trying both branches everywhere
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’'»)\]]*(?=\s))")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")  # "a.e" of "A.E. Howard", as the boundary scan lowers it
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _MAX_WINDOW = 12  # tokens looked at between a verb and its content
 _MAX_SENT = 2000  # longer "sentences" are cut into windows (hostile text)
@@ -140,8 +141,8 @@ def _sentence_bounds(text: str) -> list[int]:
                 while i > floor and (text[i - 1].isalnum() or text[i - 1] == "."):
                     i -= 1
             word = text[i:j].lower()
-            if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                continue
+            if word in abbreviations or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+                continue  # "Mr.", "J. Smith", "A.E. Dick Howard": no sentence ends there
         k = end
         while k < size and text[k] in " \t\u00a0":
             k += 1
