@@ -97,3 +97,9 @@ def test_stance_adjectives_delighted_and_sympathetic():
 def test_initials_do_not_end_a_sentence():
     c = _one("Ana Ruiz remarked that she had asked J.R. Haddad to inspect the quay.", "remarked")
     assert c.text == "that she had asked J.R. Haddad to inspect the quay"
+
+
+def test_say_between_commas_is_the_authors_for_example():
+    text = "A night crossing is a lot harder than, say, a morning run to the island."
+    assert not [c for c in claims_in_text(text) if c.cue.lower() == "say"]
+    assert _one("A night crossing is hard, pilots say.", "say").text == "A night crossing is hard"

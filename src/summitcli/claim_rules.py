@@ -254,6 +254,8 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
     head = _clause_head(s, i, speaker)
     if lows[head] in _RELATIVE or lows[head] == "that":
         return None  # "..., which the agency declared": a relative clause, not an attribution
+    if head == i and not tail and k < n and lows[k] == "," and i > 0 and lows[i - 1] == ",":
+        return None  # "harder than, say, hooking them": "say" as the author's "for example"
     if head == i and i > 1 and lows[i - 1] == "," and _skip_parenthetical(s, i - 1) < i - 2:
         return None  # "Two elections, a century apart, suggest ...": an aside after the subject
     if head > 2 and lows[head - 1] == "and" and head < i:  # "..., teachers and officials told X."
