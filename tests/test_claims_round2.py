@@ -103,3 +103,9 @@ def test_say_between_commas_is_the_authors_for_example():
     text = "A night crossing is a lot harder than, say, a morning run to the island."
     assert not [c for c in claims_in_text(text) if c.cue.lower() == "say"]
     assert _one("A night crossing is hard, pilots say.", "say").text == "A night crossing is hard"
+
+
+def test_postposed_content_leaves_out_the_dateline():
+    text = "HARBOURTON, Md., May 2 (AP) — Night pilots are leaving the port in droves, a new survey shows."
+    c = _one(text, "shows")
+    assert c.text == "Night pilots are leaving the port in droves"

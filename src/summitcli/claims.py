@@ -133,6 +133,23 @@ def _dangling_quote(text: str, r: _Raw) -> bool:
         (closes > 0 and opens == 0)
 
 
+def _past_dateline(text: str, start: int, limit: int) -> int:
+    """"CAMBRIDGE, Mass., Dec. 11 (UPI) — Voters are ...": content that opens with an
+    upper-case dateline starts after the dateline's dash."""
+    head = text[start:min(limit, start + 60)]
+    first = head.split(" ", 1)[0].strip(",.")
+    if len(first) < 3 or not first.isalpha() or not first.isupper():
+        return start
+    for dash in ("—", "–", " - "):
+        d = head.find(dash)
+        if d > 0 and all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" for w in head[:d].split()):
+            rest = d + len(dash)
+            while rest < len(head) and head[rest] in " \t\u00a0":
+                rest += 1
+            return start + rest if rest < len(head) else start
+    return start
+
+
 # --------------------------------------------------------------------------- entry point
 def _default_quotes(text: str, source: str, skip) -> list[Quote]:
     from . import quotes as quotes_mod  # lazy: quotes.py is owned elsewhere and optional here
@@ -291,6 +308,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     not_speakers = _lexicon().not_speakers
     out = []
     for r in raws:
+        r.start = _past_dateline(text, r.start, min(r.end, r.cue_start) if r.cue_start > r.start else r.end)
         if r.speaker and r.cue_end <= r.start <= r.speaker[0] < r.end:
             r.speaker = None  # the finder named words of the content after the cue: nobody said them
         r.speaker = r.speaker or r.fallback
