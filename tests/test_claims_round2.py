@@ -109,3 +109,13 @@ def test_postposed_content_leaves_out_the_dateline():
     text = "HARBOURTON, Md., May 2 (AP) — Night pilots are leaving the port in droves, a new survey shows."
     c = _one(text, "shows")
     assert c.text == "Night pilots are leaving the port in droves"
+
+
+def test_specify_reports_a_clause():
+    c = _one("The harbour rules specified that pilots must rest for eight hours.", "specified")
+    assert c.text == "that pilots must rest for eight hours"
+
+
+def test_an_ambiguous_plural_before_a_finite_verb_is_a_noun():
+    text = "The harbour rules were changed in May."
+    assert not [c for c in claims_in_text(text) if c.cue.lower() == "rules"]

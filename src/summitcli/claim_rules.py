@@ -67,9 +67,16 @@ def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     return prev == "as" and (i2 + 1 >= s.n or not _is_word(texts[i2 + 1]))  # "as expected,"
 
 
+def _verb_follows(s: _Sentence, k: int) -> bool:
+    """Is token k a lower-case finite verb ("were", "has", a past-tense cue such as "specified")?"""
+    return k < s.n and s.texts[k].islower() and (s.lows[k] in _GAP_VERBS or k in s.verbs and s.lows[k].endswith("ed"))
+
+
 def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     """"terrorist attacks", "his original demands": a plural noun, not a verb."""
     prev = s.lows[i - 1] if i else ""
+    if form.endswith("s") and form in _lexicon().ambiguous and _verb_follows(s, s.verbs[i][3] + 1):
+        return True  # "the harbour rules specified ...", "his plans were ...": a noun before the verb
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:  # a noun only if ambiguous, inside its clause and with no subject before it
         if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
