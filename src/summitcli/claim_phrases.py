@@ -5,7 +5,7 @@ the sentence, and a name before a colon in a headline.
 from __future__ import annotations
 
 from .claim_text import (
-    _AUX, _COORD, _DETS, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
+    _AUX, _COORD, _DETS, _NOT_PARTICIPLE, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
 from .claim_sentence import _BE, _NEW_SUBJECT, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import _fallback_subject
@@ -321,3 +321,22 @@ def _colon_claim(s: _Sentence, i: int) -> _Raw | None:
     a, b = s.span(i + 1, s.content_end(i + 1))
     return _Raw(a, b, starts[i], ends[i], speaker, "name-colon", priority=2,
                 fallback=fallback) if b > a else None
+
+
+# ---- small helpers of the verb rules (kept here so claim_rules stays short)
+def _dateline(text: str, a: int, b: int) -> bool:
+    """"WASHINGTON (AP) — ...": an upper-case place name before a dash or an agency's bracket."""
+    word = text[a:b]
+    return len(word) >= 3 and word.replace(" ", "").isalpha() and word.isupper() \
+        and text[b:b + 3].lstrip()[:1] in {"(", "—", "–", "-"}
+
+
+def _parallel_participle_end(s: _Sentence, j: int, end: int) -> int:
+    """"crediting Lee for X and urging him to Y": a participle cue's phrase content stops
+    before "and" + a second participle, the author's next predicate in the series."""
+    lows, texts = s.lows, s.texts
+    for k in range(j + 1, end - 1):
+        if lows[k] == "and" and texts[k + 1].islower() and lows[k + 1].endswith("ing") \
+                and lows[k + 1] not in _NOT_PARTICIPLE:
+            return k
+    return end

@@ -11,14 +11,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .claim_text import (
-    _AUX, _BAD_START, _DETS, _MAX_CUES, _NOT_PARTICIPLE, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
+    _AUX, _BAD_START, _DETS, _MAX_CUES, _PERIODS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
     _TIME,
     _find_complementiser, _infinitive, _is_cap, _is_word, _lexicon, _skip_addressee, _skip_adverbials,
     _word_count,
 )
 from .claim_phrases import (
     _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_after, _in_source_claim,
-    _noun_claim,
+    _dateline, _noun_claim, _parallel_participle_end,
 )
 from .claim_sentence import (
     _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _past_subject_aside,
@@ -211,24 +211,6 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
-
-
-def _dateline(text: str, a: int, b: int) -> bool:
-    """"WASHINGTON (AP) — ...": an upper-case place name before a dash or an agency's bracket."""
-    word = text[a:b]
-    return len(word) >= 3 and word.replace(" ", "").isalpha() and word.isupper() \
-        and text[b:b + 3].lstrip()[:1] in {"(", "—", "–", "-"}
-
-
-def _parallel_participle_end(s: _Sentence, j: int, end: int) -> int:
-    """"crediting Lee for X and urging him to Y": a participle cue's phrase content stops
-    before "and" + a second participle, the author's next predicate in the series."""
-    lows, texts = s.lows, s.texts
-    for k in range(j + 1, end - 1):
-        if lows[k] == "and" and texts[k + 1].islower() and lows[k + 1].endswith("ing") \
-                and lows[k + 1] not in _NOT_PARTICIPLE:
-            return k
-    return end
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
