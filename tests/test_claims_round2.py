@@ -119,3 +119,9 @@ def test_specify_reports_a_clause():
 def test_an_ambiguous_plural_before_a_finite_verb_is_a_noun():
     text = "The harbour rules were changed in May."
     assert not [c for c in claims_in_text(text) if c.cue.lower() == "rules"]
+
+
+def test_a_poll_with_modifiers_before_found_reports_a_bare_object():
+    c = _one("A survey by the pilots union in March found most pilots in favour of the strike.", "found")
+    assert c.text == "most pilots in favour of the strike"
+    assert not [c for c in claims_in_text("Ana Ruiz found the keys on the quay.") if c.cue == "found"]

@@ -43,7 +43,17 @@ def _source_subject(s: _Sentence, i: int) -> bool:
     lows, texts, k = s.lows, s.texts, i - 1
     while k >= 0 and texts[k].islower() and (lows[k] in _SUBJ_SKIP or lows[k].endswith("ly")):
         k -= 1
-    return k >= 0 and lows[k] in _lexicon().source_nouns
+    sources = _lexicon().source_nouns
+    if k >= 0 and lows[k] in sources:
+        return True
+    # "a poll conducted last week found", "a survey by the group in March found": the source noun
+    # opens the subject phrase, up to eight words back, with no punctuation or verb of its own between
+    for m in range(k, max(-1, k - 8), -1):
+        if not _is_word(texts[m]) or m in s.verbs or lows[m] in _GAP_VERBS:
+            return False
+        if lows[m] in sources:
+            return m > 0 and lows[m - 1] in _DETS | {"new", "latest", "recent"} or m >= 2 and lows[m - 2] in _DETS
+    return False
 
 
 def _plain_subject(s: _Sentence, i: int) -> bool:
