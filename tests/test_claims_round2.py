@@ -125,3 +125,9 @@ def test_a_poll_with_modifiers_before_found_reports_a_bare_object():
     c = _one("A survey by the pilots union in March found most pilots in favour of the strike.", "found")
     assert c.text == "most pilots in favour of the strike"
     assert not [c for c in claims_in_text("Ana Ruiz found the keys on the quay.") if c.cue == "found"]
+
+
+def test_an_ambiguous_verb_with_a_one_word_name_after_a_subject():
+    c = _one("Young pilots who support Haddad are rare on the island.", "support")
+    assert c.text == "Haddad"
+    assert not [c for c in claims_in_text("She came back Monday.") if c.cue == "back"]

@@ -200,7 +200,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             lows[start] in _SUBJ_PRONOUNS | {"it"} and lows[start + 1] in _GAP_VERBS)):
         words = 3  # "said yes", "think so", "said the same", "said he would"
     if words == 0 or (rule == "verb-clause" and words < (2 if "object" in frames else 3)) \
-            or (form in _lexicon().ambiguous and words < 2):
+            or (form in _lexicon().ambiguous and words < 2 and not _named_object(s, i, start, end)):
         return None
     a, b = s.span(start, end)
     if rule == "verb-clause":
@@ -211,6 +211,14 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+
+
+def _named_object(s: _Sentence, i: int, start: int, end: int) -> bool:
+    """"voters who support Lee": a one-word object that is a name, after a subject pronoun or a
+    plural noun, makes an ambiguous form ("support", "back") a verb."""
+    prev = s.lows[i - 1] if i else ""
+    return end == start + 1 and _is_cap(s.texts[start]) and (
+        prev in _SUBJ_PRONOUNS or prev.endswith("s") and _is_word(s.texts[i - 1]) and prev not in _DETS)
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
