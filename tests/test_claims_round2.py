@@ -131,3 +131,11 @@ def test_an_ambiguous_verb_with_a_one_word_name_after_a_subject():
     c = _one("Young pilots who support Haddad are rare on the island.", "support")
     assert c.text == "Haddad"
     assert not [c for c in claims_in_text("She came back Monday.") if c.cue == "back"]
+
+
+def test_a_that_only_verb_takes_a_bare_clause_with_its_own_subject_and_verb():
+    c = _one("Ana Ruiz knew the night ferry was late again.", "knew")
+    assert c.text == "the night ferry was late again" and c.speaker_mention == "Ana Ruiz"
+    c = _one("Most pilots felt they had been ignored by the harbour board.", "felt")
+    assert c.text == "they had been ignored by the harbour board"
+    assert not [c for c in claims_in_text("Ana Ruiz knew the answer.") if c.cue == "knew"]

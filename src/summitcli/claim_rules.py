@@ -99,7 +99,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
     w = lows[c] if c is not None else None
     if "as_object" in frames and w is None and _as_follows(s, j):
         return j, "verb-object"  # "sees the plan as a trap": the view is the object and its "as" phrase
-    if form in lex.that_only and w not in lex.wh | {"that"} and not source:
+    if form in lex.that_only and w not in lex.wh | {"that"} and not source and not _bare_clause(s, j):
         return None
     if w == ":":
         if c > 0 and c + 1 < n and s.texts[c - 1][-1:].isdigit() and s.texts[c + 1][:1].isdigit():
@@ -211,6 +211,20 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
+
+
+def _bare_clause(s: _Sentence, j: int) -> bool:
+    """"knew they were late", "felt the levy was unfair": a subject of up to four words from
+    token j and then an auxiliary or a form of "be" open a clause (not "knew the answer")."""
+    lows, texts = s.lows, s.texts
+    if j >= s.n or not (lows[j] in _SUBJ_IT or lows[j] in _DETS - {"that"} or _is_cap(texts[j])):
+        return False
+    for m in range(j + 1, min(s.n, j + 5)):
+        if texts[m].islower() and (lows[m] in _GAP_VERBS or lows[m] in _BE_ALL):
+            return True
+        if not _is_word(texts[m]) or lows[m] in _PREPS:
+            return False
+    return False
 
 
 def _named_object(s: _Sentence, i: int, start: int, end: int) -> bool:
