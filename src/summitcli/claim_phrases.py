@@ -5,10 +5,14 @@ the sentence, and a name before a colon in a headline.
 from __future__ import annotations
 
 from .claim_text import (
-    _AUX, _COORD, _DETS, _NOT_PARTICIPLE, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _infinitive, _is_cap, _is_word, _lexicon, _word_count,
+    _AUX, _COORD, _DETS, _NOT_PARTICIPLE, _OPENERS, _PREPS, _QUOTE_CHARS, _RELATIVE, _SUBJ_PRONOUNS,
+    _infinitive, _is_cap, _is_word, _lexicon, _word_count,
 )
-from .claim_sentence import _BE, _NEW_SUBJECT, _Raw, _Sentence, _object_end, _to_clause_end
+from .claim_sentence import _BE, _GAP_VERBS, _NEW_SUBJECT, _Raw, _Sentence, _object_end, _to_clause_end
 from .claim_subjects import _fallback_subject
+
+_SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
+_BE_ALL = _BE | {b + "n" + q + "t" for b in ("is", "are", "was", "were") for q in "'’"}
 
 _SOURCE_STOP = frozenset({",", ";", ".", "(", ")", "—", "–", ":"} | set(_QUOTE_CHARS))
 _AS_END = frozenset({",", ".", ";", ")", "!", "?"} | set(_QUOTE_CHARS))
@@ -340,3 +344,30 @@ def _parallel_participle_end(s: _Sentence, j: int, end: int) -> int:
                 and lows[k + 1] not in _NOT_PARTICIPLE:
             return k
     return end
+
+
+def _verb_follows(s: _Sentence, k: int) -> bool:
+    """Is token k a lower-case finite verb ("were", "has", a past-tense cue such as "specified")?"""
+    return k < s.n and s.texts[k].islower() and (s.lows[k] in _GAP_VERBS or k in s.verbs and s.lows[k].endswith("ed"))
+
+
+def _bare_clause(s: _Sentence, j: int) -> bool:
+    """"knew they were late", "felt the levy was unfair": a subject of up to four words from
+    token j and then an auxiliary or a form of "be" open a clause (not "knew the answer")."""
+    lows, texts = s.lows, s.texts
+    if j >= s.n or not (lows[j] in _SUBJ_IT or lows[j] in _DETS - {"that"} or _is_cap(texts[j])):
+        return False
+    for m in range(j + 1, min(s.n, j + 5)):
+        if texts[m].islower() and (lows[m] in _GAP_VERBS or lows[m] in _BE_ALL):
+            return True
+        if not _is_word(texts[m]) or lows[m] in _PREPS:
+            return False
+    return False
+
+
+def _named_object(s: _Sentence, i: int, start: int, end: int) -> bool:
+    """"voters who support Lee": a one-word object that is a name, after a subject pronoun or a
+    plural noun, makes an ambiguous form ("support", "back") a verb."""
+    prev = s.lows[i - 1] if i else ""
+    return end == start + 1 and _is_cap(s.texts[start]) and (
+        prev in _SUBJ_PRONOUNS or prev.endswith("s") and _is_word(s.texts[i - 1]) and prev not in _DETS)

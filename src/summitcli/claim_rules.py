@@ -18,7 +18,8 @@ from .claim_text import (
 )
 from .claim_phrases import (
     _according_claim, _adjective_claim, _as_claim, _colon_claim, _hedge_claim, _in_source_after, _in_source_claim,
-    _dateline, _noun_claim, _parallel_participle_end,
+    _BE_ALL, _SUBJ_IT, _bare_clause, _dateline, _named_object, _noun_claim, _parallel_participle_end,
+    _verb_follows,
 )
 from .claim_sentence import (
     _BE, _GAP_VERBS, _PRO_FORMS, _Raw, _Sentence, _as_follows, _object_end, _past_subject_aside,
@@ -45,9 +46,7 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "while"}
 
 # unions used inside per-token loops, built once here rather than on every test
-_SUBJ_IT = _SUBJ_PRONOUNS | {"it"}
 # "is", and "isn't"/"wasn’t": a participle after them is passive
-_BE_ALL = _BE | {b + "n" + q + "t" for b in ("is", "are", "was", "were") for q in "'’"}
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
@@ -65,11 +64,6 @@ def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
     if form in _lexicon().naming and _names_a_thing(s, i):
         return True  # "a website called X", "the so-called plan": a name, not a report
     return prev == "as" and (i2 + 1 >= s.n or not _is_word(texts[i2 + 1]))  # "as expected,"
-
-
-def _verb_follows(s: _Sentence, k: int) -> bool:
-    """Is token k a lower-case finite verb ("were", "has", a past-tense cue such as "specified")?"""
-    return k < s.n and s.texts[k].islower() and (s.lows[k] in _GAP_VERBS or k in s.verbs and s.lows[k].endswith("ed"))
 
 
 def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
@@ -211,28 +205,6 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
                 fallback=None if speaker else _fallback_subject(s, i, i2))
 
 
-
-
-def _bare_clause(s: _Sentence, j: int) -> bool:
-    """"knew they were late", "felt the levy was unfair": a subject of up to four words from
-    token j and then an auxiliary or a form of "be" open a clause (not "knew the answer")."""
-    lows, texts = s.lows, s.texts
-    if j >= s.n or not (lows[j] in _SUBJ_IT or lows[j] in _DETS - {"that"} or _is_cap(texts[j])):
-        return False
-    for m in range(j + 1, min(s.n, j + 5)):
-        if texts[m].islower() and (lows[m] in _GAP_VERBS or lows[m] in _BE_ALL):
-            return True
-        if not _is_word(texts[m]) or lows[m] in _PREPS:
-            return False
-    return False
-
-
-def _named_object(s: _Sentence, i: int, start: int, end: int) -> bool:
-    """"voters who support Lee": a one-word object that is a name, after a subject pronoun or a
-    plural noun, makes an ambiguous form ("support", "back") a verb."""
-    prev = s.lows[i - 1] if i else ""
-    return end == start + 1 and _is_cap(s.texts[start]) and (
-        prev in _SUBJ_PRONOUNS or prev.endswith("s") and _is_word(s.texts[i - 1]) and prev not in _DETS)
 
 
 def _content_after(s: _Sentence, i: int, i2: int, form: str, frames, source: bool) -> tuple[int, str] | None:
