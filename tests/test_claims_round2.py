@@ -139,3 +139,9 @@ def test_a_that_only_verb_takes_a_bare_clause_with_its_own_subject_and_verb():
     c = _one("Most pilots felt they had been ignored by the harbour board.", "felt")
     assert c.text == "they had been ignored by the harbour board"
     assert not [c for c in claims_in_text("Ana Ruiz knew the answer.") if c.cue == "knew"]
+
+
+def test_knock_and_honor_report_their_object():
+    c = _one("Omar Haddad knocked the ferry firm for its late sailings.", "knocked")
+    assert c.text == "the ferry firm for its late sailings"
+    assert not [c for c in claims_in_text("Omar Haddad knocked on every door in the harbour.") if c.cue == "knocked"]
