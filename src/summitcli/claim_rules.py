@@ -138,7 +138,7 @@ def _verb_claim(s: _Sentence, i: int) -> _Raw | None:
             a, b = s.span(_clause_head(s, i, None), s.content_end(i2 + 1))
             return _Raw(a, b, cs, ce, None, "raising", priority=1) if b > a else None
         return None
-    source = _source_subject(s, i)
+    source = form in _lexicon().that_only and _source_subject(s, i)  # it matters for those forms only
     # ", X said" is possible only for clause verbs; otherwise the speaker-free tests below
     # run first, so the shared speaker finder is asked only about cues that can still report
     can_post = "clause" in frames and not form.endswith("ing") and not (form in _lexicon().that_only and not source)

@@ -110,6 +110,10 @@ class _Sentence:
             if w not in _CONTENT_STOPS and k not in verbs:
                 continue  # every test below needs one of these words or a cue verb
             nxt = k + 1 < self.n  # is there a next token (k + 1)?
+            if w in _DASHES:  # no test below reads a dash
+                if k > j + 1 and nxt and not self.inside_quote(starts[k]) and self._dash_aside(k + 1):
+                    return k  # "declined to X - only saying ...", "asked them to X — a message that ...": the author's
+                continue
             if comma and w == "," and not self.inside_quote(starts[k]):
                 return k
             if w in _CLOSERS and lows[k - 1] == "," and nxt and texts[k + 1].islower() \
@@ -135,8 +139,6 @@ class _Sentence:
             if phrase and w == "," and nxt and texts[k + 1][:1].isdigit() \
                     and not self.inside_quote(starts[k]):
                 return k  # "backed Lee, 57 percent to 22 percent": the author's figures
-            if w in _DASHES and k > j + 1 and nxt and not self.inside_quote(starts[k]) and self._dash_aside(k + 1):
-                return k  # "declined to X - only saying ...", "asked them to X — a message that ...": the author's
             if w == "," and k + 2 < self.n and lows[k + 1] == "even" and lows[k + 2] == "as":
                 return k  # ", even as Y ...": the author's contrast
             if w == "," and (k + 1 < self.n and lows[k + 1] in _COMMA_BREAK
