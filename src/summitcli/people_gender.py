@@ -97,6 +97,10 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
             if ns:
                 v[0 if ns.group(1) == "He" else 1] += 2
     gender = {n: "m" if m > f else "f" if f > m else None for n, (m, f) in votes.items()}
+    if PersonMention._field_names != _PERSON_FIELDS:  # a field was added: the regular constructor
+        return [PersonMention(name, start, end, role, kind,
+                              gender[full[name]] if kind == "person" else None)
+                for name, start, end, role, kind in people]
     new, put = object.__new__, object.__setattr__
     out = []
     for name, start, end, role, kind in people:
@@ -107,6 +111,9 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
                             "gender": gender[full[name]] if kind == "person" else None})
         out.append(p)
     return out
+
+
+_PERSON_FIELDS = ("name", "start", "end", "role", "kind", "gender")
 
 
 _ROLE, _NAME = itemgetter(3), itemgetter(0)
