@@ -32,7 +32,17 @@ television tv show program memo filing response""".split()) | DAYS
 
 def _skip_back(text: str, i: int, floor: int) -> int:
     """Move left over adverbs, auxiliaries and time phrases that sit between subject and verb."""
-    for _ in range(6):
+    return _skip_back_word(text, i, floor)[0]
+
+
+_UNREAD = object()  # _skip_back_word did not read the word before the cue
+
+
+def _skip_back_word(text: str, i: int, floor: int):
+    """``_skip_back`` and the word that ends at ``i`` as first read there (``_prev_word(text,
+    i, floor)``, or ``_UNREAD``), which the speaker finder reads too."""
+    first = _UNREAD
+    for n in range(6):
         j = i
         while j > floor and text[j - 1] in " \u00a0":
             j -= 1
@@ -42,10 +52,13 @@ def _skip_back(text: str, i: int, floor: int) -> int:
                 i = o
                 continue
         m = _prev_word(text, i, floor)
+        if n == 0:
+            first = m
         if m is None:
-            return i
-        w = m.group(1).lower()
-        if w in SKIP or (w.endswith("ly") and m.group(1).islower() and len(w) > 4) or w in DAYS:
+            return i, first
+        g = m.group(1)
+        w = g.lower()
+        if w in SKIP or (w.endswith("ly") and g.islower() and len(w) > 4) or w in DAYS:
             i = m.start()
             continue
         if w.rstrip(".,") in _PREP_SKIP_HEADS or w[:1].isupper():
@@ -53,8 +66,8 @@ def _skip_back(text: str, i: int, floor: int) -> int:
             if pp is not None and pp.start() > floor:
                 i = pp.start()
                 continue
-        return i
-    return i
+        return i, first
+    return i, first
 
 
 def speaker_for_cue(text: str, cue_start: int, cue_end: int,
@@ -62,20 +75,19 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     people = index_people(people)
     return people.memoised(text, ("cue", cue_start, cue_end),
-                           lambda: _speaker_for_cue(text, cue_start, cue_end, people))
+                           _speaker_for_cue, text, cue_start, cue_end, people)
 
 
 def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
                      people: PeopleIndex) -> tuple[int, int] | None:
     cue = text[cue_start:cue_end].lower()
-    verb = cue.split()[0] if cue.split() else cue
+    words = cue.split()
+    verb = words[0] if words else cue
     floor = max(0, text.rfind("\n", max(0, cue_start - 300), cue_start) + 1, cue_start - 300)
-    limit = text.find("\n", cue_end, cue_end + 200)
-    limit = min(len(text), cue_end + 200) if limit < 0 else limit
     if cue.startswith("according"):
-        return _np_after(text, cue_end, limit, people)
-    inverted = None if verb in TELL else (lambda: _np_after(text, cue_end, limit, people))
-    i = _skip_back(text, cue_start, floor)
+        return _inverted(text, cue_end, people)
+    inverted = verb not in TELL  # never the audience after "told"
+    i, raw = _skip_back_word(text, cue_start, floor)
     j = i
     while j > floor and text[j - 1] in " \u00a0":
         j -= 1
@@ -84,10 +96,10 @@ def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
         if verb.endswith("ing"):  # "..., saying that": the clause's subject speaks
             return clause_subject(text, floor, j, people)
         if j >= 2 and text[j - 2] in "”\"’'":
-            return inverted() if inverted else None
+            return _inverted(text, cue_end, people) if inverted else None
         span = _comma_subject(text, j, floor, people)
-        if span is None and inverted is not None:
-            span = inverted()  # "... in the 2008 primary, said Professor X."
+        if span is None and inverted:
+            span = _inverted(text, cue_end, people)  # "... in the 2008 primary, said Professor X."
             if span is not None and not _INVERTED_END.match(text, span[1]):
                 span = None
         return span
@@ -98,15 +110,19 @@ def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
             if span is not None:
                 return span
     if before in "”\"—–":
-        return inverted() if inverted else None
-    raw = _prev_word(text, cue_start, floor)
+        return _inverted(text, cue_end, people) if inverted else None
+    if raw is _UNREAD:
+        raw = _prev_word(text, cue_start, floor)
     if raw is not None:
         rw = raw.group(1).lower()
         if rw in BE and (verb.endswith("ed") or verb in PARTICIPLES):
             return None  # passive: "was called", "is said"
         if verb in ambiguous_verbs() and (rw in STOP_NP or rw in DETS or rw in _NOUN_DETS):
             return None  # "secretary of state", "the post"
-    prev = _prev_word(text, j, floor)
+    if i == cue_start and raw is not None and raw.start() > max(floor, cue_start - 60):
+        prev = raw  # the same word: read from j (the spaces before the cue skipped), not cut short
+    else:
+        prev = _prev_word(text, j, floor)
     if prev is not None and prev.group(1).lower() in {"and", "but", "then", "or"}:
         return clause_subject(text, floor, prev.start(), people)
     if verb.endswith("ing") and (raw is None or raw.group(1).lower() not in BE):
@@ -122,6 +138,13 @@ def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
                 head in PRON or words[-1][:1].isupper() or head in lex()["role_heads"]):
             return None  # "a phone call", "his home state": a noun, not a verb
     return span
+
+
+def _inverted(text: str, cue_end: int, people: PeopleIndex) -> tuple[int, int] | None:
+    """The phrase right after the cue, up to the end of its line (at most 200 characters)."""
+    limit = text.find("\n", cue_end, cue_end + 200)
+    limit = min(len(text), cue_end + 200) if limit < 0 else limit
+    return _np_after(text, cue_end, limit, people)
 
 
 _INVERTED_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)—–]|$|who\b|in\b|on\b|at\b)")

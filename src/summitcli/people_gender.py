@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from operator import itemgetter
 
 from .people_names import _fullest_of
 from .people_roles import _sets
@@ -42,39 +44,35 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     ``people`` holds (name, start, end, role, kind) tuples.
     """
     s = _sets()
-    gendered = s["gendered"]
     pron = list(_PRON_RE.finditer(text))  # the word of one is read only when it is weighed
     pos = list(map(re.Match.start, pron))
-    votes: dict[str, list[int]] = {}
     full = _fullest_of({p[0] for p in people})
-    honorific: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes from gendered titles
+    votes: dict[str, list[int]] = {fn: [0, 0] for fn in full.values()}
+    # gendered titles: one look-up per distinct (role, name), weighted by how often it occurs
+    for (role, name), count in Counter(zip(map(_ROLE, people), map(_NAME, people))).items():
+        m, f = _honorific(role, name)
+        if m or f:
+            v = votes[full[name]]
+            v[0] += m * count
+            v[1] += f * count
     he_she = ("he", "she")
     male = s["pronouns"]["m"]
     n_pron, n_people, n_text = len(pos), len(people), len(text)
     bisect_left = bisect.bisect_left
     stop_match, stop_char = _SENT_STOP.match, _STOP_CHAR.search
     for i, (name, _, end, role, kind) in enumerate(people):
+        if kind != "person":
+            continue
         fn = full[name]
-        v = votes.get(fn)
-        if v is None:
-            v = votes[fn] = [0, 0]
-        key = (role, name)
-        h = honorific.get(key)
-        if h is None:
-            m = f = 0
-            for w in ((role or "") + " " + name).split()[:6]:
-                g = gendered.get(w.lower())
-                if g:
-                    if g == "m":
-                        m += 3
-                    else:
-                        f += 3
-            h = honorific[key] = (m, f)
-        v[0] += h[0]
-        v[1] += h[1]
-        if kind != "person" or not (role or " " in fn):
+        if not (role or " " in fn):
             continue  # no person evidence ("Russia"): a following he/she is not about it
         nxt = people[i + 1][1] if i + 1 < n_people else n_text
+        k = bisect_left(pos, end)
+        if k == n_pron or pos[k] > nxt:
+            # no pronoun before the next person: neither test below can find one (a next
+            # sentence's He/She starts right after the stop, so no later than ``nxt``)
+            continue
+        v = votes[fn]
         # the first sentence stop in text[end:end + 400], as a search of that window finds
         # it; one that starts at or after the next person's start changes nothing below
         hi = min(n_text, end + 400)
@@ -87,7 +85,6 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
                 break
             c = stop_char(text, c.start() + 1, stop_lim)
         lim = min(nxt, sent_end.start() if sent_end else end + 400)
-        k = bisect_left(pos, end)
         while k < n_pron and pos[k] < lim:
             w = pron[k].group().lower()
             if w not in he_she and not _in_quote(text, pos[k]) \
@@ -100,9 +97,49 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
             if ns:
                 v[0 if ns.group(1) == "He" else 1] += 2
     gender = {n: "m" if m > f else "f" if f > m else None for n, (m, f) in votes.items()}
-    return [PersonMention(name, start, end, role, kind,
-                          gender[full[name]] if kind == "person" else None)
-            for name, start, end, role, kind in people]
+    if PersonMention._field_names != _PERSON_FIELDS:  # a field was added: the regular constructor
+        return [PersonMention(name, start, end, role, kind,
+                              gender[full[name]] if kind == "person" else None)
+                for name, start, end, role, kind in people]
+    new, put = object.__new__, object.__setattr__
+    out = []
+    for name, start, end, role, kind in people:
+        # PersonMention(...) without the frozen dataclass's __init__ (one object.__setattr__
+        # per field): the same fields in the instance dict, a third quicker by the thousand
+        p = new(PersonMention)
+        put(p, "__dict__", {"name": name, "start": start, "end": end, "role": role, "kind": kind,
+                            "gender": gender[full[name]] if kind == "person" else None})
+        out.append(p)
+    return out
+
+
+_PERSON_FIELDS = ("name", "start", "end", "role", "kind", "gender")
+
+
+_ROLE, _NAME = itemgetter(3), itemgetter(0)
+_HONORIFIC: dict[tuple, tuple[int, int]] = {}  # (role, name) -> votes; shared by all documents
+
+
+def _honorific(role: str | None, name: str) -> tuple[int, int]:
+    """(male, female) votes from gendered titles among the first six words of role and name."""
+    key = (role, name)
+    h = _HONORIFIC.get(key)
+    if h is None:
+        gendered = _sets()["gendered"]
+        m = f = 0
+        for w in ((role or "") + " " + name).split()[:6]:
+            g = gendered.get(w.lower())
+            if g:
+                if g == "m":
+                    m += 3
+                else:
+                    f += 3
+        h = (m, f)
+        if len(key[1]) <= 200 and len(role or "") <= 200:  # names are short: giants are not kept
+            if len(_HONORIFIC) >= 1 << 16:
+                _HONORIFIC.clear()  # many distinct names (hostile input): keep memory bounded
+            _HONORIFIC[key] = h
+    return h
 
 
 _SENT_STOP = re.compile(r"[.!?](?=[\"”’']?[ \u00a0]+[A-Z\"“‘]|[\"”’']?$)|\n")

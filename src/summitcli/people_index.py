@@ -33,12 +33,19 @@ class PeopleIndex(tuple):
             self.memo = (text, memo)
         return memo
 
-    def memoised(self, text: str, key: tuple, compute):
-        """``compute()`` once per ``key`` for this document's ``text`` (a pure look-up)."""
-        memo = self.memo_for(text)
-        if key not in memo:
-            memo[key] = compute()
-        return memo[key]
+    def memoised(self, text: str, key: tuple, compute, *args):
+        """``compute(*args)`` once per ``key`` for this document's ``text`` (a pure look-up)."""
+        owner, memo = self.memo
+        if owner is not text:
+            memo = {}
+            self.memo = (text, memo)
+        hit = memo.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = memo[key] = compute(*args)
+        return hit
+
+
+_MISSING = object()
 
 
 _LAST_INDEX: list = [(None, None)]  # the last people list indexed and its index (one tuple: atomic)

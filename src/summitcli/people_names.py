@@ -27,20 +27,20 @@ def _name_run_re() -> re.Pattern:
     up = _upper_class()
     abbrevs = [t[:-1] for t in sorted(_sets()["titles"], key=len, reverse=True)
                if t.endswith(".") and " " not in t]
-    abbrev = "|".join(re.escape(t) for t in abbrevs)
-    # a capitalised word, an initial ("J."), a title abbreviation ("Sen."), "U.S."
-    word = (rf"(?:(?i:{abbrev})\.|{up}\.(?:{up}\.)+|{up}\.(?=[ \u00a0]{up})"
-            rf"|{up}\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
-    # the first word with its capital taken first: a pattern that opens with a character
-    # class lets the regex engine skip straight to capitals instead of trying every position
+    # each word with its capital taken first: a pattern that opens with a character class
+    # lets the regex engine skip straight to capitals instead of trying every position; then
+    # an abbreviation ("Sen."), an initial ("J."), "U.S." or the rest of a capitalised word
     by_letter: dict[str, list[str]] = {}
     for t in abbrevs:  # abbreviations with different first letters never match at one place
         by_letter.setdefault(t[0], []).append(t[1:])
     abbrev_rest = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(re.escape(r) for r in rest)})"
                            for c, rest in by_letter.items())
-    first = (rf"{up}(?<![\w'’\-.].)"  # not inside a word: the character before the capital
-             rf"(?:(?i:{abbrev_rest})\.|\.(?:{up}\.)+|\.(?=[ \u00a0]{up})"
-             rf"|\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
+    # one look-behind at the capital rules out every abbreviation at most capitals
+    letters = re.escape("".join(sorted(by_letter)))
+    tail = (rf"(?:(?i:(?<=[{letters}])(?:{abbrev_rest}))\.|\.(?:{up}\.)+|\.(?=[ \u00a0]{up})"
+            rf"|\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
+    first = rf"{up}(?<![\w'’\-.].){tail}"  # not inside a word: the character before the capital
+    word = rf"{up}{tail}"
     conn = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|of|of the|y)"
     return re.compile(
         rf"{first}(?:[ \u00a0](?:{conn}[ \u00a0])?(?={up}){word})*"

@@ -131,6 +131,8 @@ def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
         if kinds[id(s)][0] == "speech" and s.depth == 0:
             speech_utts.add(s.utterance)
     utt_ids: dict[int, int] = {}
+    new, put = object.__new__, object.__setattr__
+    fast = Quote._field_names == _QUOTE_FIELDS
     for n, s in enumerate(spans):
         a = attrs.get(id(s))
         if a is None:  # nested: no attribution of its own
@@ -155,11 +157,28 @@ def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
             if speaker is None and mention.lower() in {"he", "she", "they", "it", "who"}:
                 cands = _candidates(text, people, ss)
         u = utt_ids.setdefault(s.utterance, len(utt_ids))
-        out.append(Quote(  # positional (in field order): quicker than keywords
-            f"{source}:q{n + 1}", source, text[s.start:s.end], s.start, s.end, kind, kind_rule,
-            speaker, mention, ss, se, a.cue, rule, f"{source}:u{u + 1}", s.para, cands,
-            _marks_of(text, s)))
+        # Quote(...) without the frozen dataclass's __init__ (one object.__setattr__ per
+        # field, 17 of them): the same fields in the instance dict, in field order
+        d = {
+            "id": f"{source}:q{n + 1}", "source": source, "text": text[s.start:s.end],
+            "start": s.start, "end": s.end, "kind": kind, "kind_rule": kind_rule,
+            "speaker": speaker, "speaker_mention": mention, "speaker_start": ss, "speaker_end": se,
+            "cue": a.cue, "rule": rule, "utterance": f"{source}:u{u + 1}", "paragraph": s.para,
+            "candidates": cands, "marks": _marks_of(text, s)}
+        if fast:
+            q = new(Quote)
+            put(q, "__dict__", d)
+        else:  # Quote has gained a field: the regular constructor fills its default
+            q = Quote(**d)
+        out.append(q)
     return out
+
+
+# the fields ``_records`` fills, in order; only while they are all of Quote's is the
+# instance dict set directly
+_QUOTE_FIELDS = ("id", "source", "text", "start", "end", "kind", "kind_rule", "speaker",
+                 "speaker_mention", "speaker_start", "speaker_end", "cue", "rule", "utterance",
+                 "paragraph", "candidates", "marks")
 
 
 def _marks_of(text: str, s: Span) -> str:

@@ -5,6 +5,8 @@ verb) and :func:`_prev_word`, which steps left one word at a time in bounded win
 """
 from __future__ import annotations
 
+import re
+
 BE = frozenset("is are was were be been being".split())
 PARTICIPLES = frozenset("said told written read put sworn begun".split())
 TELL = frozenset({"tell", "tells", "told", "telling"})
@@ -39,16 +41,23 @@ class _W:
         return self.b
 
 
-_WORD_CHARS = frozenset("_'’.-")
+_WORD_CHARS = frozenset("_'’.-")  # with str.isalnum(): the characters of a word ([\w'’.\-])
+# spaces, then a word, read right to left on the reversed document: one anchored match in C
+# instead of a Python loop per character (``\w`` is exactly ``str.isalnum()`` plus "_")
+_REV_WORD = re.compile(r"[ \u00a0]*([\w'’.\-]*)")
+_REVERSED: list = [(None, "")]  # the last document and its reversal (one tuple: atomic)
 
 
 def _prev_word(text: str, i: int, floor: int) -> _W | None:
     """The word that ends at ``i`` (after skipping spaces), scanning at most 60 characters."""
-    lo = max(floor, i - 60)
-    j = i
-    while j > lo and text[j - 1] in " \u00a0":
-        j -= 1
-    k = j
-    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS):
-        k -= 1
-    return _W(text, k, j) if k < j else None
+    last, rev = _REVERSED[0]
+    if last is not text:
+        rev = text[::-1]
+        _REVERSED[0] = (text, rev)
+    n = len(text)
+    lo = i - 60 if i - 60 > floor else floor
+    if i <= lo:
+        return None
+    # text[lo:i] reversed is rev[n - i:n - lo]
+    a, b = _REV_WORD.match(rev, n - i, n - lo).span(1)
+    return _W(text, n - b, n - a) if b > a else None
