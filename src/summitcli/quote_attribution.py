@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _np_after as _np_after_name, _np_before, clause_subject, sentence_subject
+from .attribution import (_np_after as _np_after_name, _np_before, clause_subject,
+                          reporting_verbs, sentence_subject)
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
 from .text_layout import _sentence_start
@@ -40,8 +41,10 @@ class _Attr:
         self.spk, self.rule, self.region_end = spk, rule, region_end
 
 
-def _from_hit(text: str, hit, region_end=None) -> _Attr:
+def _from_hit(text: str, hit, region_end=None, people=None, floor=None) -> _Attr:
     cs, ce, ss, se, rule = hit
+    if people is not None and rule in _LIFTABLE:
+        ss, se = _lift_pronoun(text, floor, ss, se, people) or (ss, se)
     cue = text[cs:ce].strip() or "—"
     return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
 
@@ -97,10 +100,10 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         if hit is not None:
             # the cue after the closing mark only matters when it could hug the mark
             if hit[4] == "lead-in" or text[span.end - 1:span.end] not in ",?!—":
-                return _from_hit(text, hit, span.close_end)
+                return _from_hit(text, hit, span.close_end, people, floor)
             after = _cue_after_closing(text, span, limit, people)
             if not _tight(text, span, after):
-                return _from_hit(text, hit, span.close_end)
+                return _from_hit(text, hit, span.close_end, people, floor)
     if after is _NOT_YET:
         after = _cue_after_closing(text, span, limit, people)
     if after is not None:
@@ -148,6 +151,45 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
 
 
 _NOT_YET = object()
+
+_LIFTABLE = frozenset(("lead-in", "lead-in-colon", "sentence-verb"))
+_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
+_COMPLEMENT = frozenset(("that", "what"))
+_GENDER = {"he": "m", "she": "f"}
+_NEW_CLAUSE = frozenset("""but and or nor so yet though although while when whenever where as
+because since if unless until after before once which who whom whose ; — – - ( )""".split())
+
+
+def _lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] | None:
+    """"Rubio said that over the last week he has begun “to unmask …”": a he/she inside the
+    that- or what-clause of the sentence's named subject is that subject speaking, and the
+    article's source for the quotation is the subject (the outermost speaker).
+
+    The words between the subject and the pronoun are read backwards from the pronoun: a
+    "that"/"what" (or a reporting verb right before it) met before any word opening a new
+    clause ("but he", "when he", "which he", a dash) lifts; one that is met first keeps it.
+    A pronoun right after a comma (", she said,") is a parenthetical attribution of its own,
+    and a subject whose known gender differs is someone else.
+    """
+    pron = text[ss:se].lower()
+    if floor is None or pron not in ("he", "she"):
+        return None
+    sub = sentence_subject(text, floor, ss, people)
+    if sub is None or sub[1] > ss or text[sub[0]:sub[1]].lower() in ("he", "she"):
+        return None
+    named = people.by_end.get(sub[1])
+    if named is None or named.kind != "person" or named.gender not in (None, _GENDER[pron]):
+        return None
+    if text[max(0, ss - 2):ss].strip() == ",":
+        return None
+    words = _CLAUSE_WORD.findall(text, sub[1], ss)
+    for n, w in enumerate(reversed(words)):
+        lw = w.lower()
+        if lw in _COMPLEMENT or (n == 0 and lw in reporting_verbs()):
+            return sub  # "said that … he", "what she called", "said he would"
+        if lw in _NEW_CLAUSE:
+            return None
+    return sub  # "Ames dismissed reports he was leaving by tweeting": one clause
 
 
 def _cue_after_closing(text: str, span: Span, limit: int, people):

@@ -1,0 +1,43 @@
+"""The outermost source speaks: a pronoun inside the subject's own that-/what-clause is the
+subject ("Lind said that last week she had begun “…”" names Lind), while a pronoun opening
+a clause of its own ("…, but she said “…”", "…, she said, to “…”") stays the speaker."""
+from __future__ import annotations
+
+import pytest
+
+from summitcli.quotes import quotes_in_text
+
+
+def mention(doc: str, words: str) -> str | None:
+    for q in quotes_in_text(doc):
+        if q.text == words:
+            return q.speaker_mention
+    raise AssertionError(f"{words!r} not in {[q.text for q in quotes_in_text(doc)]}")
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("Marta Lind said that over the last week she had begun “to unmask the true nature” of the plan.",
+     "to unmask the true nature", "Marta Lind"),
+    ("Carl Oberg however said he would welcome a “principled security network” in the region.",
+     "principled security network", "Carl Oberg"),
+    ("Anna Berg said Wednesday that she phoned the mayor to praise what she called “an extraordinary effort.”",
+     "an extraordinary effort.", "Anna Berg"),
+    ("Governor Tomas Vik dismissed reports he was leaving by tweeting that “I am going nowhere.”",
+     "I am going nowhere.", "Governor Tomas Vik"),
+])
+def test_pronoun_in_the_subjects_own_clause_names_the_subject(doc, words, expected):
+    assert mention(doc, words) == expected
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("Carl Oberg praised the deal on Monday, but he said the talks were “far from over.”",
+     "far from over.", "he"),
+    ("The port finished a new pier last month, she said, to “bring the ships back.”",
+     "bring the ships back.", "she"),
+    ("Ruth Alder chaired the panel, which he described as “a waste of time.”",
+     "a waste of time.", "he"),
+    # a subject known to be a woman is not the "he" of the clause
+    ("Mrs. Ruth Alder was relieved that he called the plan “a disgrace.”", "a disgrace.", "he"),
+])
+def test_pronoun_opening_its_own_clause_stays_the_speaker(doc, words, expected):
+    assert mention(doc, words) == expected
