@@ -41,3 +41,26 @@ def test_pronoun_in_the_subjects_own_clause_names_the_subject(doc, words, expect
 ])
 def test_pronoun_opening_its_own_clause_stays_the_speaker(doc, words, expected):
     assert mention(doc, words) == expected
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("“We will not close the plant,” Dana Ruiz said, according to the Valley Courier. “Not this year.”",
+     "We will not close the plant,", "the Valley Courier"),
+    ("According to the Harbor Gazette, Mayor Ike Tran said the budget was “balanced at last.”",
+     "balanced at last.", "the Harbor Gazette"),
+    ("“The vote is rigged,” he told supporters, according to a recording obtained by reporters.",
+     "The vote is rigged,", "a recording obtained by reporters"),
+])
+def test_according_to_names_the_source_of_the_sentence(doc, words, expected):
+    assert mention(doc, words) == expected
+
+
+def test_according_to_inside_the_quotation_is_the_speakers_own_words():
+    doc = "“According to the rules, we must wait,” Ida Holm said."
+    assert mention(doc, "According to the rules, we must wait,") == "Ida Holm"
+
+
+def test_according_to_carries_over_to_the_next_piece_of_the_quotation():
+    doc = ("“We will not close the plant,” Dana Ruiz said, according to the Valley Courier. "
+           "“Not this year.”")
+    assert mention(doc, "Not this year.") == "the Valley Courier"

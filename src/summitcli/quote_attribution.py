@@ -15,6 +15,11 @@ Attribution order for one quotation (first hit wins; ``rule`` in the record says
 5. no cue: the speaker of the previous quotation in the same or previous paragraph
    (``continuation``, applied by :mod:`summitcli.quote_assembly`).
 
+The speaker is the outermost source the article gives: "according to X" in the quotation's
+sentence, outside the quotation, makes X the speaker (``according-to``: "“…,” Lee said,
+according to the Herald"), and a he/she inside the that- or what-clause of the sentence's
+named subject is lifted to that subject ("Lind said that last week she had begun “…”").
+
 A cue after the closing mark (``_cue_after_closing``) is weighed against a verb earlier in
 the sentence: one hugging the mark (``…,” he said``) wins.  Quotations nested in a
 quotation look for a cue inside it ("I said ‘not this week’" is the outer speaker's own
@@ -86,6 +91,39 @@ def _named_clause_subject(text: str, lo: int, end: int, people):
 
 def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
                people, quote_before_in_para: bool = False) -> _Attr:
+    a = _attribute_cues(text, span, floor, limit, masks, para_lo, prev_para, people,
+                        quote_before_in_para)
+    if a.rule != "colon-name":
+        src = _according_to(text, span, floor, limit, people)
+        if src is not None and not (a.spk is not None and src[2] <= a.spk[0] < src[3]):
+            return _from_hit(text, src, max(span.close_end, src[3]))
+    return a
+
+
+_ACCORDING = re.compile(r"(?<![\w’'])[Aa]ccording[ \u00a0]+to\b")
+_SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?:[ \u00a0]|$)|\n|[“\"]")
+
+
+def _according_to(text: str, span: Span, floor: int, limit: int, people):
+    """"…,” Lee said, according to the Herald. / According to the Herald, Lee said “…”":
+    the source the article cites for the sentence, outside the quotation, is its speaker
+    (the outermost source: the words reached the article through it)."""
+    close = _SENTENCE_END.search(text, span.close_end, limit)
+    end = close.start() if close is not None else limit
+    for lo, hi in ((span.close_end, end), (floor, span.open_at)):
+        if hi - lo < 12:
+            continue
+        m = _ACCORDING.search(text, lo, hi)
+        if m is None or text.count("“", lo, m.start()) != text.count("”", lo, m.start()):
+            continue
+        np = _np_after_name(text, m.end(), hi, people)
+        if np is not None and np[1] <= hi:
+            return (m.start(), m.end(), np[0], np[1], "according-to")
+    return None
+
+
+def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
+                    people, quote_before_in_para: bool = False) -> _Attr:
     initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
     if not initial and text[max(floor, span.open_at - 3):span.open_at].rstrip().endswith(":"):
         colon = text.rfind(":", floor, span.open_at)
