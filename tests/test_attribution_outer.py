@@ -64,3 +64,20 @@ def test_according_to_carries_over_to_the_next_piece_of_the_quotation():
     doc = ("“We will not close the plant,” Dana Ruiz said, according to the Valley Courier. "
            "“Not this year.”")
     assert mention(doc, "Not this year.") == "the Valley Courier"
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("“We will not close the plant,” Dana Ruiz said, the Valley Courier reported.",
+     "We will not close the plant,", "the Valley Courier"),
+    ("Mayor Ike Tran called the budget “balanced at last,” reported the Harbor Gazette.",
+     "balanced at last,", "the Harbor Gazette"),
+    ("Mayor Ike Tran called the budget “balanced at last,” a city spokesman said Monday.",
+     "balanced at last,", "a city spokesman"),
+])
+def test_a_source_cited_at_the_end_of_the_sentence_is_the_outermost(doc, words, expected):
+    assert mention(doc, words) == expected
+
+
+def test_a_plain_cue_after_the_quotation_is_not_an_outer_source():
+    doc = "“We will not close the plant,” Dana Ruiz said, adding that talks would go on."
+    assert mention(doc, "We will not close the plant,") == "Dana Ruiz"

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .attribution import (_np_after as _np_after_name, _np_before, clause_subject,
-                          reporting_verbs, sentence_subject)
+                          reporting_verbs, sentence_subject, speaker_for_cue)
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
 from .text_layout import _sentence_start
@@ -97,6 +97,10 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         src = _according_to(text, span, floor, limit, people)
         if src is not None and not (a.spk is not None and src[2] <= a.spk[0] < src[3]):
             return _from_hit(text, src, max(span.close_end, src[3]))
+    if a.spk is not None:
+        src = _trailing_source(text, span, a, limit, people)
+        if src is not None:
+            return _from_hit(text, src, max(span.close_end, src[3]))
     return a
 
 
@@ -120,6 +124,39 @@ def _according_to(text: str, span: Span, floor: int, limit: int, people):
         if np is not None and np[1] <= hi:
             return (m.start(), m.end(), np[0], np[1], "according-to")
     return None
+
+
+_TRAILING_VERB = re.compile(r"[ \u00a0]*(?:first[ \u00a0]+)?(reported|reports|said|says|wrote|writes)"
+                            r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*$")
+_VERB_FIRST = re.compile(r"[ \u00a0]*(reported|reports|said|says|wrote|writes)[ \u00a0]+")
+
+
+def _trailing_source(text: str, span: Span, a: _Attr, limit: int, people):
+    """"“…,” Day said, the Courier reported." / "…, reports the Courier.": a source cited in
+    the last clause of the sentence, after the quotation and its own cue, is the outermost one."""
+    lo = max(span.close_end, a.region_end or 0, a.cue_end or 0, a.spk[1])
+    close = _SENTENCE_END.search(text, lo, limit)
+    if close is None or text[close.start()] not in ".!?":
+        return None
+    end = close.start()
+    k = text.rfind(",", lo, end)
+    if k < 0 or end - k > 90:
+        return None
+    m = _VERB_FIRST.match(text, k + 1, end)
+    if m is not None:
+        np = _np_after_name(text, m.end(), end, people)
+        if np is not None and not text[np[1]:end].strip():
+            return (m.start(1), m.end(1), np[0], np[1], "outer-source")
+        return None
+    m = _TRAILING_VERB.search(text, k + 1, end)
+    if m is None:
+        return None
+    who = speaker_for_cue(text, m.start(1), m.end(1), people)
+    lead = text[k + 1:who[0]] if who is not None and who[0] > k else "?"
+    if lead.strip().lower() not in ("", "the"):
+        return None
+    start = k + 1 + len(lead) - len(lead.lstrip())  # "the Courier reported": keep the article
+    return (m.start(1), m.end(1), start, who[1], "outer-source")
 
 
 def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
