@@ -50,7 +50,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
         or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
     if not head_ok:
-        return _det_np(text, m, floor)
+        return _det_np(text, m, floor) or _before_relative(text, m.start(), floor, people)
     start = m.start()
     k = m.start()
     for _ in range(8):
@@ -76,6 +76,21 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     while text[start:m.end()].split()[0].lower() in {"of", "for"}:
         start = text.index(" ", start) + 1
     return (start, m.end())
+
+
+_WHO_CLAUSE = re.compile(r"[ \u00a0]who[ \u00a0][^,.;:!?\"“”\n()]{3,120}$")
+
+
+def _before_relative(text: str, i: int, floor: int, people) -> tuple[int, int] | None:
+    """"A city official who spoke anonymously to reporters said": the phrase before a
+    restrictive relative clause that runs up to the verb (no punctuation inside it)."""
+    m = _WHO_CLAUSE.search(text, max(floor, i - 125), i)
+    if m is None:
+        return None
+    np = _np_before(text, m.start(), floor, people)
+    if np is None or text[np[0]:np[1]].lower() in PRON:
+        return None
+    return np
 
 
 _NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
@@ -205,6 +220,9 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
         if named is not None and named.kind == "person":
             return (_leading_span(text, max(floor, named.start - 40), named), named.end)  # "Cory James, 22, of Flint, said"
         j = stepped
+    rel = _comma_relative(text, j, floor)
+    if rel is not None:  # "Ortiz, who last year asked whether …, said": however long the clause
+        return _np_before(text, rel, floor, people)
     k = text.rfind(",", seg_start, j - 1)
     if k < 0:
         return None
@@ -221,6 +239,16 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
             or (first in {"in", "on", "at", "during"} and len(between.split()) > 5):
         return None
     return _np_before(text, k, floor, people)
+
+
+_COMMA_WHO = re.compile(r",[ \u00a0]+(?:who|which)[ \u00a0][^.;:!?\"“”\n]{3,300}$")
+
+
+def _comma_relative(text: str, j: int, floor: int) -> int | None:
+    """The comma opening a non-restrictive "who"/"which" clause that ends at the comma before
+    ``j`` ("Ortiz, who last year questioned whether …, said"), or None."""
+    m = _COMMA_WHO.search(text, max(floor, j - 330), j - 1)
+    return m.start() if m is not None else None
 
 
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:
