@@ -93,6 +93,7 @@ def _before_relative(text: str, i: int, floor: int, people) -> tuple[int, int] |
     return np
 
 
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 _NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
 _NOT_NOUN = frozenset("""should would could will can may might must shall also then just
 not never still even only already""".split())
@@ -102,7 +103,9 @@ def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
     """"one user wrote", "the ad said", "the nationalist Global Times tabloid noted": a
     determiner, then up to four words (lowercase, or capitalised name words) before the head."""
     w = m.group(1)
-    if not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
+    if _AGE_NOUN.fullmatch(w):
+        pass  # "the 43-year-old asked": an age used as a noun
+    elif not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
             or w.endswith(("ed", "ing")):
         return None
     k = m.start()

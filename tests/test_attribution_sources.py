@@ -1,0 +1,30 @@
+"""Things that speak without being people: documents ("the editorial read", "the filing
+says") and people named by a description ("the 43-year-old asked")."""
+from __future__ import annotations
+
+import pytest
+
+from summitcli.quotes import quotes_in_text
+
+
+def mention(doc: str, words: str) -> str | None:
+    for q in quotes_in_text(doc):
+        if q.text == words:
+            return q.speaker_mention
+    raise AssertionError(f"{words!r} not in {[q.text for q in quotes_in_text(doc)]}")
+
+
+@pytest.mark.parametrize("doc,expected", [
+    ("“The council has failed the harbor,” the editorial read.", "the editorial"),
+    ("“The council has failed the harbor,” the passage continues.", "the passage"),
+    ("“The council has failed the harbor,” the filing says.", "the filing"),
+    ("“The council has failed the harbor,” the headline declared.", "the headline"),
+    ("“The council has failed the harbor,” the suit reads.", "the suit"),
+])
+def test_a_document_can_be_the_source(doc, expected):
+    assert mention(doc, "The council has failed the harbor,") == expected
+
+
+def test_an_age_used_as_a_noun_is_a_speaker():
+    doc = "“Who pays for the new pier?” the 61-year-old asked at the meeting."
+    assert mention(doc, "Who pays for the new pier?") == "the 61-year-old"
