@@ -28,3 +28,15 @@ def test_a_document_can_be_the_source(doc, expected):
 def test_an_age_used_as_a_noun_is_a_speaker():
     doc = "“Who pays for the new pier?” the 61-year-old asked at the meeting."
     assert mention(doc, "Who pays for the new pier?") == "the 61-year-old"
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("PORTLAND, Maine — Gov. Ada Marsh on Friday vetoed the harbor bill, calling it “a gift "
+     "to the developers.”", "a gift to the developers.", "Gov. Ada Marsh"),
+    ("BERLIN, May 3 (Wire) — The Harbor Council released a statement Monday, offering "
+     "“a full apology” to the fishermen.", "a full apology", "Harbor Council"),
+    ("SPRINGFIELD — Sen. Rob Tate (R-Ill.) on Tuesday criticised the plan and said it was "
+     "“dead on arrival.”", "dead on arrival.", "Sen. Rob Tate"),
+])
+def test_a_dateline_is_not_the_subject_of_the_sentence(doc, words, expected):
+    assert mention(doc, words) == expected

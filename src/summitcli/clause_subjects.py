@@ -105,7 +105,10 @@ def _nearest_clause_subject(text: str, start: int, pos: int, people) -> tuple[in
 _CLAUSE_VERB = re.compile(r"[ \u00a0]+(?:(?:also|then|later|had|has|have|would|will|was|is)[ \u00a0]+)?"
                           r"(?:[a-z]+ed|said|says|told|made|took|gave|spoke|wrote)\b")
 
-_LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
+# a wire dateline opening a paragraph: "WASHINGTON —", "DECATUR, Ill. —", "PARIS, July 25 (UPI) —"
+_DATELINE = (r"(?:[A-Z][A-Z.'\-]+(?:[ \u00a0][A-Z][A-Z.'\-]+){0,3}(?:,[ \u00a0][^—–―\n]{1,40}?)?"
+             r"[ \u00a0]+[—–―]{1,2}[ \u00a0]*)?")
+_LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*" + _DATELINE + r"(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
                              r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
                              r"(?:(?:In|On|At|For|After|Before|During|With|As|Since|Under|"
                              r"Following|Speaking|Asked|Last|This|When|While|Despite|Like)\b"
