@@ -81,3 +81,21 @@ def test_a_source_cited_at_the_end_of_the_sentence_is_the_outermost(doc, words, 
 def test_a_plain_cue_after_the_quotation_is_not_an_outer_source():
     doc = "“We will not close the plant,” Dana Ruiz said, adding that talks would go on."
     assert mention(doc, "We will not close the plant,") == "Dana Ruiz"
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    # the next sentence's verb has content of its own: it is not this quotation's cue
+    ("Vera Stone answered the critics at once: “We built the pier on time and on budget.” "
+     "She added that the council still owed the builders money.",
+     "We built the pier on time and on budget.", "Vera Stone"),
+    ("Vera Stone said the pier was finished. “We built it on time and on budget.” Hal Brink "
+     "said the council still owed the builders money.",
+     "We built it on time and on budget.", "Vera Stone"),
+])
+def test_a_finished_quotation_does_not_take_the_next_sentences_cue(doc, words, expected):
+    assert mention(doc, words) == expected
+
+
+def test_a_bare_cue_after_a_full_stop_is_still_the_attribution():
+    doc = "“We built the pier on time and on budget.” Vera Stone said."
+    assert mention(doc, "We built the pier on time and on budget.") == "Vera Stone"

@@ -270,6 +270,8 @@ def _lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int]
 def _cue_after_closing(text: str, span: Span, limit: int, people):
     """A cue after the closing mark, or a signature on the next line."""
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
+    if after is not None and _next_sentences_own(text, span, after, limit):
+        return None
     if after is None and not text[span.close_end:limit].strip():
         after = _dash_next_paragraph(text, span, people)
     return after
@@ -282,6 +284,23 @@ _ENDS_ON_VERB_REVERSED = re.compile(r"\n?[.:][^.!?]{0,25}\b(?:de|s|d)[a-z]+\b") 
 def _ends_on_verb(tail: str) -> bool:
     """``_ENDS_ON_VERB.search(tail) is not None``, by one anchored match on the reversal."""
     return _ENDS_ON_VERB_REVERSED.match(tail[::-1]) is not None
+
+
+_OWN_CONTENT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*[“\"]|that\b|(?:[^.!?“”\"\n]*?[ \u00a0]){5})")
+
+
+def _next_sentences_own(text: str, span: Span, after, limit: int) -> bool:
+    """"“… no more.” Reid said both bills were dead": a quotation closed by a full stop is
+    finished; the next sentence's verb carries content of its own (a that-clause, more than a
+    few words, another quotation) and is not this quotation's attribution ("“… no more.” Reid
+    said." still is)."""
+    inner = text[span.start:span.end].rstrip()
+    if not inner.endswith(".") or inner.endswith("..") or len(inner.split()) < 4:
+        return False  # a word or two ("rated it “True.”") keeps what the next sentence says
+    nxt = text[span.close_end:span.close_end + 3].lstrip(" \u00a0")
+    if not nxt[:1].isupper():
+        return False
+    return _OWN_CONTENT.match(text, after[1], limit) is not None
 
 
 _NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")
