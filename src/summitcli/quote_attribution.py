@@ -200,6 +200,10 @@ def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_l
             sub = sentence_subject(text, prev_start, floor, people)
             if sub is not None:
                 return _Attr(None, None, None, sub, "previous-subject")
+        if floor <= para_lo and prev_para is not None:
+            prev = _previous_paragraph_cue(text, prev_para, people)
+            if prev is not None:
+                return prev
         return _Attr()
     poss = possessive_cue(text, floor, span.open_at, people)
     if text[floor:span.open_at].rstrip().endswith(":"):
@@ -226,6 +230,23 @@ def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_l
 
 
 _NOT_YET = object()
+
+
+def _previous_paragraph_cue(text: str, prev_para, people) -> _Attr | None:
+    """"Carter said that the region still mattered. ¶ “That is because …”": a quotation that
+    opens its paragraph with no cue of its own continues the reporting verb (else the named
+    subject) of the last sentence of the previous paragraph, when that paragraph quotes
+    nobody (else the previous quotation's speaker carries on)."""
+    plo, phi = prev_para
+    end = plo + len(text[plo:phi].rstrip())
+    lo = _sentence_start(text, plo, max(plo, end - 1))
+    if end - lo < 12 or any(c in text[plo:end] for c in "“”\"«»„"):
+        return None
+    hit = cue_before(text, max(lo, end - 400), end, people)
+    if hit is not None:
+        return _from_hit(text, hit[:4] + ("previous-paragraph",))
+    sub = sentence_subject(text, lo, end, people)  # "Ames is upbeat about the vote. ¶ “…”"
+    return None if sub is None else _Attr(None, None, None, sub, "previous-paragraph")
 
 _LIFTABLE = frozenset(("lead-in", "lead-in-colon", "sentence-verb"))
 _CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
