@@ -112,8 +112,13 @@ def _according_to(text: str, span: Span, floor: int, limit: int, people):
     """"…,” Lee said, according to the Herald. / According to the Herald, Lee said “…”":
     the source the article cites for the sentence, outside the quotation, is its speaker
     (the outermost source: the words reached the article through it)."""
-    close = _SENTENCE_END.search(text, span.close_end, limit)
-    end = close.start() if close is not None else limit
+    after = text.find("ccording", span.close_end, limit) >= 0
+    if not after and text.find("ccording", floor, span.open_at) < 0:
+        return None  # the common case, found without a regex
+    end = limit
+    if after:
+        close = _SENTENCE_END.search(text, span.close_end, limit)
+        end = close.start() if close is not None else limit
     for lo, hi in ((span.close_end, end), (floor, span.open_at)):
         if hi - lo < 12:
             continue
@@ -135,6 +140,8 @@ def _trailing_source(text: str, span: Span, a: _Attr, limit: int, people):
     """"“…,” Day said, the Courier reported." / "…, reports the Courier.": a source cited in
     the last clause of the sentence, after the quotation and its own cue, is the outermost one."""
     lo = max(span.close_end, a.region_end or 0, a.cue_end or 0, a.spk[1])
+    if text.find(",", lo, limit) < 0:
+        return None
     close = _SENTENCE_END.search(text, lo, limit)
     if close is None or text[close.start()] not in ".!?":
         return None
