@@ -31,3 +31,11 @@ def test_a_previous_quotation_carries_its_own_speaker_on():
     doc = ("“The pier is falling apart,” Lydia Ferro said, and the board agreed to act.\n\n"
            "“We finally have the numbers.”\n")
     assert mention(doc, "We finally have the numbers.") == "Lydia Ferro"
+
+
+def test_the_subjects_own_reporting_verb_beats_a_later_verb_in_its_sentence():
+    doc = ("The harbor board met on Monday.\n\n"
+           "Lydia Ferro complained in a letter that the fishermen should be paid before the "
+           "council announced its plan.\n\n"
+           "“We finally have the numbers.”\n")
+    assert mention(doc, "We finally have the numbers.") == "Lydia Ferro"

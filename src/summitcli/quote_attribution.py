@@ -249,11 +249,20 @@ def _previous_paragraph_cue(text: str, prev_para, people) -> _Attr | None:
     lo = _sentence_start(text, plo, max(plo, end - 1))
     if end - lo < 12 or any(c in text[plo:end] for c in "“”\"«»„"):
         return None
+    sub = sentence_subject(text, lo, end, people)
+    verb = _SUBJECT_VERB.match(text, sub[1], end) if sub is not None else None
+    if verb is not None and verb.group(1).lower() in reporting_verbs():
+        return _Attr(verb.group(1), verb.start(1), verb.end(1), sub, "previous-paragraph")
     hit = cue_before(text, max(lo, end - 400), end, people)
     if hit is not None:
         return _from_hit(text, hit[:4] + ("previous-paragraph",))
-    sub = sentence_subject(text, lo, end, people)  # "Ames is upbeat about the vote. ¶ “…”"
+    # "Ames is upbeat about the vote. ¶ “…”": the subject of the sentence
     return None if sub is None else _Attr(None, None, None, sub, "previous-paragraph")
+
+
+# the verb right after a sentence's subject, over an adverb or auxiliary or two
+_SUBJECT_VERB = re.compile(r"(?:,[^,]{1,80},)?(?:[ \u00a0]+[a-z]+ly|[ \u00a0]+(?:also|then|has|had|have|"
+                           r"would|will|later|again|further))*[ \u00a0]+([a-z]+)\b")
 
 _LIFTABLE = frozenset(("lead-in", "lead-in-colon", "sentence-verb"))
 _CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
