@@ -2,7 +2,9 @@
 
 ``clause_subject`` ("..., saying": the nearest pronoun or name before a verb, else the
 sentence's named subject), ``sentence_subject`` (the name, role phrase or he/she that opens
-a sentence) and ``sentence_ends`` (sentence boundaries from one pass per document).
+a sentence), ``sentence_ends`` (sentence boundaries from one pass per document) and
+``lift_pronoun`` (a he/she inside the that-clause of the sentence's named subject is that
+subject: the outermost source of what follows).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from .people_index import index_people
 from .people_roles import lex
 from .records import PersonMention
 from .text_layout import _BOUNDARY_RE, boundaries
+from .verbs import reporting_verbs
 
 _ABBR = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\.$")
 
@@ -150,3 +153,42 @@ def sentence_subject(text: str, floor: int, pos: int,
 
 _FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
 _VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+ed|said|says|told|tells|wrote|writes)\b")
+
+
+_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
+_COMPLEMENT = frozenset(("that", "what"))
+_GENDER = {"he": "m", "she": "f"}
+_NEW_CLAUSE = frozenset("""but and or nor so yet though although while when whenever where as
+because since if unless until after before once which who whom whose ; — – - ( )""".split())
+
+
+def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] | None:
+    """"Rubio said that over the last week he has begun “to unmask …”": a he/she inside the
+    that- or what-clause of the sentence's named subject is that subject speaking, and the
+    article's source for the quotation is the subject (the outermost speaker).
+
+    The words between the subject and the pronoun are read backwards from the pronoun: a
+    "that"/"what" (or a reporting verb right before it) met before any word opening a new
+    clause ("but he", "when he", "which he", a dash) lifts; one that is met first keeps it.
+    A pronoun right after a comma (", she said,") is a parenthetical attribution of its own,
+    and a subject whose known gender differs is someone else.
+    """
+    pron = text[ss:se].lower()
+    if floor is None or pron not in ("he", "she"):
+        return None
+    sub = sentence_subject(text, floor, ss, people)
+    if sub is None or sub[1] > ss or text[sub[0]:sub[1]].lower() in ("he", "she"):
+        return None
+    named = index_people(people).by_end.get(sub[1])
+    if named is None or named.kind != "person" or named.gender not in (None, _GENDER[pron]):
+        return None
+    if text[max(0, ss - 2):ss].strip() == ",":
+        return None
+    words = _CLAUSE_WORD.findall(text, sub[1], ss)
+    for n, w in enumerate(reversed(words)):
+        lw = w.lower()
+        if lw in _COMPLEMENT or (n == 0 and lw in reporting_verbs()):
+            return sub  # "said that … he", "what she called", "said he would"
+        if lw in _NEW_CLAUSE:
+            return None
+    return sub  # "Ames dismissed reports he was leaving by tweeting": one clause

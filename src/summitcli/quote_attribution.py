@@ -32,6 +32,7 @@ import re
 
 from .attribution import (_np_after as _np_after_name, _np_before, clause_subject,
                           reporting_verbs, sentence_subject, speaker_for_cue)
+from .clause_subjects import lift_pronoun
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
 from .text_layout import _sentence_start
@@ -49,7 +50,7 @@ class _Attr:
 def _from_hit(text: str, hit, region_end=None, people=None, floor=None) -> _Attr:
     cs, ce, ss, se, rule = hit
     if people is not None and rule in _LIFTABLE:
-        ss, se = _lift_pronoun(text, floor, ss, se, people) or (ss, se)
+        ss, se = lift_pronoun(text, floor, ss, se, people) or (ss, se)
     cue = text[cs:ce].strip() or "—"
     return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
 
@@ -265,45 +266,6 @@ _SUBJECT_VERB = re.compile(r"(?:,[^,]{1,80},)?(?:[ \u00a0]+[a-z]+ly|[ \u00a0]+(?
                            r"would|will|later|again|further))*[ \u00a0]+([a-z]+)\b")
 
 _LIFTABLE = frozenset(("lead-in", "lead-in-colon", "sentence-verb"))
-_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
-_COMPLEMENT = frozenset(("that", "what"))
-_GENDER = {"he": "m", "she": "f"}
-_NEW_CLAUSE = frozenset("""but and or nor so yet though although while when whenever where as
-because since if unless until after before once which who whom whose ; — – - ( )""".split())
-
-
-def _lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] | None:
-    """"Rubio said that over the last week he has begun “to unmask …”": a he/she inside the
-    that- or what-clause of the sentence's named subject is that subject speaking, and the
-    article's source for the quotation is the subject (the outermost speaker).
-
-    The words between the subject and the pronoun are read backwards from the pronoun: a
-    "that"/"what" (or a reporting verb right before it) met before any word opening a new
-    clause ("but he", "when he", "which he", a dash) lifts; one that is met first keeps it.
-    A pronoun right after a comma (", she said,") is a parenthetical attribution of its own,
-    and a subject whose known gender differs is someone else.
-    """
-    pron = text[ss:se].lower()
-    if floor is None or pron not in ("he", "she"):
-        return None
-    sub = sentence_subject(text, floor, ss, people)
-    if sub is None or sub[1] > ss or text[sub[0]:sub[1]].lower() in ("he", "she"):
-        return None
-    named = people.by_end.get(sub[1])
-    if named is None or named.kind != "person" or named.gender not in (None, _GENDER[pron]):
-        return None
-    if text[max(0, ss - 2):ss].strip() == ",":
-        return None
-    words = _CLAUSE_WORD.findall(text, sub[1], ss)
-    for n, w in enumerate(reversed(words)):
-        lw = w.lower()
-        if lw in _COMPLEMENT or (n == 0 and lw in reporting_verbs()):
-            return sub  # "said that … he", "what she called", "said he would"
-        if lw in _NEW_CLAUSE:
-            return None
-    return sub  # "Ames dismissed reports he was leaving by tweeting": one clause
-
-
 def _cue_after_closing(text: str, span: Span, limit: int, people):
     """A cue after the closing mark, or a signature on the next line."""
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
