@@ -99,3 +99,16 @@ def test_a_finished_quotation_does_not_take_the_next_sentences_cue(doc, words, e
 def test_a_bare_cue_after_a_full_stop_is_still_the_attribution():
     doc = "“We built the pier on time and on budget.” Vera Stone said."
     assert mention(doc, "We built the pier on time and on budget.") == "Vera Stone"
+
+
+def test_a_claim_inside_the_subjects_that_clause_has_the_subject_as_source():
+    from summitcli.claims import claims_in_text
+    doc = "Senator Ana Wills explained through a spokesman that she had simply wanted to thank the voters."
+    inner = [c for c in claims_in_text(doc) if c.cue == "wanted"]
+    assert inner and inner[0].speaker_mention == "Senator Ana Wills"
+
+
+def test_a_that_word_inside_a_quotation_does_not_lift_the_pronoun_after_it():
+    doc = ("In her speech, Dr. Ana Wills set out her creed: “Fix the pier and when you have "
+           "done that, fix it again,” she said.")
+    assert mention(doc, "Fix the pier and when you have done that, fix it again,") == "she"

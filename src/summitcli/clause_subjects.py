@@ -155,11 +155,11 @@ _FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
 _VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+ed|said|says|told|tells|wrote|writes)\b")
 
 
-_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()]|(?<=[ \u00a0])-(?=[ \u00a0])")
+_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()“”\"]|(?<=[ \u00a0])-(?=[ \u00a0])")
 _COMPLEMENT = frozenset(("that", "what"))
 _GENDER = {"he": "m", "she": "f"}
 _NEW_CLAUSE = frozenset("""but and or nor so yet though although while when whenever where as
-because since if unless until after before once which who whom whose ; — – - ( )""".split())
+because since if unless until after before once which who whom whose ; — – - ( ) “ ” \"""".split())
 
 
 def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] | None:
@@ -169,7 +169,8 @@ def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] 
 
     The words between the subject and the pronoun are read backwards from the pronoun: a
     "that"/"what" (or a reporting verb right before it) met before any word opening a new
-    clause ("but he", "when he", "which he", a dash) lifts; one that is met first keeps it.
+    clause ("but he", "when he", "which he", a dash, a quotation mark) lifts; one that is met
+    first keeps it.
     A pronoun right after a comma (", she said,") is a parenthetical attribution of its own,
     and a subject whose known gender differs is someone else.
     """

@@ -51,6 +51,9 @@ def _from_hit(text: str, hit, region_end=None, people=None, floor=None) -> _Attr
     cs, ce, ss, se, rule = hit
     if people is not None and rule in _LIFTABLE:
         ss, se = lift_pronoun(text, floor, ss, se, people) or (ss, se)
+        own = _SUBJECT_VERB.match(text, se, cs) if se < cs else None
+        if own is not None and own.group(1).lower() in reporting_verbs():
+            cs, ce = own.span(1)  # "Brandt said she would welcome “…”": the cue is "said"
     cue = text[cs:ce].strip() or "—"
     return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
 
