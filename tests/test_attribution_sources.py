@@ -40,3 +40,13 @@ def test_an_age_used_as_a_noun_is_a_speaker():
 ])
 def test_a_dateline_is_not_the_subject_of_the_sentence(doc, words, expected):
     assert mention(doc, words) == expected
+
+
+@pytest.mark.parametrize("doc,expected", [
+    ("“Thanks for coming,” said master of ceremonies Asab Holt, a local engineer.",
+     "master of ceremonies Asab Holt"),
+    ("“Thanks for coming,” said director of policy Ana Holt.", "director of policy Ana Holt"),
+    ("“Thanks for coming,” said one of Ana Holt’s aides.", "one of Ana Holt’s aides"),
+])
+def test_a_title_with_of_before_an_inverted_name(doc, expected):
+    assert mention(doc, "Thanks for coming,") == expected

@@ -94,6 +94,15 @@ def _before_relative(text: str, i: int, floor: int, people) -> tuple[int, int] |
 
 
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+def _title_of(lead: list, text: str, p) -> bool:
+    """"master of ceremonies Ana Holt", "director of policy Ana Holt": an "of" inside a title
+    written before a name, not "one of Ana Holt’s aides" (a determiner first, a possessive)."""
+    if not any(w.lower() == "of" for w in lead):
+        return True
+    return lead[0].lower() not in _NOUN_DETS and lead[0].lower() not in _QUANT_PRON \
+        and lead[-1].lower() != "of" and text[p.end:p.end + 1] not in "’'"
+
+
 _NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
 _NOT_NOUN = frozenset("""should would could will can may might must shall also then just
 not never still even only already""".split())
@@ -143,8 +152,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
             break  # "said coach Lorna Whitcombe. Duarte, she added": a new sentence
         if _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
-            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
-                                          for w in lead):
+            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for", "of"} or w.lower() in PRON
+                                          for w in lead) and _title_of(lead, text, p):
                 best = (i, p.end)
                 continue
         break
