@@ -112,3 +112,9 @@ def test_a_that_word_inside_a_quotation_does_not_lift_the_pronoun_after_it():
     doc = ("In her speech, Dr. Ana Wills set out her creed: “Fix the pier and when you have "
            "done that, fix it again,” she said.")
     assert mention(doc, "Fix the pier and when you have done that, fix it again,") == "she"
+
+
+def test_a_lead_adverbial_with_a_comma_inside_it_is_skipped():
+    doc = ("In a long, frank interview with a local paper last year, Dario Holm said he regretted "
+           "the vote and added, “I would do it differently now.”")
+    assert mention(doc, "I would do it differently now.") == "Dario Holm"

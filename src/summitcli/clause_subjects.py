@@ -127,6 +127,18 @@ def sentence_subject(text: str, floor: int, pos: int,
     idx = index_people(people)
     lead = _LEAD_ADVERBIAL.match(text, floor, pos)
     i = lead.end() if lead else floor
+    found = _named_subject_from(text, i, pos, idx)
+    if found is None and lead is not None and text[lead.start():lead.end()].rstrip().endswith(","):
+        more = _MORE_ADVERBIAL.match(text, lead.end(), pos)  # "In a long, frank interview, Lazar said"
+        if more is not None:
+            found = _named_subject_from(text, more.end(), pos, idx)
+    return found
+
+
+_MORE_ADVERBIAL = re.compile(r"[a-z][^,.;:!?\"“”\n]{0,60},[ \u00a0]+")
+
+
+def _named_subject_from(text: str, i: int, pos: int, idx) -> tuple[int, int] | None:
     m = _FIRST_WORD.match(text, i, pos)
     if m is None:
         return None
