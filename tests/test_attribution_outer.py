@@ -118,3 +118,9 @@ def test_a_lead_adverbial_with_a_comma_inside_it_is_skipped():
     doc = ("In a long, frank interview with a local paper last year, Dario Holm said he regretted "
            "the vote and added, “I would do it differently now.”")
     assert mention(doc, "I would do it differently now.") == "Dario Holm"
+
+
+def test_a_long_lead_adverbial_is_skipped():
+    doc = ("In response to the harbor council’s decision to close the old fishing port next "
+           "spring, the mayor rallied supporters, saying: “We will fight this.”")
+    assert mention(doc, "We will fight this.") == "the mayor"

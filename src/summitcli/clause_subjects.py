@@ -115,7 +115,7 @@ _LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*" + _DATELINE + r"(?:(?:Yet|But|And|So|
                              r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
                              r"(?:(?:In|On|At|For|After|Before|During|With|As|Since|Under|"
                              r"Following|Speaking|Asked|Last|This|When|While|Despite|Like)\b"
-                             r"[^,.;:!?\"“”\n]{0,60},[ \u00a0]+)?")
+                             r"[^,.;:!?\"“”\n]{0,100},[ \u00a0]+)?")
 _SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
 _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|An?|an?)[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
 
