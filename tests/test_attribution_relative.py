@@ -52,3 +52,15 @@ def test_a_who_clause_without_commas_is_skipped(doc, words, expected):
 def test_a_quotation_inside_the_who_clause_is_still_its_own():
     doc = "The alderman, who says the mayor is “out of touch,” did not attend the meeting."
     assert mention(doc, "out of touch,") == "who"
+
+
+@pytest.mark.parametrize("doc,words,expected", [
+    ("Another source familiar with the mayor’s thinking said, “She will run again.”",
+     "She will run again.", "Another source familiar with the mayor’s thinking"),
+    ("A person familiar with the talks said the deal was “nearly done.”",
+     "nearly done.", "A person familiar with the talks"),
+    ("“It is nearly done,” a source close to Mayor Ana Holt said.",
+     "It is nearly done,", "a source close to Mayor Ana Holt"),
+])
+def test_the_speaker_is_the_whole_phrase_not_the_object_of_familiar_with(doc, words, expected):
+    assert mention(doc, words) == expected

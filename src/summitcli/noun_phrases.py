@@ -42,6 +42,9 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
         return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
+    post = _with_postmodifier(text, m, floor, people)
+    if post is not None:
+        return post
     idx = index_people(people)
     p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
     if p is not None:
@@ -76,6 +79,23 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     while text[start:m.end()].split()[0].lower() in {"of", "for"}:
         start = text.index(" ", start) + 1
     return (start, m.end())
+
+
+_POSTMOD = re.compile(r"[ \u00a0](?:familiar[ \u00a0]with|close[ \u00a0]to|with[ \u00a0]knowledge[ \u00a0]of|"
+                      r"briefed[ \u00a0]on|involved[ \u00a0]in|knowledgeable[ \u00a0]about)"
+                      r"[ \u00a0][^,.;:!?\"“”\n()]{1,60}$")
+
+
+def _with_postmodifier(text: str, m, floor: int, people) -> tuple[int, int] | None:
+    """"a person familiar with the talks said", "a source close to the mayor said": the
+    whole phrase, not the object of "familiar with" ("the talks")."""
+    pm = _POSTMOD.search(text, max(floor, m.start() - 80), m.end())
+    if pm is None:
+        return None
+    np = _np_before(text, pm.start(), floor, people)
+    if np is None or text[np[0]:np[1]].lower() in PRON:
+        return None
+    return (np[0], m.end())
 
 
 _WHO_CLAUSE = re.compile(r"[ \u00a0]who[ \u00a0][^,.;:!?\"“”\n()]{3,120}$")
