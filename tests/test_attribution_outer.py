@@ -124,3 +124,11 @@ def test_a_long_lead_adverbial_is_skipped():
     doc = ("In response to the harbor council’s decision to close the old fishing port next "
            "spring, the mayor rallied supporters, saying: “We will fight this.”")
     assert mention(doc, "We will fight this.") == "the mayor"
+
+
+def test_lowercase_title_words_before_the_subjects_name():
+    doc = "Republican presidential candidate Ana Holt quickly took to Twitter, writing: “Another attack.”"
+    assert mention(doc, "Another attack.") == "Ana Holt"
+    doc = ("Former secretary of state Ana Holt famously clashed with the committee, telling its "
+           "chairman: “What difference does it make?”")
+    assert mention(doc, "What difference does it make?") == "Ana Holt"

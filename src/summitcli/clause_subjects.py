@@ -145,11 +145,11 @@ def _named_subject_from(text: str, i: int, pos: int, idx) -> tuple[int, int] | N
     if m.group(1).lower() in {"he", "she"}:
         return (m.start(1), m.end(1))
     k = bisect.bisect_left(idx.starts, m.start(1))
-    if k < len(idx) and idx[k].end <= pos and len(text[m.start(1):idx[k].start].split()) <= 3:
+    if k < len(idx) and idx[k].end <= pos and len(text[m.start(1):idx[k].start].split()) <= 5:
         p = idx[k]
         after = text[p.end:p.end + 2]
         if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))) \
-                and all(w[:1].isupper() for w in text[m.start(1):p.start].split()):
+                and _title_words(text[m.start(1):p.start].split()):
             return (_leading_span(text, i, p), p.end)
     rm = _ROLE_SUBJECT.match(text, i, pos)
     if rm and rm.group(1).lower() in lex()["role_heads"] and text[rm.end():rm.end() + 1] in " ,":
@@ -161,6 +161,14 @@ def _named_subject_from(text: str, i: int, pos: int, idx) -> tuple[int, int] | N
         if nv and not (k < len(idx) and idx[k].start == m.start(1)):
             return (m.start(1), m.end(1))  # "Trump welcomed ..." (a name seen once)
     return None
+
+
+def _title_words(words: list) -> bool:
+    """Words written before a name at the start of a sentence: capitalised ("Former Senator")
+    or title words ("Republican presidential candidate", "secretary of state")."""
+    s = lex()
+    return all(w[:1].isupper() or w.lower() in s["modifiers"] or w.lower() in s["role_heads"]
+               or w.lower() in s["title_tokens"] or w in ("of", "for") for w in words)
 
 
 _FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
