@@ -61,15 +61,15 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     text[cue_start:cue_end]: the verb's subject, except that a he/she inside the that-clause
     of the sentence's named subject is that subject ("Wilson told reporters that he had
     voted for Ames": Wilson is the source)."""
-    people = index_people(people)
-    return people.memoised(text, ("source", cue_start, cue_end),
-                           lambda: _outermost(text, cue_start, cue_end, people))
-
-
-def _outermost(text: str, cue_start: int, cue_end: int, people) -> tuple[int, int] | None:
     span = _verb_subject(text, cue_start, cue_end, people)
     if span is None or span[1] - span[0] > 3:
-        return span
+        return span  # only he/she can be lifted
+    people = index_people(people)
+    return people.memoised(text, ("source", span[0], span[1]),
+                           lambda: _outermost(text, span, people))
+
+
+def _outermost(text: str, span: tuple[int, int], people) -> tuple[int, int]:
     para = text.rfind("\n", max(0, span[0] - 400), span[0]) + 1
     floor = _sentence_start(text, para, span[0])
     return lift_pronoun(text, floor, span[0], span[1], people) or span

@@ -195,7 +195,14 @@ def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] 
     and a subject whose known gender differs is someone else.
     """
     pron = text[ss:se].lower()
-    if floor is None or pron not in ("he", "she"):
+    if floor is None or pron not in ("he", "she") or ss - floor < 4 \
+            or text[max(floor, ss - 2):ss].strip() == ",":
+        return None  # the sentence opens with the pronoun, or ", she said," stands alone
+    near = max(floor, ss - 60)
+    inside = _in_subjects_clause(_CLAUSE_WORD.findall(text, near, ss))
+    if inside is None and near > floor:  # most answers come from the last few words
+        inside = _in_subjects_clause(_CLAUSE_WORD.findall(text, max(floor, ss - 400), ss))
+    if inside is False:
         return None
     sub = sentence_subject(text, floor, ss, people)
     if sub is None or sub[1] > ss or text[sub[0]:sub[1]].lower() in ("he", "she"):
@@ -203,13 +210,18 @@ def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] 
     named = index_people(people).by_end.get(sub[1])
     if named is None or named.kind != "person" or named.gender not in (None, _GENDER[pron]):
         return None
-    if text[max(0, ss - 2):ss].strip() == ",":
-        return None
-    words = _CLAUSE_WORD.findall(text, sub[1], ss)
+    return sub
+
+
+def _in_subjects_clause(words: list) -> bool | None:
+    """Read back from the pronoun: a "that"/"what" (or a reporting verb right before it)
+    before any word opening a new clause is True, such a word first False; None when
+    neither comes up (no marker at all is one clause: "Ames dismissed reports he was
+    leaving by tweeting")."""
     for n, w in enumerate(reversed(words)):
         lw = w.lower()
         if lw in _COMPLEMENT or (n == 0 and lw in reporting_verbs()):
-            return sub  # "said that … he", "what she called", "said he would"
+            return True  # "said that … he", "what she called", "said he would"
         if lw in _NEW_CLAUSE:
-            return None
-    return sub  # "Ames dismissed reports he was leaving by tweeting": one clause
+            return False
+    return None

@@ -42,9 +42,16 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
         return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
-    post = _with_postmodifier(text, m, floor, people)
-    if post is not None:
-        return post
+    found = _head_np(text, m, j, floor, people)
+    if found is None or text[max(floor, found[0] - 30):found[0]].rstrip().endswith(_POSTMOD_ENDS):
+        return _with_postmodifier(text, m, floor, people) or found
+    return found
+
+
+def _head_np(text: str, m, j: int, floor: int, people) -> tuple[int, int] | None:
+    """A name with its titles, a role phrase, or a determiner phrase ending with word ``m``."""
+    w = m.group(1)
+    lw = w.lower()
     idx = index_people(people)
     p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
     if p is not None:
@@ -81,6 +88,8 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     return (start, m.end())
 
 
+_POSTMOD_ENDS = ("familiar with", "close to", "knowledge of", "briefed on", "involved in",
+                 "knowledgeable about")
 _POSTMOD = re.compile(r"[ \u00a0](?:familiar[ \u00a0]with|close[ \u00a0]to|with[ \u00a0]knowledge[ \u00a0]of|"
                       r"briefed[ \u00a0]on|involved[ \u00a0]in|knowledgeable[ \u00a0]about)"
                       r"[ \u00a0][^,.;:!?\"“”\n()]{1,60}$")

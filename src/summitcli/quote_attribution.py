@@ -51,8 +51,8 @@ def _from_hit(text: str, hit, region_end=None, people=None, floor=None) -> _Attr
     cs, ce, ss, se, rule = hit
     if people is not None and rule in _LIFTABLE:
         ss, se = lift_pronoun(text, floor, ss, se, people) or (ss, se)
-        own = _SUBJECT_VERB.match(text, se, cs) if se < cs else None
-        if own is not None and own.group(1).lower() in reporting_verbs():
+        own = _SUBJECT_VERB.match(text, se, cs) if se + 1 < cs else None
+        if own is not None and own.end() < cs and own.group(1).lower() in reporting_verbs():
             cs, ce = own.span(1)  # "Brandt said she would welcome “…”": the cue is "said"
     cue = text[cs:ce].strip() or "—"
     return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
@@ -97,11 +97,12 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
                people, quote_before_in_para: bool = False) -> _Attr:
     a = _attribute_cues(text, span, floor, limit, masks, para_lo, prev_para, people,
                         quote_before_in_para)
-    if a.rule != "colon-name":
+    if a.rule != "colon-name" and (text.find("ccording", span.close_end, limit) >= 0
+                                   or text.find("ccording", floor, span.open_at) >= 0):
         src = _according_to(text, span, floor, limit, people)
         if src is not None and not (a.spk is not None and src[2] <= a.spk[0] < src[3]):
             return _from_hit(text, src, max(span.close_end, src[3]))
-    if a.spk is not None:
+    if a.spk is not None and text.find(",", max(span.close_end, a.region_end or 0), limit) >= 0:
         src = _trailing_source(text, span, a, limit, people)
         if src is not None:
             return _from_hit(text, src, max(span.close_end, src[3]))
