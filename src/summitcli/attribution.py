@@ -64,9 +64,17 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     span = _verb_subject(text, cue_start, cue_end, people)
     if span is None or span[1] - span[0] > 3:
         return span  # only he/she can be lifted
+    j = span[0]
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == 0 or text[j - 1] in _NO_LIFT_AFTER:
+        return span  # "…,” he said" / ". He said" / ", she said,": a clause of its own
     people = index_people(people)
     return people.memoised(text, ("source", span[0], span[1]),
                            lambda: _outermost(text, span, people))
+
+
+_NO_LIFT_AFTER = frozenset("”\"’'.,;:!?—–()\n")
 
 
 def _outermost(text: str, span: tuple[int, int], people) -> tuple[int, int]:
