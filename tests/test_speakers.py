@@ -86,3 +86,16 @@ def test_a_one_word_query_finds_every_speaker_named_by_that_word():
                    quotes=(quote("Maria", "Maria", "a"),)),
     ])
     assert set(index.match("maria")) == {"Maria", "Maria Ostrova"}
+
+
+def test_a_mention_tied_to_a_person_is_not_that_person():
+    from summitcli.attribution import resolve_mention
+    from summitcli.people import people_in_text
+    index = build_index([Extraction("a", people=(person("Ana Holt", "Mayor"),))])
+    assert index.resolve(None, "a source close to Mayor Ana Holt", "a") == (None, ())
+    assert index.resolve(None, "one of Holt’s aides", "a") == (None, ())
+    assert index.resolve(None, "Mayor Ana Holt", "a")[0] == "Ana Holt"
+    doc = "“It is nearly done,” a source close to Mayor Ana Holt said."
+    start = doc.index("a source")
+    end = doc.index(" said")
+    assert resolve_mention(doc, start, end, people_in_text(doc)) is None

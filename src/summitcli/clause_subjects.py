@@ -2,7 +2,9 @@
 
 ``clause_subject`` ("..., saying": the nearest pronoun or name before a verb, else the
 sentence's named subject), ``sentence_subject`` (the name, role phrase or he/she that opens
-a sentence) and ``sentence_ends`` (sentence boundaries from one pass per document).
+a sentence), ``sentence_ends`` (sentence boundaries from one pass per document) and
+``lift_pronoun`` (a he/she inside the that-clause of the sentence's named subject is that
+subject: the outermost source of what follows).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from .people_index import index_people
 from .people_roles import lex
 from .records import PersonMention
 from .text_layout import _BOUNDARY_RE, boundaries
+from .verbs import reporting_verbs
 
 _ABBR = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\.$")
 
@@ -105,11 +108,14 @@ def _nearest_clause_subject(text: str, start: int, pos: int, people) -> tuple[in
 _CLAUSE_VERB = re.compile(r"[ \u00a0]+(?:(?:also|then|later|had|has|have|would|will|was|is)[ \u00a0]+)?"
                           r"(?:[a-z]+ed|said|says|told|made|took|gave|spoke|wrote)\b")
 
-_LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
+# a wire dateline opening a paragraph: "WASHINGTON —", "DECATUR, Ill. —", "PARIS, July 25 (UPI) —"
+_DATELINE = (r"(?:[A-Z][A-Z.'\-]+(?:[ \u00a0][A-Z][A-Z.'\-]+){0,3}(?:,[ \u00a0][^—–―\n]{1,40}?)?"
+             r"[ \u00a0]+[—–―]{1,2}[ \u00a0]*)?")
+_LEAD_ADVERBIAL = re.compile(r"[ \u00a0]*" + _DATELINE + r"(?:(?:Yet|But|And|So|Then|Still|Now|Meanwhile|However|Later|"
                              r"Instead|Also|Indeed|Earlier|Afterwards?)\b,?[ \u00a0]*)?"
                              r"(?:(?:In|On|At|For|After|Before|During|With|As|Since|Under|"
                              r"Following|Speaking|Asked|Last|This|When|While|Despite|Like)\b"
-                             r"[^,.;:!?\"“”\n]{0,60},[ \u00a0]+)?")
+                             r"[^,.;:!?\"“”\n]{0,100},[ \u00a0]+)?")
 _SUBJECT_PRON = re.compile(r"(he|she|they|it|we|i)\b", re.I)
 _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|An?|an?)[ \u00a0](?:[\w.\-]+[ \u00a0]){0,3}?([a-z][\w\-]+)\b")
 
@@ -121,17 +127,29 @@ def sentence_subject(text: str, floor: int, pos: int,
     idx = index_people(people)
     lead = _LEAD_ADVERBIAL.match(text, floor, pos)
     i = lead.end() if lead else floor
+    found = _named_subject_from(text, i, pos, idx)
+    if found is None and lead is not None and text[lead.start():lead.end()].rstrip().endswith(","):
+        more = _MORE_ADVERBIAL.match(text, lead.end(), pos)  # "In a long, frank interview, Lazar said"
+        if more is not None:
+            found = _named_subject_from(text, more.end(), pos, idx)
+    return found
+
+
+_MORE_ADVERBIAL = re.compile(r"[a-z][^,.;:!?\"“”\n]{0,60},[ \u00a0]+")
+
+
+def _named_subject_from(text: str, i: int, pos: int, idx) -> tuple[int, int] | None:
     m = _FIRST_WORD.match(text, i, pos)
     if m is None:
         return None
     if m.group(1).lower() in {"he", "she"}:
         return (m.start(1), m.end(1))
     k = bisect.bisect_left(idx.starts, m.start(1))
-    if k < len(idx) and idx[k].end <= pos and len(text[m.start(1):idx[k].start].split()) <= 3:
+    if k < len(idx) and idx[k].end <= pos and len(text[m.start(1):idx[k].start].split()) <= 5:
         p = idx[k]
         after = text[p.end:p.end + 2]
         if after[:1] not in "’'" and (p.kind == "person" or after.startswith((" ", ","))) \
-                and all(w[:1].isupper() for w in text[m.start(1):p.start].split()):
+                and _title_words(text[m.start(1):p.start].split()):
             return (_leading_span(text, i, p), p.end)
     rm = _ROLE_SUBJECT.match(text, i, pos)
     if rm and rm.group(1).lower() in lex()["role_heads"] and text[rm.end():rm.end() + 1] in " ,":
@@ -145,5 +163,65 @@ def sentence_subject(text: str, floor: int, pos: int,
     return None
 
 
+def _title_words(words: list) -> bool:
+    """Words written before a name at the start of a sentence: capitalised ("Former Senator")
+    or title words ("Republican presidential candidate", "secretary of state")."""
+    s = lex()
+    return all(w[:1].isupper() or w.lower() in s["modifiers"] or w.lower() in s["role_heads"]
+               or w.lower() in s["title_tokens"] or w in ("of", "for") for w in words)
+
+
 _FIRST_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
 _VERBISH_NEXT = re.compile(r"[ \u00a0](?:[a-z]+ed|said|says|told|tells|wrote|writes)\b")
+
+
+_CLAUSE_WORD = re.compile(r"[\w’'\-]+|[;—–()“”\"]|(?<=[ \u00a0])-(?=[ \u00a0])")
+_COMPLEMENT = frozenset(("that", "what"))
+_GENDER = {"he": "m", "she": "f"}
+_NEW_CLAUSE = frozenset("""but and or nor so yet though although while when whenever where as
+because since if unless until after before once which who whom whose ; — – - ( ) “ ” \"""".split())
+
+
+def lift_pronoun(text: str, floor, ss: int, se: int, people) -> tuple[int, int] | None:
+    """"Rubio said that over the last week he has begun “to unmask …”": a he/she inside the
+    that- or what-clause of the sentence's named subject is that subject speaking, and the
+    article's source for the quotation is the subject (the outermost speaker).
+
+    The words between the subject and the pronoun are read backwards from the pronoun: a
+    "that"/"what" (or a reporting verb right before it) met before any word opening a new
+    clause ("but he", "when he", "which he", a dash, a quotation mark) lifts; one that is met
+    first keeps it.
+    A pronoun right after a comma (", she said,") is a parenthetical attribution of its own,
+    and a subject whose known gender differs is someone else.
+    """
+    pron = text[ss:se].lower()
+    if floor is None or pron not in ("he", "she") or ss - floor < 4 \
+            or text[max(floor, ss - 2):ss].strip() == ",":
+        return None  # the sentence opens with the pronoun, or ", she said," stands alone
+    near = max(floor, ss - 60)
+    inside = _in_subjects_clause(_CLAUSE_WORD.findall(text, near, ss))
+    if inside is None and near > floor:  # most answers come from the last few words
+        inside = _in_subjects_clause(_CLAUSE_WORD.findall(text, max(floor, ss - 400), ss))
+    if inside is False:
+        return None
+    sub = sentence_subject(text, floor, ss, people)
+    if sub is None or sub[1] > ss or text[sub[0]:sub[1]].lower() in ("he", "she"):
+        return None
+    named = index_people(people).by_end.get(sub[1])
+    if named is None or named.kind != "person" or named.gender not in (None, _GENDER[pron]):
+        return None
+    return sub
+
+
+def _in_subjects_clause(words: list) -> bool | None:
+    """Read back from the pronoun: a "that"/"what" (or a reporting verb right before it)
+    before any word opening a new clause is True, such a word first False; None when
+    neither comes up (no marker at all is one clause: "Ames dismissed reports he was
+    leaving by tweeting")."""
+    for n, w in enumerate(reversed(words)):
+        lw = w.lower()
+        if lw in _COMPLEMENT or (n == 0 and lw in reporting_verbs()):
+            return True  # "said that … he", "what she called", "said he would"
+        if lw in _NEW_CLAUSE:
+            return False
+    return None

@@ -14,6 +14,7 @@ from .clause_subjects import _LEAD_ADVERBIAL, _ROLE_SUBJECT, _SUBJECT_PRON, sent
 from .people_index import index_people
 from .people_roles import lex
 from .records import PersonMention
+from .speaker_names import depends_on_name
 from .text_layout import line_starts
 
 # -- resolution --------------------------------------------------------------------------
@@ -113,6 +114,8 @@ def resolve_mention(text: str, start: int, end: int,
     k = bisect.bisect_left(idx.starts, start)
     inside = [p for p in idx[k:k + 8] if p.end <= end]
     if inside and inside[-1].end == end:
+        if depends_on_name(text[start:inside[-1].start]):
+            return None  # "a source close to Mayor Holt" is not Holt
         return full.get(inside[-1].name, inside[-1].name)
     before = _before(idx, k)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:

@@ -42,6 +42,16 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
         return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
+    found = _head_np(text, m, j, floor, people)
+    if found is None or text[max(floor, found[0] - 30):found[0]].rstrip().endswith(_POSTMOD_ENDS):
+        return _with_postmodifier(text, m, floor, people) or found
+    return found
+
+
+def _head_np(text: str, m, j: int, floor: int, people) -> tuple[int, int] | None:
+    """A name with its titles, a role phrase, or a determiner phrase ending with word ``m``."""
+    w = m.group(1)
+    lw = w.lower()
     idx = index_people(people)
     p = idx.by_end.get(j) or (idx.by_end.get(j - 1) if text[j - 1] == "." else None)
     if p is not None:
@@ -50,7 +60,7 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     head_ok = (w[:1].isupper() and lw not in s["not_names"]) or lw.rstrip(".") in s["role_nouns"] \
         or lw in s["role_heads"] or (lw.endswith("s") and lw[:-1] in s["role_heads"])
     if not head_ok:
-        return _det_np(text, m, floor)
+        return _det_np(text, m, floor) or _before_relative(text, m.start(), floor, people)
     start = m.start()
     k = m.start()
     for _ in range(8):
@@ -78,6 +88,54 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -
     return (start, m.end())
 
 
+_POSTMOD_ENDS = ("familiar with", "close to", "knowledge of", "briefed on", "involved in",
+                 "knowledgeable about")
+_POSTMOD_KEYS = ("familiar", "close", "knowledge", "briefed", "involved")
+_POSTMOD = re.compile(r"[ \u00a0](?:familiar[ \u00a0]with|close[ \u00a0]to|with[ \u00a0]knowledge[ \u00a0]of|"
+                      r"briefed[ \u00a0]on|involved[ \u00a0]in|knowledgeable[ \u00a0]about)"
+                      r"[ \u00a0][^,.;:!?\"“”\n()]{1,60}$")
+
+
+def _with_postmodifier(text: str, m, floor: int, people) -> tuple[int, int] | None:
+    """"a person familiar with the talks said", "a source close to the mayor said": the
+    whole phrase, not the object of "familiar with" ("the talks")."""
+    lo = max(floor, m.start() - 80)
+    if not any(text.find(k, lo, m.end()) >= 0 for k in _POSTMOD_KEYS):
+        return None  # the common case, without a regex
+    pm = _POSTMOD.search(text, lo, m.end())
+    if pm is None:
+        return None
+    np = _np_before(text, pm.start(), floor, people)
+    if np is None or text[np[0]:np[1]].lower() in PRON:
+        return None
+    return (np[0], m.end())
+
+
+_WHO_CLAUSE = re.compile(r"[ \u00a0]who[ \u00a0][^,.;:!?\"“”\n()]{3,120}$")
+
+
+def _before_relative(text: str, i: int, floor: int, people) -> tuple[int, int] | None:
+    """"A city official who spoke anonymously to reporters said": the phrase before a
+    restrictive relative clause that runs up to the verb (no punctuation inside it)."""
+    m = _WHO_CLAUSE.search(text, max(floor, i - 125), i)
+    if m is None:
+        return None
+    np = _np_before(text, m.start(), floor, people)
+    if np is None or text[np[0]:np[1]].lower() in PRON:
+        return None
+    return np
+
+
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+def _title_of(lead: list, text: str, p) -> bool:
+    """"master of ceremonies Ana Holt", "director of policy Ana Holt": an "of" inside a title
+    written before a name, not "one of Ana Holt’s aides" (a determiner first, a possessive)."""
+    if not any(w.lower() == "of" for w in lead):
+        return True
+    return lead[0].lower() not in _NOUN_DETS and lead[0].lower() not in _QUANT_PRON \
+        and lead[-1].lower() != "of" and text[p.end:p.end + 1] not in "’'"
+
+
 _NOUN_DETS = frozenset("the a an one another some his her its their our my your this these those".split())
 _NOT_NOUN = frozenset("""should would could will can may might must shall also then just
 not never still even only already""".split())
@@ -87,7 +145,9 @@ def _det_np(text: str, m, floor: int) -> tuple[int, int] | None:
     """"one user wrote", "the ad said", "the nationalist Global Times tabloid noted": a
     determiner, then up to four words (lowercase, or capitalised name words) before the head."""
     w = m.group(1)
-    if not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
+    if "-" in w and _AGE_NOUN.fullmatch(w):
+        pass  # "the 43-year-old asked": an age used as a noun
+    elif not w.isalpha() or not w.islower() or w in STOP_NP or w in _NOT_NOUN \
             or w.endswith(("ed", "ing")):
         return None
     k = m.start()
@@ -125,8 +185,8 @@ def _np_after(text: str, i: int, limit: int, people: Sequence[PersonMention]) ->
             break  # "said coach Lorna Whitcombe. Duarte, she added": a new sentence
         if _TITLE_GAP.fullmatch(text, i, p.start):
             lead = text[i:p.start].split()
-            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for"} or w.lower() in PRON
-                                          for w in lead):
+            if len(lead) <= 6 and not any(w.lower() in STOP_NP - {"for", "of"} or w.lower() in PRON
+                                          for w in lead) and _title_of(lead, text, p):
                 best = (i, p.end)
                 continue
         break
@@ -205,6 +265,9 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
         if named is not None and named.kind == "person":
             return (_leading_span(text, max(floor, named.start - 40), named), named.end)  # "Cory James, 22, of Flint, said"
         j = stepped
+    rel = _comma_relative(text, j, floor)
+    if rel is not None:  # "Ortiz, who last year asked whether …, said": however long the clause
+        return _np_before(text, rel, floor, people)
     k = text.rfind(",", seg_start, j - 1)
     if k < 0:
         return None
@@ -221,6 +284,19 @@ def _comma_subject(text: str, j: int, floor: int, people: Sequence[PersonMention
             or (first in {"in", "on", "at", "during"} and len(between.split()) > 5):
         return None
     return _np_before(text, k, floor, people)
+
+
+_COMMA_WHO = re.compile(r",[ \u00a0]+(?:who|which)[ \u00a0][^.;:!?\"“”\n]{3,300}$")
+
+
+def _comma_relative(text: str, j: int, floor: int) -> int | None:
+    """The comma opening a non-restrictive "who"/"which" clause that ends at the comma before
+    ``j`` ("Ortiz, who last year questioned whether …, said"), or None."""
+    lo = max(floor, j - 330)
+    if text.find(" wh", lo, j - 1) < 0:
+        return None  # no "who"/"which" at all: the common case, without a regex
+    m = _COMMA_WHO.search(text, lo, j - 1)
+    return m.start() if m is not None else None
 
 
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:

@@ -15,6 +15,11 @@ Attribution order for one quotation (first hit wins; ``rule`` in the record says
 5. no cue: the speaker of the previous quotation in the same or previous paragraph
    (``continuation``, applied by :mod:`summitcli.quote_assembly`).
 
+The speaker is the outermost source the article gives: "according to X" in the quotation's
+sentence, outside the quotation, makes X the speaker (``according-to``: "“…,” Lee said,
+according to the Herald"), and a he/she inside the that- or what-clause of the sentence's
+named subject is lifted to that subject ("Lind said that last week she had begun “…”").
+
 A cue after the closing mark (``_cue_after_closing``) is weighed against a verb earlier in
 the sentence: one hugging the mark (``…,” he said``) wins.  Quotations nested in a
 quotation look for a cue inside it ("I said ‘not this week’" is the outer speaker's own
@@ -25,7 +30,9 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _np_after as _np_after_name, _np_before, clause_subject, sentence_subject
+from .attribution import (_np_after as _np_after_name, _np_before, clause_subject,
+                          reporting_verbs, sentence_subject, speaker_for_cue)
+from .clause_subjects import lift_pronoun
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
 from .text_layout import _sentence_start
@@ -40,8 +47,13 @@ class _Attr:
         self.spk, self.rule, self.region_end = spk, rule, region_end
 
 
-def _from_hit(text: str, hit, region_end=None) -> _Attr:
+def _from_hit(text: str, hit, region_end=None, people=None, floor=None) -> _Attr:
     cs, ce, ss, se, rule = hit
+    if people is not None and rule in _LIFTABLE:
+        ss, se = lift_pronoun(text, floor, ss, se, people) or (ss, se)
+        own = _SUBJECT_VERB.match(text, se, cs) if se + 1 < cs else None
+        if own is not None and own.end() < cs and own.group(1).lower() in reporting_verbs():
+            cs, ce = own.span(1)  # "Brandt said she would welcome “…”": the cue is "said"
     cue = text[cs:ce].strip() or "—"
     return _Attr(cue, cs, ce, (ss, se), rule, region_end if region_end is not None else max(ce, se))
 
@@ -83,6 +95,84 @@ def _named_clause_subject(text: str, lo: int, end: int, people):
 
 def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
                people, quote_before_in_para: bool = False) -> _Attr:
+    a = _attribute_cues(text, span, floor, limit, masks, para_lo, prev_para, people,
+                        quote_before_in_para)
+    if a.rule != "colon-name" and (text.find("ccording", span.close_end, limit) >= 0
+                                   or text.find("ccording", floor, span.open_at) >= 0):
+        src = _according_to(text, span, floor, limit, people)
+        if src is not None and not (a.spk is not None and src[2] <= a.spk[0] < src[3]):
+            return _from_hit(text, src, max(span.close_end, src[3]))
+    if a.spk is not None and text.find(",", max(span.close_end, a.region_end or 0), limit) >= 0:
+        src = _trailing_source(text, span, a, limit, people)
+        if src is not None:
+            return _from_hit(text, src, max(span.close_end, src[3]))
+    return a
+
+
+_ACCORDING = re.compile(r"(?<![\w’'])[Aa]ccording[ \u00a0]+to\b")
+_SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?:[ \u00a0]|$)|\n|[“\"]")
+
+
+def _according_to(text: str, span: Span, floor: int, limit: int, people):
+    """"…,” Lee said, according to the Herald. / According to the Herald, Lee said “…”":
+    the source the article cites for the sentence, outside the quotation, is its speaker
+    (the outermost source: the words reached the article through it)."""
+    after = text.find("ccording", span.close_end, limit) >= 0
+    if not after and text.find("ccording", floor, span.open_at) < 0:
+        return None  # the common case, found without a regex
+    end = limit
+    if after:
+        close = _SENTENCE_END.search(text, span.close_end, limit)
+        end = close.start() if close is not None else limit
+    for lo, hi in ((span.close_end, end), (floor, span.open_at)):
+        if hi - lo < 12:
+            continue
+        m = _ACCORDING.search(text, lo, hi)
+        if m is None or text.count("“", lo, m.start()) != text.count("”", lo, m.start()):
+            continue
+        np = _np_after_name(text, m.end(), hi, people)
+        if np is not None and np[1] <= hi:
+            return (m.start(), m.end(), np[0], np[1], "according-to")
+    return None
+
+
+_TRAILING_VERB = re.compile(r"[ \u00a0]*(?:first[ \u00a0]+)?(reported|reports|said|says|wrote|writes)"
+                            r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*$")
+_VERB_FIRST = re.compile(r"[ \u00a0]*(reported|reports|said|says|wrote|writes)[ \u00a0]+")
+
+
+def _trailing_source(text: str, span: Span, a: _Attr, limit: int, people):
+    """"“…,” Day said, the Courier reported." / "…, reports the Courier.": a source cited in
+    the last clause of the sentence, after the quotation and its own cue, is the outermost one."""
+    lo = max(span.close_end, a.region_end or 0, a.cue_end or 0, a.spk[1])
+    if text.find(",", lo, limit) < 0:
+        return None
+    close = _SENTENCE_END.search(text, lo, limit)
+    if close is None or text[close.start()] not in ".!?":
+        return None
+    end = close.start()
+    k = text.rfind(",", lo, end)
+    if k < 0 or end - k > 90:
+        return None
+    m = _VERB_FIRST.match(text, k + 1, end)
+    if m is not None:
+        np = _np_after_name(text, m.end(), end, people)
+        if np is not None and not text[np[1]:end].strip():
+            return (m.start(1), m.end(1), np[0], np[1], "outer-source")
+        return None
+    m = _TRAILING_VERB.search(text, k + 1, end)
+    if m is None:
+        return None
+    who = speaker_for_cue(text, m.start(1), m.end(1), people)
+    lead = text[k + 1:who[0]] if who is not None and who[0] > k else "?"
+    if lead.strip().lower() not in ("", "the"):
+        return None
+    start = k + 1 + len(lead) - len(lead.lstrip())  # "the Courier reported": keep the article
+    return (m.start(1), m.end(1), start, who[1], "outer-source")
+
+
+def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
+                    people, quote_before_in_para: bool = False) -> _Attr:
     initial = text[floor:max(floor, span.open_at)].strip(" \u00a0—–-(") == "" or span.open_at < 0
     if not initial and text[max(floor, span.open_at - 3):span.open_at].rstrip().endswith(":"):
         colon = text.rfind(":", floor, span.open_at)
@@ -97,10 +187,10 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
         if hit is not None:
             # the cue after the closing mark only matters when it could hug the mark
             if hit[4] == "lead-in" or text[span.end - 1:span.end] not in ",?!—":
-                return _from_hit(text, hit, span.close_end)
+                return _from_hit(text, hit, span.close_end, people, floor)
             after = _cue_after_closing(text, span, limit, people)
             if not _tight(text, span, after):
-                return _from_hit(text, hit, span.close_end)
+                return _from_hit(text, hit, span.close_end, people, floor)
     if after is _NOT_YET:
         after = _cue_after_closing(text, span, limit, people)
     if after is not None:
@@ -122,6 +212,10 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
             sub = sentence_subject(text, prev_start, floor, people)
             if sub is not None:
                 return _Attr(None, None, None, sub, "previous-subject")
+        if floor <= para_lo and prev_para is not None:
+            prev = _previous_paragraph_cue(text, prev_para, people)
+            if prev is not None:
+                return prev
         return _Attr()
     poss = possessive_cue(text, floor, span.open_at, people)
     if text[floor:span.open_at].rstrip().endswith(":"):
@@ -150,9 +244,37 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
 _NOT_YET = object()
 
 
+def _previous_paragraph_cue(text: str, prev_para, people) -> _Attr | None:
+    """"Carter said that the region still mattered. ¶ “That is because …”": a quotation that
+    opens its paragraph with no cue of its own continues the reporting verb (else the named
+    subject) of the last sentence of the previous paragraph, when that paragraph quotes
+    nobody (else the previous quotation's speaker carries on)."""
+    plo, phi = prev_para
+    end = plo + len(text[plo:phi].rstrip())
+    lo = _sentence_start(text, plo, max(plo, end - 1))
+    if end - lo < 12 or any(c in text[plo:end] for c in "“”\"«»„"):
+        return None
+    sub = sentence_subject(text, lo, end, people)
+    verb = _SUBJECT_VERB.match(text, sub[1], end) if sub is not None else None
+    if verb is not None and verb.group(1).lower() in reporting_verbs():
+        return _Attr(verb.group(1), verb.start(1), verb.end(1), sub, "previous-paragraph")
+    hit = cue_before(text, max(lo, end - 400), end, people)
+    if hit is not None:
+        return _from_hit(text, hit[:4] + ("previous-paragraph",))
+    # "Ames is upbeat about the vote. ¶ “…”": the subject of the sentence
+    return None if sub is None else _Attr(None, None, None, sub, "previous-paragraph")
+
+
+# the verb right after a sentence's subject, over an adverb or auxiliary or two
+_SUBJECT_VERB = re.compile(r"(?:,[^,]{1,80},)?(?:[ \u00a0]+[a-z]+ly|[ \u00a0]+(?:also|then|has|had|have|"
+                           r"would|will|later|again|further))*[ \u00a0]+([a-z]+)\b")
+
+_LIFTABLE = frozenset(("lead-in", "lead-in-colon", "sentence-verb"))
 def _cue_after_closing(text: str, span: Span, limit: int, people):
     """A cue after the closing mark, or a signature on the next line."""
     after = cue_after(text, span.close_end, limit, people) if span.close_end < limit else None
+    if after is not None and _next_sentences_own(text, span, after, limit):
+        return None
     if after is None and not text[span.close_end:limit].strip():
         after = _dash_next_paragraph(text, span, people)
     return after
@@ -165,6 +287,23 @@ _ENDS_ON_VERB_REVERSED = re.compile(r"\n?[.:][^.!?]{0,25}\b(?:de|s|d)[a-z]+\b") 
 def _ends_on_verb(tail: str) -> bool:
     """``_ENDS_ON_VERB.search(tail) is not None``, by one anchored match on the reversal."""
     return _ENDS_ON_VERB_REVERSED.match(tail[::-1]) is not None
+
+
+_OWN_CONTENT = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*[“\"]|that\b|(?:[^.!?“”\"\n]*?[ \u00a0]){5})")
+
+
+def _next_sentences_own(text: str, span: Span, after, limit: int) -> bool:
+    """"“… no more.” Reid said both bills were dead": a quotation closed by a full stop is
+    finished; the next sentence's verb carries content of its own (a that-clause, more than a
+    few words, another quotation) and is not this quotation's attribution ("“… no more.” Reid
+    said." still is)."""
+    inner = text[span.start:span.end].rstrip()
+    if not inner.endswith(".") or inner.endswith("..") or len(inner.split()) < 4:
+        return False  # a word or two ("rated it “True.”") keeps what the next sentence says
+    nxt = text[span.close_end:span.close_end + 3].lstrip(" \u00a0")
+    if not nxt[:1].isupper():
+        return False
+    return _OWN_CONTENT.match(text, after[1], limit) is not None
 
 
 _NEXT_DASH = re.compile(r"[ \u00a0]*\n\s*(?:—|–|-{1,2})[ \u00a0]*(?=[A-Z])")

@@ -98,6 +98,17 @@ def _names_someone(form: str) -> bool:
     return first[:1].isupper() and first.lower() not in _lexicon()["ignore"]
 
 
+_DEPENDENT = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed on|involved in|"
+                        r"knowledgeable about|(?:one|some|many|several|most|none|two|three) of)\b",
+                        re.IGNORECASE)
+
+
+def depends_on_name(mention: str) -> bool:
+    """"a source close to Mayor Holt", "one of Holt’s aides": a mention naming someone by
+    their tie to a person; the person named is not the speaker."""
+    return _DEPENDENT.search(mention) is not None
+
+
 def described_speaker(mention: str) -> str | None:
     """A role description as a speaker name ("the White House press secretary" ->
     "White House press secretary"); None for pronouns and words with no role in them."""

@@ -20,8 +20,8 @@ from typing import Iterable
 from summitcli.records import Extraction
 from summitcli.speaker_names import (  # noqa: F401 (re-exported)
     _NAME_WORD, _PARTICLES, _POSSESSIVE, _TOKEN, _by_first_word, _lexicon, _names_someone,
-    _role_key, _role_matches, _surname, described_speaker, looks_like_full_name, strip_titles,
-    tokens)
+    _role_key, _role_matches, _surname, depends_on_name, described_speaker, looks_like_full_name,
+    strip_titles, tokens)
 
 SURNAME_RATIO = 85  # Zelensky ~ Zelenskyy, between two full names with the same first name
 SURNAME_FUZZY_SINGLE = 90  # a lone surname joins a full name spelled a little differently
@@ -104,6 +104,8 @@ class SpeakerIndex:
         A role phrase that no name in the corpus holds ("the White House press
         secretary") is itself the speaker; a pronoun or an ambiguous role is not.
         """
+        if not local_name and mention and depends_on_name(mention):
+            return None, ()  # "a source close to Mayor Holt" is not Holt
         name = self.canonical(local_name) or self.canonical(mention)
         if name:
             return name, ()
