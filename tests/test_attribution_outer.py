@@ -44,15 +44,22 @@ def test_pronoun_opening_its_own_clause_stays_the_speaker(doc, words, expected):
 
 
 @pytest.mark.parametrize("doc,words,expected", [
+    # the words are the person's: the outlet that relayed them is not the speaker (a
+    # comparison would otherwise split one person's statement across outlets)
     ("“We will not close the plant,” Dana Ruiz said, according to the Valley Courier. “Not this year.”",
-     "We will not close the plant,", "the Valley Courier"),
+     "We will not close the plant,", "Dana Ruiz"),
     ("According to the Harbor Gazette, Mayor Ike Tran said the budget was “balanced at last.”",
-     "balanced at last.", "the Harbor Gazette"),
-    ("“The vote is rigged,” he told supporters, according to a recording obtained by reporters.",
-     "The vote is rigged,", "a recording obtained by reporters"),
+     "balanced at last.", "Mayor Ike Tran"),
+    ("“We will not close the plant,” Dana Ruiz said, the Valley Courier reported.",
+     "We will not close the plant,", "Dana Ruiz"),
 ])
-def test_according_to_names_the_source_of_the_sentence(doc, words, expected):
+def test_an_outlet_relaying_a_quotation_is_not_its_speaker(doc, words, expected):
     assert mention(doc, words) == expected
+
+
+def test_according_to_names_the_speaker_when_nobody_else_does():
+    doc = "The port will stay open. “No jobs will be lost,” according to a statement from the board."
+    assert mention(doc, "No jobs will be lost,") == "a statement from the board"
 
 
 def test_according_to_inside_the_quotation_is_the_speakers_own_words():
@@ -60,22 +67,10 @@ def test_according_to_inside_the_quotation_is_the_speakers_own_words():
     assert mention(doc, "According to the rules, we must wait,") == "Ida Holm"
 
 
-def test_according_to_carries_over_to_the_next_piece_of_the_quotation():
+def test_the_next_piece_of_the_quotation_keeps_the_speaker():
     doc = ("“We will not close the plant,” Dana Ruiz said, according to the Valley Courier. "
            "“Not this year.”")
-    assert mention(doc, "Not this year.") == "the Valley Courier"
-
-
-@pytest.mark.parametrize("doc,words,expected", [
-    ("“We will not close the plant,” Dana Ruiz said, the Valley Courier reported.",
-     "We will not close the plant,", "the Valley Courier"),
-    ("Mayor Ike Tran called the budget “balanced at last,” reported the Harbor Gazette.",
-     "balanced at last,", "the Harbor Gazette"),
-    ("Mayor Ike Tran called the budget “balanced at last,” a city spokesman said Monday.",
-     "balanced at last,", "a city spokesman"),
-])
-def test_a_source_cited_at_the_end_of_the_sentence_is_the_outermost(doc, words, expected):
-    assert mention(doc, words) == expected
+    assert mention(doc, "Not this year.") == "Dana Ruiz"
 
 
 def test_a_plain_cue_after_the_quotation_is_not_an_outer_source():

@@ -15,9 +15,9 @@ Attribution order for one quotation (first hit wins; ``rule`` in the record says
 5. no cue: the speaker of the previous quotation in the same or previous paragraph
    (``continuation``, applied by :mod:`summitcli.quote_assembly`).
 
-The speaker is the outermost source the article gives: "according to X" in the quotation's
-sentence, outside the quotation, makes X the speaker (``according-to``: "“…,” Lee said,
-according to the Herald"), and a he/she inside the that- or what-clause of the sentence's
+The speaker is the person whose words they are: "according to X" in the quotation's sentence
+names the speaker only when no one else does (``according-to``: "“…,” according to the
+Herald"; in "“…,” Lee said, according to the Herald" the words stay Lee's), and a he/she inside the that- or what-clause of the sentence's
 named subject is lifted to that subject ("Lind said that last week she had begun “…”").
 
 A cue after the closing mark (``_cue_after_closing``) is weighed against a verb earlier in
@@ -97,13 +97,13 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
                people, quote_before_in_para: bool = False) -> _Attr:
     a = _attribute_cues(text, span, floor, limit, masks, para_lo, prev_para, people,
                         quote_before_in_para)
-    if a.rule != "colon-name" and (text.find("ccording", span.close_end, limit) >= 0
-                                   or text.find("ccording", floor, span.open_at) >= 0):
+    # "according to X" names the speaker only when the quotation has no speaker of its own:
+    # in "“…,” Lee said, according to the Herald" the words are Lee's, and crediting the
+    # outlet would split one person's statement across outlets in a comparison.
+    if a.spk is None and a.rule != "colon-name" and (
+            text.find("ccording", span.close_end, limit) >= 0
+            or text.find("ccording", floor, span.open_at) >= 0):
         src = _according_to(text, span, floor, limit, people)
-        if src is not None and not (a.spk is not None and src[2] <= a.spk[0] < src[3]):
-            return _from_hit(text, src, max(span.close_end, src[3]))
-    if a.spk is not None and text.find(",", max(span.close_end, a.region_end or 0), limit) >= 0:
-        src = _trailing_source(text, span, a, limit, people)
         if src is not None:
             return _from_hit(text, src, max(span.close_end, src[3]))
     return a
@@ -134,41 +134,6 @@ def _according_to(text: str, span: Span, floor: int, limit: int, people):
         if np is not None and np[1] <= hi:
             return (m.start(), m.end(), np[0], np[1], "according-to")
     return None
-
-
-_TRAILING_VERB = re.compile(r"[ \u00a0]*(?:first[ \u00a0]+)?(reported|reports|said|says|wrote|writes)"
-                            r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*$")
-_VERB_FIRST = re.compile(r"[ \u00a0]*(reported|reports|said|says|wrote|writes)[ \u00a0]+")
-
-
-def _trailing_source(text: str, span: Span, a: _Attr, limit: int, people):
-    """"“…,” Day said, the Courier reported." / "…, reports the Courier.": a source cited in
-    the last clause of the sentence, after the quotation and its own cue, is the outermost one."""
-    lo = max(span.close_end, a.region_end or 0, a.cue_end or 0, a.spk[1])
-    if text.find(",", lo, limit) < 0:
-        return None
-    close = _SENTENCE_END.search(text, lo, limit)
-    if close is None or text[close.start()] not in ".!?":
-        return None
-    end = close.start()
-    k = text.rfind(",", lo, end)
-    if k < 0 or end - k > 90:
-        return None
-    m = _VERB_FIRST.match(text, k + 1, end)
-    if m is not None:
-        np = _np_after_name(text, m.end(), end, people)
-        if np is not None and not text[np[1]:end].strip():
-            return (m.start(1), m.end(1), np[0], np[1], "outer-source")
-        return None
-    m = _TRAILING_VERB.search(text, k + 1, end)
-    if m is None:
-        return None
-    who = speaker_for_cue(text, m.start(1), m.end(1), people)
-    lead = text[k + 1:who[0]] if who is not None and who[0] > k else "?"
-    if lead.strip().lower() not in ("", "the"):
-        return None
-    start = k + 1 + len(lead) - len(lead.lstrip())  # "the Courier reported": keep the article
-    return (m.start(1), m.end(1), start, who[1], "outer-source")
 
 
 def _attribute_cues(text: str, span: Span, floor: int, limit: int, masks, para_lo, prev_para,
