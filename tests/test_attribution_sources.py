@@ -50,3 +50,12 @@ def test_a_dateline_is_not_the_subject_of_the_sentence(doc, words, expected):
 ])
 def test_a_title_with_of_before_an_inverted_name(doc, expected):
     assert mention(doc, "Thanks for coming,") == expected
+
+
+@pytest.mark.parametrize("doc", [
+    "Mara Lind pointed out that “the pier was never insured.”",
+    "“The pier was never insured,” Mara Lind pointed out.",
+])
+def test_a_phrasal_reporting_verb_names_its_subject(doc):
+    quote = quotes_in_text(doc)[0]
+    assert quote.speaker_mention == "Mara Lind" and "pointed out" in quote.cue
