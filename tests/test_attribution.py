@@ -3,23 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from summitcli.attribution import (reporting_verbs, resolve_mention, speaker_for_cue,
-                                   verb_re)
+from summitcli.attribution import (reporting_verbs, resolve_mention, verb_re)
 from summitcli.people import people_in_text
-from summitcli.quotes import quotes_in_text
 
-
-def quote(doc: str, text: str):
-    for q in quotes_in_text(doc):
-        if q.text == text:
-            return q
-    raise AssertionError(f"{text!r} not in {[q.text for q in quotes_in_text(doc)]}")
-
-
-def cue_speaker(doc: str, verb: str) -> str | None:
-    i = doc.index(verb)
-    span = speaker_for_cue(doc, i, i + len(verb), people_in_text(doc))
-    return doc[span[0]:span[1]] if span else None
+from text_helpers import cue_speaker, quote
 
 
 # -- the public helpers ----------------------------------------------------------------

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summitcli.quotes import quotes_in_text
-
-
-def mention(doc: str, words: str) -> str | None:
-    for q in quotes_in_text(doc):
-        if q.text == words:
-            return q.speaker_mention
-    raise AssertionError(f"{words!r} not in {[q.text for q in quotes_in_text(doc)]}")
+from text_helpers import mention
 
 
 @pytest.mark.parametrize("doc,words,expected", [

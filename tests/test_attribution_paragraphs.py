@@ -3,14 +3,8 @@ last sentence, when it quotes nobody, says who speaks (its reporting verb, else 
 subject); when it holds a quotation, that quotation's speaker carries on."""
 from __future__ import annotations
 
-from summitcli.quotes import quotes_in_text
 
-
-def mention(doc: str, words: str) -> str | None:
-    for q in quotes_in_text(doc):
-        if q.text == words:
-            return q.speaker_mention
-    raise AssertionError(f"{words!r} not in {[q.text for q in quotes_in_text(doc)]}")
+from text_helpers import mention
 
 
 def test_the_reporting_verb_ending_the_previous_paragraph_speaks():

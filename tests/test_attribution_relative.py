@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from summitcli.attribution import speaker_for_cue
-from summitcli.people import people_in_text
-from summitcli.quotes import quotes_in_text
-
-
-def mention(doc: str, words: str) -> str | None:
-    for q in quotes_in_text(doc):
-        if q.text == words:
-            return q.speaker_mention
-    raise AssertionError(f"{words!r} not in {[q.text for q in quotes_in_text(doc)]}")
+from text_helpers import cue_speaker as _cue_speaker
+from text_helpers import mention
 
 
 def cue_speaker(doc: str, verb: str) -> str | None:
-    i = doc.rindex(verb)
-    span = speaker_for_cue(doc, i, i + len(verb), people_in_text(doc))
-    return doc[span[0]:span[1]] if span else None
+    """The speaker words for the LAST ``verb`` (the relative clause may hold the same word)."""
+    return _cue_speaker(doc, verb, last=True)
 
 
 LONG = ("Lena Ortiz, who earlier this year questioned whether the council had followed its own "

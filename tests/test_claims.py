@@ -2,18 +2,8 @@
 from __future__ import annotations
 
 from summitcli.claims import claims_in_text
-from summitcli.records import Claim
 
-
-def _one(text: str, cue: str) -> Claim:
-    found = [c for c in claims_in_text(text) if c.cue.lower() == cue.lower()]
-    assert len(found) == 1, [(c.cue, c.text) for c in claims_in_text(text)]
-    c = found[0]
-    assert text[c.start:c.end] == c.text
-    assert text[c.cue_start:c.cue_end] == c.cue
-    if c.speaker_mention is not None:
-        assert text[c.speaker_start:c.speaker_end] == c.speaker_mention
-    return c
+from text_helpers import one_claim as _one
 
 
 def test_that_clause_includes_that_and_stops_at_sentence_end():

@@ -2,17 +2,8 @@
 from __future__ import annotations
 
 from summitcli.claims import claims_in_text
-from summitcli.records import Claim
 
-
-def _one(text: str, cue: str) -> Claim:
-    found = [c for c in claims_in_text(text) if c.cue.lower() == cue.lower()]
-    assert len(found) == 1, [(c.cue, c.text) for c in claims_in_text(text)]
-    c = found[0]
-    assert text[c.start:c.end] == c.text
-    if c.speaker_mention is not None:
-        assert text[c.speaker_start:c.speaker_end] == c.speaker_mention
-    return c
+from text_helpers import one_claim as _one
 
 
 def test_a_participle_cue_content_stops_before_a_second_participle_in_the_series():

@@ -52,7 +52,7 @@ def resolve_mention(text: str, start: int, end: int,
     """
     people = index_people(people)
     return people.memoised(text, ("mention", start, end),
-                           lambda: _resolve_in_document(text, start, end, people))
+                           _resolve_in_document, text, start, end, people)
 
 
 def speaker_for_cue(text: str, cue_start: int, cue_end: int,
@@ -70,8 +70,7 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
     if j == 0 or text[j - 1] in _NO_LIFT_AFTER:
         return span  # "…,” he said" / ". He said" / ", she said,": a clause of its own
     people = index_people(people)
-    return people.memoised(text, ("source", span[0], span[1]),
-                           lambda: _outermost(text, span, people))
+    return people.memoised(text, ("source", span[0], span[1]), _outermost, text, span, people)
 
 
 _NO_LIFT_AFTER = frozenset("”\"’'.,;:!?—–()\n")

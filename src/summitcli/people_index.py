@@ -35,10 +35,7 @@ class PeopleIndex(tuple):
 
     def memoised(self, text: str, key: tuple, compute, *args):
         """``compute(*args)`` once per ``key`` for this document's ``text`` (a pure look-up)."""
-        owner, memo = self.memo
-        if owner is not text:
-            memo = {}
-            self.memo = (text, memo)
+        memo = self.memo_for(text)
         hit = memo.get(key, _MISSING)
         if hit is _MISSING:
             hit = memo[key] = compute(*args)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .attribution import (_np_after as _np_after_name, _np_before, clause_subject,
-                          reporting_verbs, sentence_subject, speaker_for_cue)
+                          reporting_verbs, sentence_subject)
 from .clause_subjects import lift_pronoun
 from .cues import cue_after, cue_before, possessive_cue
 from .quote_pairing import Span
@@ -100,9 +100,7 @@ def _attribute(text: str, span: Span, floor: int, limit: int, masks, para_lo, pr
     # "according to X" names the speaker only when the quotation has no speaker of its own:
     # in "“…,” Lee said, according to the Herald" the words are Lee's, and crediting the
     # outlet would split one person's statement across outlets in a comparison.
-    if a.spk is None and a.rule != "colon-name" and (
-            text.find("ccording", span.close_end, limit) >= 0
-            or text.find("ccording", floor, span.open_at) >= 0):
+    if a.spk is None and a.rule != "colon-name":
         src = _according_to(text, span, floor, limit, people)
         if src is not None:
             return _from_hit(text, src, max(span.close_end, src[3]))
