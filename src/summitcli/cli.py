@@ -17,8 +17,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from summitcli.cli_support import (  # noqa: F401 (DOUBLE_MARKS, marks_match: re-exported)
-    DOUBLE_MARKS, Marks, _analyse, _corpus_comparison, _emit, _from_jsonl, _load, _progress,
+from summitcli.cli_support import (  # noqa: F401 (marks_match: re-exported)
+    Marks, _analyse, _corpus_comparison, _emit, _from_jsonl, _load, _pick_marks, _progress,
     _select, _sources, _speaker_filter, marks_match)
 from summitcli.errors import ExitCode, SummitError
 from summitcli.output import Format, Output, pick_format
@@ -100,9 +100,11 @@ def quotes(
         "--kind", "-k", help="speech, fragment, term, or all (default: speech and fragment).",
         case_sensitive=False)] = None,
     marks: Annotated[Marks, typer.Option(
-        "--marks", help="Which quotation marks count: double (“…” \"…\" «…» „…“, the default), "
-        "single (‘…’ '…' ''…'': nested quotes, headline style, plain-text conversions) or any.",
-        case_sensitive=False)] = Marks.double,
+        "--marks", help="Which quotation marks count: auto (the default: double marks “…” "
+        "\"…\" «…» „…“, or any marks in a document that prints its speech in single marks), "
+        "double, single (‘…’ '…' ''…'': nested quotes, headline style, plain-text "
+        "conversions) or any.",
+        case_sensitive=False)] = Marks.auto,
     corpus: CorpusOpt = None, as_json: JsonOpt = False, as_jsonl: JsonlOpt = False,
     no_cache: NoCacheOpt = False, aliases: AliasesOpt = None,
 ) -> None:
@@ -114,7 +116,7 @@ def quotes(
         kinds = {"speech", "fragment"} if kind is None else (
             {"speech", "fragment", "term"} if kind is Kind.all else {kind.value})
         picked = [q for q in _select(result.quotes, chosen, names) if q.kind in kinds]
-        rows = [q for q in picked if marks_match(q.marks, marks)]
+        rows = _pick_marks(picked, marks, result.quotes)
         hidden = len(picked) - len(rows)
         if fmt is Format.TABLE:
             from summitcli.render.tables import quotes_table

@@ -14,24 +14,32 @@ from enum import Enum
 from pathlib import Path
 
 from summitcli.errors import NotFoundError
+from summitcli.house_style import in_double_marks, single_marked_sources
 from summitcli.output import Format, Output
 
 
 class Marks(str, Enum):
+    auto = "auto"
     any = "any"
     double = "double"
     single = "single"
-
-
-DOUBLE_MARKS = frozenset('"“”„‟«»')
 
 
 def marks_match(marks: str, wanted: "Marks | None") -> bool:
     """Is a quotation printed in the wanted kind of marks? Unmarked pull-quotes count as double."""
     if wanted in (None, Marks.any):
         return True
-    double = not marks or any(ch in DOUBLE_MARKS for ch in marks)
-    return double if wanted is Marks.double else not double
+    return in_double_marks(marks) == (wanted is Marks.double)
+
+
+def _pick_marks(quotes: list, wanted: Marks, every_quote: list) -> list:
+    """Quotations printed in the wanted marks; ``auto``: in each document's house style
+    (double marks, or any marks in a document that prints its speech in single marks),
+    judged from all of the document's quotations (``every_quote``), not just those picked."""
+    if wanted is not Marks.auto:
+        return [q for q in quotes if marks_match(q.marks, wanted)]
+    single_style = single_marked_sources(every_quote)
+    return [q for q in quotes if q.source in single_style or in_double_marks(q.marks)]
 
 
 def _load(out: Output, corpus: Path | None):
