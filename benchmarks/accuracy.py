@@ -14,7 +14,8 @@ ignores single marks and the two apostrophes ('') some archives type for a doubl
 New York Times articles carry almost no gold quotations - and its gold speakers are the
 mentions used in the text ("he", "the senator").  Predictions are therefore the speech and
 fragment quotations opened by a double mark, with ``speaker`` = our speaker mention; the tool
-itself still reports single-quoted and ''-quoted quotations to its users.
+itself still reports single-quoted and ''-quoted quotations, and the unmarked labelled turns
+of interview transcripts, to its users.
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def _quote_preds(text: str, doc: str, kinds=("speech", "fragment")):
             continue
         if any(c in SINGLE_MARKS for c in q.marks):
             continue  # ‘single’ and ''two-apostrophe'' quotations: not in the devset's scheme
+        if q.kind_rule == "turn":
+            continue  # a transcript's labelled turns have no marks: not in the scheme either
         out.append({"text": q.text, "speaker": q.speaker_mention, "start": q.start,
                     "end": q.end, "kind": q.kind, "rule": q.rule, "kind_rule": q.kind_rule})
     return quotes, out

@@ -30,6 +30,7 @@ from .quote_kinds import (_APOS, _DESCRIBED_AS, _DISPLAY, _GROUP, _NOT_EDGE,  # 
 from .quote_pairing import Span
 from .records import Quote
 from .text_layout import _sentence_start, paragraphs
+from .transcripts import label_at, label_speaker
 
 _GAP = re.compile(r"[^.!?\"“”]{0,40}?[,:;.]?[ \u00a0]*")
 
@@ -51,7 +52,9 @@ def assemble(text: str, source: str, spans: Sequence[Span],
         limit = min(hi, next_open.get(id(s), hi), s.close_end + 220)
         masks = [(p.start, p.end) for p in top[max(0, k - 3):k]]
         prev_para = paras[s.para - 1] if s.para > 0 else None
-        if prev is not None and _same_utterance(text, prev, s):
+        if s.recovered == "turn":
+            attrs[id(s)] = _turn_attribution(text, s, lo, hi, prev)
+        elif prev is not None and _same_utterance(text, prev, s):
             a = prev[1]
             attrs[id(s)] = _Attr(a.cue, a.cue_start, a.cue_end, a.spk, a.rule, a.region_end)
             s.utterance = prev[0].utterance
@@ -71,6 +74,16 @@ def assemble(text: str, source: str, spans: Sequence[Span],
     _share_within_utterances(top, attrs)
     _attribute_all_nested(text, spans, top, attrs, people)
     return _records(text, source, spans, attrs, people, paras, floors)
+
+
+def _turn_attribution(text: str, s: Span, lo: int, hi: int, prev) -> _Attr:
+    """A transcript turn's speaker is its label; an unlabelled paragraph continues the turn."""
+    t = label_at(text, lo, hi)
+    if t is not None and t.start == s.start:
+        return _Attr(":", t.colon, t.colon + 1, (t.label_start, t.label_end), "transcript-turn",
+                     t.colon + 1)
+    p = prev[1] if prev is not None else _Attr()
+    return _Attr(p.cue, p.cue_start, p.cue_end, p.spk, "continuation", p.region_end)
 
 
 def _attribute_all_nested(text, spans, top, attrs, people) -> None:
@@ -154,6 +167,8 @@ def _records(text, source, spans, attrs, people, paras, floors) -> list[Quote]:
             ss, se = a.spk
             mention = text[ss:se]
             speaker = resolve_mention(text, ss, se, people)
+            if s.recovered == "turn":
+                speaker = label_speaker(text, label_at(text, ss, paras[s.para][1]), people, speaker)
             if speaker is None and mention.lower() in {"he", "she", "they", "it", "who"}:
                 cands = _candidates(text, people, ss)
         u = utt_ids.setdefault(s.utterance, len(utt_ids))

@@ -52,7 +52,7 @@ _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|b
 
 
 def _kind(text: str, span: Span, attr: _Attr, floor: int, recurs) -> tuple[str, str]:
-    if span.recovered in ("continued", "pull-quote", "no-opener"):
+    if span.recovered in ("continued", "pull-quote", "no-opener", "turn"):
         return "speech", span.recovered
     body = text[span.start:span.end]
     words = body.split()

@@ -36,6 +36,7 @@ from .quote_pairing import (MAX_SINGLE, Span, _APOS_WORDS, _FUNCTION, _NEXT_WORD
                             _PULL_RE, _REPORTED_END, _double_spans, _has_later_closer,
                             _pull_quote, _recoverable, _single_spans, _singles_around_doubles)
 from .records import PersonMention, Quote
+from .transcripts import nest_in_turns, turns
 from .text_layout import (Boundaries, _ABBREV_END, _BLANK, _BOUNDARY_CACHE,  # noqa: F401
                           _BOUNDARY_RE, _END, _LINE, _LINE_STARTS, _NEWLINE, _PARAGRAPHS,
                           _SPAN, _START, _last_boundary, _paragraphs, _sentence_start,
@@ -132,6 +133,9 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
             out.append(x)
     if carry is not None:
         out.append(carry)
+    found = turns(text, paras, skipped if skip else None)
+    if found:  # an interview transcript: labelled paragraphs are quotations too
+        out = nest_in_turns(out, found, lambda: next(counter))
     out.sort(key=lambda x: (x.start, -x.end))
     return [x for x in out if not skipped(x.start)] if skip else out
 
