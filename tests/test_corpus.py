@@ -70,6 +70,20 @@ def test_byline_gives_author(make_corpus):
     assert doc.author == "Mara Quist"
 
 
+@pytest.mark.parametrize("dateline, outlet", [
+    ("OSLO (Reuters) - Norway's parliament voted on Tuesday to raise the levy.", "Reuters"),
+    ("KYIV, Ukraine (AP) — Ukraine's parliament voted on Tuesday.", "AP"),
+])
+def test_wire_dateline_gives_outlet(make_corpus, dateline, outlet):
+    doc = load_corpus(make_corpus({"a.txt": f"{dateline}\n\n" + ARTICLE})).documents[0]
+    assert doc.outlet == outlet
+
+
+def test_front_matter_outlet_wins_over_the_dateline(make_corpus):
+    text = "---\noutlet: The Courier\n---\nOSLO (Reuters) - The vote passed.\n\n" + ARTICLE
+    assert load_corpus(make_corpus({"a.txt": text})).documents[0].outlet == "The Courier"
+
+
 def test_boilerplate_is_marked_not_deleted(make_corpus):
     text = "Skip to main content\n" + ARTICLE + "Leave a Reply\nNice piece!\n"
     doc = load_corpus(make_corpus({"a.txt": text})).documents[0]

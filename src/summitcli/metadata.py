@@ -33,6 +33,9 @@ _DATE_PATTERNS = (
 _DATE_LINE = re.compile(r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?:on\s+)?\S", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|author:|written by)\s+(?P<name>[A-Z][\w.'’\- ]{1,80}?)\s*$", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,3}$")
+# a wire dateline names the agency: "BERLIN (Reuters) -", "KYIV, Ukraine (AP) —"
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[ \u00a0][A-Z][\w.'’\- ]{1,30})?[ \u00a0]+"
+                       r"\((?P<outlet>[A-Z][\w&.'’ ]{0,30}?)\)[ \u00a0]*[-–—]")
 HEAD_LINES = 12  # how far from the top a date/title/author line may stand
 
 
@@ -146,7 +149,8 @@ def load_corpus_yaml(root: Path, warnings: list[str]) -> dict[str, dict[str, str
 
 
 def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, str]:
-    """Date, title and author lines that the article itself states near its top."""
+    """Date, title and author lines that the article itself states near its top, and the
+    agency a wire dateline names ("BERLIN (Reuters) -" → outlet Reuters)."""
     found: dict[str, str] = {}
     for line in _head_lines(text, skip):
         stripped = line.strip()
@@ -161,6 +165,8 @@ def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, s
             continue
         if "title" in found and "author" not in found and _NAME_LINE.match(stripped):
             found["author"] = stripped
+        if "outlet" not in found and (dateline := _DATELINE.match(stripped)):
+            found["outlet"] = dateline.group("outlet")
     return found
 
 
