@@ -133,3 +133,24 @@ def test_a_turn_that_is_one_marked_quotation_is_not_listed_twice():
     texts = [q.text for q in quotes_in_text(doc) if q.kind == "speech"]
     assert texts.count("We will win this state.") == 1
     assert _turns(doc) == []
+
+
+def test_compare_matches_a_transcript_answer_with_the_outlets_quoting_it(tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from summitcli.cli import app
+
+    monkeypatch.setenv("SUMMIT_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "001_transcript.txt").write_text(NEWSROOM, encoding="utf-8")
+    (corpus / "002_daily.txt").write_text(
+        "Lindqvist defends cuts\n\nGovernor Maria Lindqvist defended her budget on Sunday.\n\n"
+        "“We cut administration, and I'm proud of it,” Lindqvist said.\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["compare", "--corpus", str(corpus), "--json"])
+    assert run.exit_code == 0, run.output
+    shared = json.loads(run.stdout)["statements"]
+    assert [(s["sources"], s["speakers"]) for s in shared] == [
+        (["001", "002"], ["Maria Lindqvist"])]
