@@ -99,3 +99,13 @@ def test_a_mention_tied_to_a_person_is_not_that_person():
     start = doc.index("a source")
     end = doc.index(" said")
     assert resolve_mention(doc, start, end, people_in_text(doc)) is None
+
+
+def test_a_description_does_not_join_a_name_by_its_last_word():
+    from summitcli.speakers import SpeakerIndex
+
+    index = SpeakerIndex()
+    index._add_form("united states", "United States")
+    index._add_form("sergei lavrov", "Sergei Lavrov")
+    assert index.canonical("many European states") is None
+    assert index.canonical("Mr. Lavrov") == "Sergei Lavrov"

@@ -23,6 +23,12 @@ from summitcli.speaker_names import (  # noqa: F401 (re-exported)
     _role_key, _role_matches, _surname, depends_on_name, described_speaker, looks_like_full_name,
     strip_titles, tokens)
 
+def _name_words(form: str) -> bool:
+    """Capitalised name words (particles allowed) only: "Lavrov", "Mr. de Gaulle"."""
+    words = form.split()
+    return bool(words) and all(_NAME_WORD.match(w) or w.lower() in _PARTICLES for w in words)
+
+
 SURNAME_RATIO = 85  # Zelensky ~ Zelenskyy, between two full names with the same first name
 SURNAME_FUZZY_SINGLE = 90  # a lone surname joins a full name spelled a little differently
 
@@ -63,8 +69,8 @@ class SpeakerIndex:
             return None
         key = " ".join(strip_titles(name).lower().split())
         found = self._form.get(key) or self._form.get(" ".join(name.lower().split()))
-        if found or not key:
-            return found
+        if found or not key or not _name_words(strip_titles(name)):
+            return found  # only a name joins by its last word: not "many European states"
         owners = self._surnames.get(key.split()[-1], set())
         return next(iter(owners)) if len(owners) == 1 else None
 
