@@ -1,6 +1,6 @@
 """Corpus-wide speaker resolution: titles, surnames, spelling variants, roles, aliases."""
 from summitcli.records import Extraction, PersonMention, Quote
-from summitcli.speakers import build_index, strip_titles
+from summitcli.speakers import SpeakerIndex, build_index, strip_titles
 
 
 def person(name, role=None):
@@ -102,8 +102,6 @@ def test_a_mention_tied_to_a_person_is_not_that_person():
 
 
 def test_a_description_does_not_join_a_name_by_its_last_word():
-    from summitcli.speakers import SpeakerIndex
-
     index = SpeakerIndex()
     index._add_form("united states", "United States")
     index._add_form("sergei lavrov", "Sergei Lavrov")
