@@ -79,6 +79,32 @@ def test_wire_dateline_gives_outlet(make_corpus, dateline, outlet):
     assert doc.outlet == outlet
 
 
+@pytest.mark.parametrize("byline, author, outlet", [
+    ("By Jordan Lee and Priya Shah, CNN", "Jordan Lee and Priya Shah", "CNN"),
+    ("By Ana Ruiz, Reuters", "Ana Ruiz", "Reuters"),
+    ("By Ana Ruiz, Staff Writer", "Ana Ruiz, Staff Writer", None),
+])
+def test_byline_with_several_authors_and_an_outlet(make_corpus, byline, author, outlet):
+    doc = load_corpus(make_corpus({"a.txt": f"Harbour Talks End Without a Deal\n{byline}\n\n"
+                                   + ARTICLE})).documents[0]
+    assert (doc.author, doc.outlet) == (author, outlet)
+
+
+@pytest.mark.parametrize("line", ["Updated 11:42 PM EST, Tue February 3, 2026",
+                                  "Published: 9:05 a.m. Tuesday, 3 February 2026",
+                                  "Last updated on Tuesday, Feb. 3, 2026"])
+def test_web_date_lines_with_a_time_and_weekday(make_corpus, line):
+    doc = load_corpus(make_corpus({"a.txt": f"Harbour Talks End Without a Deal\n{line}\n\n"
+                                   + ARTICLE})).documents[0]
+    assert doc.date == "2026-02-03"
+
+
+def test_a_sentence_mentioning_a_date_is_not_a_date_line(make_corpus):
+    text = ("Harbour Talks End Without a Deal\n\nThe mayor, who took office on "
+            "February 3, 2026, said little.\n\n" + ARTICLE)
+    assert load_corpus(make_corpus({"a.txt": text})).documents[0].date is None
+
+
 def test_front_matter_outlet_wins_over_the_dateline(make_corpus):
     text = "---\noutlet: The Courier\n---\nOSLO (Reuters) - The vote passed.\n\n" + ARTICLE
     assert load_corpus(make_corpus({"a.txt": text})).documents[0].outlet == "The Courier"

@@ -31,7 +31,17 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
 )
 _DATE_LINE = re.compile(r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?:on\s+)?\S", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|author:|written by)\s+(?P<name>[A-Z][\w.'’\- ]{1,80}?)\s*$", re.I)
+# what may stand before the date on a date line: "Updated 11:42 PM EST, Tue " / "Published: "
+_DATE_LEAD = re.compile(
+    r"(?:(?:last[ ]+)?(?:date|published|updated|posted|first[ ]+published)[ ]*:?[ ]*)?(?:on[ ]+)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:[ ]*[ap]\.?m\.?)?(?:[ ]+[A-Z]{2,5})?[ ]*,?[ ]*(?:on[ ]+)?)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ ]*)?", re.I)
+_NAMES = r"[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}"
+# "By Jordan Lee", "By Jordan Lee and Priya Shah, CNN", "By Ana Ruiz, Reuters"
+_BYLINE = re.compile(rf"^\s*(?:by|author:|written by)\s+(?P<name>{_NAMES}(?:(?:,| and| &) {_NAMES})*?)"
+                     rf"(?:,[ ]+(?P<outlet>[A-Z][\w&.'’\- ]{{1,40}}))?\s*$", re.I)
+_NOT_OUTLETS = frozenset("""staff writer reporter correspondent editor contributor columnist
+    senior chief special political national washington bureau""".split())
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,3}$")
 # a wire dateline names the agency: "BERLIN (Reuters) -", "KYIV, Ukraine (AP) —"
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[ \u00a0][A-Z][\w.'’\- ]{1,30})?[ \u00a0]+"
@@ -159,6 +169,11 @@ def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, s
             continue
         if "author" not in found and (byline := _BYLINE.match(stripped)):
             found["author"] = byline.group("name").strip()
+            outlet = byline.group("outlet")
+            if outlet and not _NOT_OUTLETS & set(outlet.lower().split()):
+                found.setdefault("outlet", outlet.strip())
+            elif outlet:
+                found["author"] += ", " + outlet.strip()
             continue
         if "title" not in found and _looks_like_title(stripped):
             found["title"] = stripped
@@ -187,8 +202,8 @@ def parse_date_line(line: str) -> str | None:
     if len(line) > 120 or not _DATE_LINE.match(line):
         return None
     for pattern in _DATE_PATTERNS:
-        match = pattern.search(line[:60])
-        if not match or match.start() > 20:
+        match = pattern.search(line[:80])
+        if not match or (match.start() > 20 and _DATE_LEAD.fullmatch(line[:match.start()]) is None):
             continue
         month = match.groupdict().get("mnum") or _MONTH_NUM.get(match.group("month")[:3].lower())
         try:
