@@ -110,6 +110,21 @@ def test_front_matter_outlet_wins_over_the_dateline(make_corpus):
     assert load_corpus(make_corpus({"a.txt": text})).documents[0].outlet == "The Courier"
 
 
+def test_captions_related_links_credits_and_the_copyright_footer_are_boilerplate(make_corpus):
+    text = (ARTICLE + "Image caption: Ruiz at the harbour on Monday. (Photo: Getty Images)\n\n"
+            "Related: What the harbour deal means for fishermen\n\n"
+            "Ola Brandt contributed to this report.\n\n"
+            "© 2026 Harbour Media Group. All Rights Reserved.\nTerms of Use | Privacy Policy\n")
+    doc = load_corpus(make_corpus({"a.txt": text})).documents[0]
+    regions = [doc.text[s:e].strip() for s, e in doc.skip]
+    assert regions == ["Image caption: Ruiz at the harbour on Monday. (Photo: Getty Images)",
+                       "Related: What the harbour deal means for fishermen",
+                       "Ola Brandt contributed to this report.",
+                       "© 2026 Harbour Media Group. All Rights Reserved.\n"
+                       "Terms of Use | Privacy Policy"]
+    assert "Anna Berg" in doc.body()
+
+
 def test_boilerplate_is_marked_not_deleted(make_corpus):
     text = "Skip to main content\n" + ARTICLE + "Leave a Reply\nNice piece!\n"
     doc = load_corpus(make_corpus({"a.txt": text})).documents[0]
