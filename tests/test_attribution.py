@@ -250,3 +250,14 @@ def test_a_colon_lead_in_after_a_fronted_phrase_names_the_speaker():
     doc = ("In the wake of the storm, Governor Ada Moreno issued the following statement:\n\n"
            "“Our thoughts are with every family in the valley.”\n")
     assert quote(doc, "Our thoughts are with every family in the valley.").speaker_mention == "Governor Ada Moreno"
+
+
+def test_a_named_person_from_a_place_is_that_person():
+    from summitcli.quotes import quotes_in_text
+
+    doc = ("Sen. Ann Lee of Ohio, who wrote an earlier version, called the text "
+           "“a cruel bill with a nice title.”\n\n“We will amend it,” said Rep. Tom Ruiz of "
+           "New Mexico.\n")
+    speakers = {q.text: (q.speaker, q.speaker_mention) for q in quotes_in_text(doc)}
+    assert speakers["a cruel bill with a nice title."] == ("Ann Lee", "Sen. Ann Lee of Ohio")
+    assert speakers["We will amend it,"][0] == "Tom Ruiz"

@@ -113,10 +113,11 @@ def resolve_mention(text: str, start: int, end: int,
     full = idx.full
     k = bisect.bisect_left(idx.starts, start)
     inside = [p for p in idx[k:k + 8] if p.end <= end]
-    if inside and inside[-1].end == end:
+    if inside and (inside[-1].end == end or (
+            inside[-1].kind == "person" and _OF_PLACE.fullmatch(text, inside[-1].end, end))):
         if depends_on_name(text[start:inside[-1].start]):
             return None  # "a source close to Mayor Holt" is not Holt
-        return full.get(inside[-1].name, inside[-1].name)
+        return full.get(inside[-1].name, inside[-1].name)  # "Sen. Ann Lee of Ohio" is Ann Lee
     before = _before(idx, k)
     if low in s["pronouns"]["m"] or low in s["pronouns"]["f"]:
         g = "m" if low in s["pronouns"]["m"] else "f"
@@ -157,6 +158,10 @@ def resolve_mention(text: str, start: int, end: int,
     return None
 
 
+
+
+# "of Connecticut", "of South Carolina": where a named person is from, after the name
+_OF_PLACE = re.compile(r"[ \u00a0]+of[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}")
 
 
 def _before(idx, k: int):
