@@ -72,6 +72,10 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "long-capital-word": (lambda n: "A" + "a" * n + " said “x”", 5_000_000, "chars"),
     "capitalised-run": (lambda n: _repeat("Anna ", n) + " said “yes.”", 1_000_000, "chars"),
     "seed-articles": (_seed_paragraphs, 5_000_000, "chars"),
+    "transcript-qa": (lambda n: "Ana Ruiz\n\nWe spoke to Ana Ruiz.\n\n"
+                      + "Q: Why now?\n\nA: Because we are ready.\n\n" * n, 20_000, "turn pairs"),
+    "transcript-named": (lambda n: "The two met.\n\n" + "LEE: We will win it.\n\nRUIZ: "
+                         "We already have.\n\n**Ana Ruiz:** Fine.\n\n" * n, 20_000, "turn triples"),
 }
 
 

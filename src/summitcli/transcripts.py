@@ -16,6 +16,7 @@ article mentions most before the first turn. The label lists are in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -142,9 +143,12 @@ def nest_in_turns(spans: list, found: list[Turn], new_utterance) -> list:
     from .quote_pairing import Span
 
     out = list(spans)
+    ordered = sorted(spans, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
     utterance = None
     for t in found:
-        inside = [x for x in spans if t.start - 1 <= x.start and x.end <= t.end + 1]
+        lo, hi = bisect_left(starts, t.start - 1), bisect_right(starts, t.end + 1)
+        inside = [x for x in ordered[lo:hi] if x.end <= t.end + 1]
         if any(x.depth == 0 and _marked_length(x) >= 0.9 * (t.end - t.start) for x in inside):
             utterance = None
             continue
@@ -173,19 +177,30 @@ def label_speaker(text: str, turn: Turn, people, resolved: str | None) -> str | 
     """Who a turn's label names: the person the introduction is about (an answer label), the
     person it resolves to in the document, a person whose name ends with a capitalised
     label ("FALLIN" → Mary Fallin), or the label itself (in title case if capitalised)."""
+    intro, fuller = _document_names(text, people)
     if turn.answer:
-        return interviewee(text, people)
-    label = text[turn.label_start:turn.label_end]
-    name = resolved or label
+        return intro
+    name = resolved or text[turn.label_start:turn.label_end]
     if name.isupper() or " " not in name:  # "LINDQVIST": the fuller name the article gives
-        last = name.split()[-1].lower()
-        full = getattr(people, "full", {})
-        for p in people:
-            fuller = full.get(p.name, p.name)
-            if p.kind == "person" and " " in fuller and fuller.split()[-1].lower() == last:
-                name = fuller
-                break
+        name = fuller.get(name.split()[-1].lower(), name)
     return name.title() if name.isupper() else name
+
+
+_LAST: list = [None, None, None]  # the last document asked about: text, people, answers
+
+
+def _document_names(text: str, people) -> tuple[str | None, dict[str, str]]:
+    """(the interviewee, last word → the first full name ending with it), once per document
+    (every turn of a long transcript asks)."""
+    if _LAST[0] is not text or _LAST[1] is not people:
+        full = getattr(people, "full", {})
+        fuller: dict[str, str] = {}
+        for p in people:
+            name = full.get(p.name, p.name)
+            if p.kind == "person" and " " in name:
+                fuller.setdefault(name.split()[-1].lower(), name)
+        _LAST[:] = [text, people, (interviewee(text, people), fuller)]
+    return _LAST[2]
 
 
 def interviewee(text: str, people) -> str | None:
