@@ -154,3 +154,11 @@ def test_compare_matches_a_transcript_answer_with_the_outlets_quoting_it(tmp_pat
     shared = json.loads(run.stdout)["statements"]
     assert [(s["sources"], s["speakers"]) for s in shared] == [
         (["001", "002"], ["Maria Lindqvist"])]
+
+
+def test_a_list_of_where_the_candidates_stand_is_not_a_transcript():
+    doc = ("Where they stand\n\nThe two candidates differ on most issues.\n\n"
+           "Lee: Supports a higher minimum wage and a new transit levy.\n\n"
+           "Ruiz: Opposes the levy and wants lower property taxes.\n\n"
+           "Lee: Backs the stadium plan.\n\nRuiz: Calls the stadium plan a waste.\n")
+    assert _turns(doc) == []

@@ -81,7 +81,22 @@ def _scan(text: str, paras, skipped=None):
         labelled.append((n, lo, hi, m if key else None, key))
     counts = {k: c for k, c in Counter(key for *_, key in labelled if key).items() if c >= 2}
     kinds = {"question" if k in questions else "answer" if k in answers else k for k in counts}
-    return labelled, (counts if len(kinds) >= 2 else {})
+    if len(kinds) < 2 or not _spoken(text, [(m.end(), hi) for _n, _lo, hi, m, key in labelled
+                                            if key in counts]):
+        return labelled, {}
+    return labelled, counts
+
+
+# a word only speech uses: the speaker or the listener in person
+_IN_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|we['’](?:re|ve|ll|d)|us|our|you|"
+                        r"you['’](?:re|ve|ll|d)|your)\b|\?", re.I)
+
+
+def _spoken(text: str, turns: list[tuple[int, int]]) -> bool:
+    """Do most labelled paragraphs read as speech (I, we, you, a question)? A list of where
+    the candidates stand ("Lee: Wants a wall.") does not."""
+    spoken = sum(1 for a, b in turns if _IN_PERSON.search(text, a, b))
+    return 2 * spoken >= len(turns)
 
 
 def _first_label(text: str, paras) -> int:
