@@ -7,8 +7,9 @@ paragraph without a label between two turns continues the turn before it. Quotat
 marks inside a turn become nested quotations of the turn.
 
 A document counts as a transcript only when at least two labels each open two or more
-paragraphs (questions and answers count as two labels), so a one-off "Update:" line or a
-scoreboard ("Clinton: 2,316.") never becomes a quotation. Turns with a question label are
+paragraphs (questions and answers count as two labels) and most labelled paragraphs read as
+speech (I, we, you, a question), so a one-off "Update:" line, a scoreboard ("Clinton: 2,316.")
+or a list of where candidates stand ("Lee: Backs the levy.") never becomes a quotation. Turns with a question label are
 the unnamed interviewer's and are not listed; an answer label ("A:") names the person the
 article mentions most before the first turn. The label lists are in
 ``data/transcripts.yaml``.
