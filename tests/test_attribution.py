@@ -261,3 +261,12 @@ def test_a_named_person_from_a_place_is_that_person():
     speakers = {q.text: (q.speaker, q.speaker_mention) for q in quotes_in_text(doc)}
     assert speakers["a cruel bill with a nice title."] == ("Ann Lee", "Sen. Ann Lee of Ohio")
     assert speakers["We will amend it,"][0] == "Tom Ruiz"
+
+
+def test_a_capitalised_number_or_function_word_names_nobody():
+    from summitcli.attribution import resolve_mention
+    from summitcli.people import people_in_text
+
+    doc = "Six countries have written to the committee. Six recommended the plan."
+    at = doc.rindex("Six")
+    assert resolve_mention(doc, at, at + 3, people_in_text(doc)) is None

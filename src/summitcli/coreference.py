@@ -153,8 +153,8 @@ def resolve_mention(text: str, start: int, end: int,
         return full.get(p.name, p.name)
     words = mention.split()
     if words and words[-1][:1].isupper():
-        name = " ".join(w for w in words if w[:1].isupper())
-        return full.get(name, name)
+        name = " ".join(w for w in words if w[:1].isupper() and w.lower() not in s["not_names"])
+        return full.get(name, name) if name else None  # "Six" (countries) names nobody
     return None
 
 
