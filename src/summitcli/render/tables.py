@@ -18,6 +18,10 @@ PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
 UNKNOWN = "(unknown)"
 
 
+# a long source id (a file stem) folds onto more lines rather than squeezing the text column
+_SOURCE_COLUMN = {"overflow": "fold", "max_width": 14}
+
+
 def _table(*columns: tuple[str, dict], title: str | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=title, show_lines=False, expand=False,
                   pad_edge=False)
@@ -52,7 +56,7 @@ def quotes_table(console, quotes, dates: dict | None = None, hidden: int = 0) ->
     for q in quotes:
         groups[q.speaker].append(q)
     order = sorted(groups, key=lambda s: (s is None, -len(groups[s]), s or ""))
-    table = _table(("speaker", {"ratio": 1, "style": "bold"}), ("src", {"no_wrap": True}),
+    table = _table(("speaker", {"ratio": 1, "style": "bold"}), ("src", _SOURCE_COLUMN),
                    ("quote", {"ratio": 4}), ("cue", {"ratio": 1, "style": "dim"}))
     for speaker in order:
         rows = groups[speaker]
@@ -89,7 +93,7 @@ def claims_table(console, claims) -> None:
     if not claims:
         console.print(Text("no claims match"))
         return
-    table = _table(("speaker", {"ratio": 1, "style": "bold"}), ("src", {"no_wrap": True}),
+    table = _table(("speaker", {"ratio": 1, "style": "bold"}), ("src", _SOURCE_COLUMN),
                    ("cue", {"ratio": 1, "style": "dim"}), ("claim", {"ratio": 4}))
     for c in sorted(claims, key=lambda c: (c.speaker is None, c.speaker or "", c.source, c.start)):
         content = safe_text(c.text)
@@ -106,7 +110,8 @@ MAX_SOURCE_COLUMNS = 8  # more sources than this: one "sources" count instead of
 def speakers_table(console, rows: list[dict], sources: list[str]) -> None:
     """Speakers with their other names and quote counts (per source while that fits)."""
     per_source = len(sources) <= MAX_SOURCE_COLUMNS
-    source_columns = [(clean(s), {"justify": "right"}) for s in sources] if per_source else [
+    source_columns = [(clean(s), {"justify": "right", "overflow": "fold", "max_width": 12})
+                      for s in sources] if per_source else [
         ("sources", {"justify": "right"})]
     table = _table(("speaker", {"style": "bold", "ratio": 2}), ("also named", {"ratio": 3}),
                    *source_columns,
