@@ -64,3 +64,12 @@ def test_speakers_table_summarises_many_sources_in_one_column():
     assert "s07" not in out and "sources" in out
     line = next(line for line in out.splitlines() if "Ann Lee" in line)
     assert line.split()[-3:] == ["2", "5", "1"]  # 2 sources, 5 quotes, 1 claim
+
+
+def test_a_long_source_id_leaves_the_quotation_readable():
+    source = "nyt_2016-01-04_for-trump-lessons-from-a-brothers-struggle"
+    out = render(quotes_table, [quote("We will build the bridge this year", "Ann Lee",
+                                      source=source)], {})
+    assert "We will build the bridge" in out  # the words stay on one line
+    assert "nyt_2016-01-04" in out  # the id folds, it is not cut
+    assert max(len(line) for line in out.splitlines()) <= 80
