@@ -73,3 +73,18 @@ def test_a_long_source_id_leaves_the_quotation_readable():
     assert "We will build the bridge" in out  # the words stay on one line
     assert "nyt_2016-01-04" in out  # the id folds, it is not cut
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_show_tags_a_term_as_a_term_not_as_an_unknown_speaker():
+    from summitcli.corpus import Document
+    from summitcli.render.tables import show_document
+
+    text = "Critics call it “the bridge to nowhere”, and “we will build it,” Ann Lee said."
+    term = quote("the bridge to nowhere", None, n=1, kind="term")
+    said = quote("we will build it,", "Ann Lee", n=2)
+    term = term.__class__(**{**term.__dict__, "start": 16, "end": 37})
+    said = said.__class__(**{**said.__dict__, "start": 45, "end": 62})
+    doc = Document(id="001", path="a.txt", text=text, digest="x")
+    out = render(show_document, doc, [term, said], [])
+    assert "‹term›" in out and "(unknown)" not in out
+    assert "Ann Lee (1)" in out and "scare quotes (1)" in out

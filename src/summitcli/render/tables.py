@@ -16,6 +16,7 @@ from summitcli.render.safe import clean, safe_text
 PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
            "bright_magenta", "bright_green", "bright_yellow", "bright_blue", "bright_red")
 UNKNOWN = "(unknown)"
+TERM = "term"  # a quoted title, name or scare quote: nobody is quoted
 
 
 # a long source id (a file stem) folds onto more lines rather than squeezing the text column
@@ -156,7 +157,7 @@ def show_document(console, doc, quotes, claims) -> None:
         body.stylize(f"bold {style}" if q.kind == "speech" else style, q.start, q.end)
         if q.speaker_start is not None and q.speaker_end is not None:
             body.stylize(f"underline {style}", q.speaker_start, q.speaker_end)
-        labels[q.end].append(q.speaker or UNKNOWN)
+        labels[q.end].append(TERM if q.kind == "term" else q.speaker or UNKNOWN)
     console.print(_with_labels(body, labels, colours))
     _legend(console, quotes, colours)
 
@@ -184,9 +185,14 @@ def _legend(console, quotes, colours) -> None:
     legend = Text("\nspeakers: ")
     counts: dict[str | None, int] = defaultdict(int)
     for q in quotes:
-        counts[q.speaker] += 1
+        if q.kind != "term":
+            counts[q.speaker] += 1
     for i, (name, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1])):
         if i:
             legend.append(", ")
         legend.append(f"{clean(name or UNKNOWN)} ({n})", style=colours.get(name, "white"))
+    terms = sum(q.kind == "term" for q in quotes)
+    if terms:
+        legend.append(f"{', ' if counts else ''}terms: titles, names, scare quotes ({terms})",
+                      style="dim")
     console.print(legend)
