@@ -207,8 +207,11 @@ def _trigger_sentences(text: str, starts: list[int]) -> list[int]:
     ends = starts[1:] + [len(text)]
     out = []
     for k, (a, b) in enumerate(zip(starts, ends)):
-        words = letters[a:b].split()
-        if triggers.isdisjoint(words):
+        hit = triggers.intersection(letters[a:b].split())
+        if not hit:
+            continue
+        if not alone.isdisjoint(map(bytes.lower, hit)):
+            out.append(k)  # a trigger that needs no other word (most sentences): no lowered set
             continue
         lowered = set(letters[a:b].lower().split())
         if not alone.isdisjoint(lowered) or any(
