@@ -24,7 +24,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
 from .claim_sentence import _cue_words
@@ -33,6 +32,8 @@ from .records import Claim, PersonMention, Quote
 
 
 _NEVER = frozenset().__contains__  # "is this offset inside a quotation?" where none is near
+# n word characters (letters, digits) with anything between them: does a stretch hold n of them?
+_AT_LEAST = {n: re.compile(r"(?:[\W_]*+[^\W_]){%d}" % n) for n in range(1, 5)}
 
 
 class _QuoteIndex:
@@ -106,10 +107,10 @@ class _QuoteIndex:
         rest = 0
         for a, b in gaps:
             for x, y in ((a, min(b, zone[0])), (max(a, zone[1]), b)):
-                if y > x:  # count word characters only up to the fourth (findall would list them all)
-                    rest += sum(1 for _ in islice(_WORDCHARS.finditer(text, x, y), 4 - rest))
-                    if rest > 3:
+                if y > x:  # a fourth word character in all: one regex match, however long the stretch
+                    if _AT_LEAST[4 - rest].match(text, x, y):
                         return _dangling_quote(text, r)
+                    rest += len(_WORDCHARS.findall(text, x, y))  # fewer than 4 - rest of them
         return True
 
 
