@@ -253,7 +253,7 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         appos = head == i and bool(tail) and (tail[0] in _DETS or _is_cap(tail_texts[0])) and any(
             w in {"who", "whom", "whose"} for w in tail[1:10])
         wh = _lexicon().wh
-        if any(w in {"that", ":"} or w in wh for w in tail) and not appos:
+        if ("that" in tail or ":" in tail or not wh.isdisjoint(tail)) and not appos:
             return None
         if len(tail) > 14 and tail[0] not in _PREP_TAIL and not appos:
             return None

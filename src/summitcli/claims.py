@@ -293,9 +293,10 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     resolved: dict[tuple[int, int], str | None] = {}  # a plain dict: an lru_cache per document costs more
 
     def resolve(a: int, b: int) -> str | None:
-        if (a, b) not in resolved:
-            resolved[a, b] = attribution.resolve_mention(text, a, b, index)
-        return resolved[a, b]
+        name = resolved.get((a, b), resolved)  # the dict itself: not asked yet
+        if name is resolved:
+            name = resolved[a, b] = attribution.resolve_mention(text, a, b, index)
+        return name
 
     raws: list[_Raw] = []
     boilerplate = _SkipIndex(skip)
@@ -311,6 +312,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     raws.sort(key=lambda r: (r.start, r.cue_start))
     not_speakers = _lexicon().not_speakers
     out = []
+    make = _claim_maker()
     for r in raws:
         r.start = _past_dateline(text, r.start, min(r.end, r.cue_start) if r.cue_start > r.start else r.end)
         if r.speaker and r.cue_end <= r.start <= r.speaker[0] < r.end:
@@ -319,7 +321,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
         if r.speaker and text[r.speaker[0]:r.speaker[1]].lower() in not_speakers:
             r.speaker = None
         mention = text[r.speaker[0]:r.speaker[1]] if r.speaker else None
-        out.append(Claim(
+        out.append(make(dict(
             id=f"{source}:c{len(out) + 1}", source=source, text=text[r.start:r.end],
             start=r.start, end=r.end,
             speaker=resolve(*r.speaker) if r.speaker else None,
@@ -327,5 +329,25 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
             speaker_start=r.speaker[0] if r.speaker else None,
             speaker_end=r.speaker[1] if r.speaker else None,
             cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
-            hedged=r.hedged, quotes=tuple(q.id for q in qi.within(r.start, r.end)), rule=r.rule))
+            hedged=r.hedged, quotes=tuple(q.id for q in qi.within(r.start, r.end)), rule=r.rule)))
     return out
+
+
+# the fields ``claims_in_text`` fills, in order; only while they are all of Claim's is the
+# instance dict set directly
+_CLAIM_FIELDS = ("id", "source", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
+                 "speaker_end", "cue", "cue_start", "cue_end", "hedged", "quotes", "rule")
+
+
+def _claim_maker():
+    """``Claim(**fields)``, or while Claim has exactly these fields a quicker equivalent that
+    skips the frozen dataclass's __init__ (one object.__setattr__ per field, fifteen of them)."""
+    if Claim._field_names != _CLAIM_FIELDS:  # a field was added: the regular constructor fills its default
+        return lambda d: Claim(**d)
+    new, put = object.__new__, object.__setattr__
+
+    def make(d: dict) -> Claim:
+        c = new(Claim)
+        put(c, "__dict__", d)
+        return c
+    return make
