@@ -301,14 +301,15 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     raws: list[_Raw] = []
     boilerplate = _SkipIndex(skip)
     for ss, se in _sentence_spans(text):
-        if boilerplate.touches(ss, se):
+        if skip and boilerplate.touches(ss, se):
             continue
         inside = qi.inside_for(ss, se)
         if inside is not _NEVER and qi.quoted_only(text, ss, se):
             continue  # a sentence inside a quotation: nothing outside it can be a cue
-        sent = _Sentence(text, ss, se, inside, speaker_fn)
-        raws.extend(r for r in _dedupe(_sentence_claims(sent, inside))
-                    if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
+        found = _sentence_claims(_Sentence(text, ss, se, inside, speaker_fn), inside)
+        if found:  # (a third of these sentences find nothing)
+            raws.extend(r for r in _dedupe(found)
+                        if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
     raws.sort(key=lambda r: (r.start, r.cue_start))
     not_speakers = _lexicon().not_speakers
     out = []
