@@ -247,6 +247,8 @@ def _in_source_after(s: _Sentence, i: int) -> _Raw | None:
     """"Lee leads by 8 points in the latest poll": a poll or survey named at the end of the
     sentence vouches for the clause before it (which must have a verb of its own)."""
     lows, texts, starts, ends, n, sources = s.lows, s.texts, s.starts, s.ends, s.n, _lexicon().source_nouns
+    if sources.isdisjoint(lows[i + 1:i + 7]):
+        return None  # no source noun in reach (most "in"s): one C-level test
     k = i + 1
     while k < n and k - i <= 6 and _is_word(texts[k]) and lows[k] not in sources:
         k += 1

@@ -76,8 +76,10 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
         if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
             return False
         return not (_infinitive_follows(s, i) or _plain_subject(s, i) or _postposed_end(s, i))
+    if not (form.endswith("s") and form in _lexicon().ambiguous):
+        return False  # (the speaker's words are split only for the forms that need them)
     words = s.text[speaker[0]:speaker[1]].split()
-    return form in _lexicon().ambiguous and form.endswith("s") and words[0].lower() in _POSSESSIVES \
+    return words[0].lower() in _POSSESSIVES \
         and not any(w[:1].isupper() for w in words)  # "his claims", but "his team believes"
 
 
@@ -253,7 +255,7 @@ def _postposed(s: _Sentence, i: int, i2: int, form: str, frames, speaker) -> _Ra
         appos = head == i and bool(tail) and (tail[0] in _DETS or _is_cap(tail_texts[0])) and any(
             w in {"who", "whom", "whose"} for w in tail[1:10])
         wh = _lexicon().wh
-        if any(w in {"that", ":"} or w in wh for w in tail) and not appos:
+        if ("that" in tail or ":" in tail or not wh.isdisjoint(tail)) and not appos:
             return None
         if len(tail) > 14 and tail[0] not in _PREP_TAIL and not appos:
             return None
@@ -354,12 +356,13 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
             found.append(raw)
     for i in hedges:
         tok_start, tok_end = starts[i], ends[i]
-        near = [r for r in found if 0 <= r.cue_start - tok_end <= 40 or r.cue_start <= tok_start < r.cue_end]
+        near = [r for r in found if 0 <= r.cue_start - tok_end <= 40 or r.cue_start <= tok_start < r.cue_end] \
+            if found else found  # (no claim yet, as in most sentences: nothing to scan)
         if near:
             for r in near:
                 r.hedged = r.hedged or lows[i] in lex.hedge_adverbs or r.cue_start <= tok_start
             continue
-        if any(r.start <= tok_start < r.end for r in found):
+        if found and any(r.start <= tok_start < r.end for r in found):
             continue
         raw = _hedge_claim(s, i)
         if raw is not None:

@@ -17,11 +17,11 @@ _LOWER_WORD = re.compile(r"[A-Za-z]+")
 _NAME_COLON = re.compile(r"^[A-Z][^\n:]{0,40}:[ \t]", re.M)  # "Lynch: ..." headline attribution
 _NAME_COLON_NL = re.compile(r"\n[A-Z][^\n:]{0,40}:[ \t]")  # the same after a newline: a literal to skip to
 _WORDCHARS = re.compile(r"[^\W_]")
-# "2,400" is one word: r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'.\-]\w+)*|[^\w\s]", written to
-# consume the first (non-space) character before branching, which the regex engine scans faster;
-# the possessive "*+" give back nothing, which could never help a match here (what follows is
-# a non-word character or nothing), and spare the engine its backtracking bookkeeping
-_TOKEN = re.compile(r"\S(?:(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=\w)\w*+(?:[’'.\-]\w+)*+|(?<=[^\w\s]))")
+# "2,400" is one word: r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'.\-]\w+)*|[^\w\s]"; the
+# possessive "++"/"*+" give back nothing, which could never help a match here (what follows is
+# a non-word character or nothing), and spare the engine its backtracking bookkeeping (tokens are
+# only ever matched where the last one ended, so no leading "\S" is needed to skip ahead)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w++(?:[’'.\-]\w+)*+|[^\w\s]")
 # "[.!?]+[closers]*(?=\s)" or "\n+", written to start with one character class so the
 # regex engine skips ahead to candidate characters instead of trying both branches everywhere
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’'»)\]]*(?=\s))")
@@ -164,7 +164,7 @@ def _longest_abbreviation() -> int:
 _FIRST_TOKEN = re.compile(r"\S")
 # a token with the white space after it: consecutive matches tile the text from the first
 # token on, so their lengths give every token's offset without one match object per token
-_TOKEN_SPACE = re.compile(_TOKEN.pattern + r"\s*+")
+_TOKEN_SPACE = re.compile(f"(?:{_TOKEN.pattern})" + r"\s*+")
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str], list[str]]:
@@ -186,8 +186,10 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list
     texts = list(map(str.rstrip, pieces))  # the token ends in non-space: only its white space goes
     ends = list(map(add, starts, map(len, texts)))
     lows = list(map(str.lower, texts))
-    if "." in texts:
-        _join_abbreviations(starts, ends, texts, lows)
+    dots = texts.count(".")
+    if dots and not (dots == 1 and texts[-1] == "." and len(texts) > 1 and len(texts[-2]) > 1
+                     and lows[-2] not in _lexicon().abbreviations):
+        _join_abbreviations(starts, ends, texts, lows)  # not for one final period after a plain word
     return starts, ends, texts, lows
 
 

@@ -24,7 +24,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
 
 from .claim_rules import _Raw, _Sentence, _dedupe, _sentence_claims
 from .claim_sentence import _cue_words
@@ -33,6 +32,8 @@ from .records import Claim, PersonMention, Quote
 
 
 _NEVER = frozenset().__contains__  # "is this offset inside a quotation?" where none is near
+# n word characters (letters, digits) with anything between them: does a stretch hold n of them?
+_AT_LEAST = {n: re.compile(r"(?:[\W_]*+[^\W_]){%d}" % n) for n in range(1, 5)}
 
 
 class _QuoteIndex:
@@ -106,10 +107,10 @@ class _QuoteIndex:
         rest = 0
         for a, b in gaps:
             for x, y in ((a, min(b, zone[0])), (max(a, zone[1]), b)):
-                if y > x:  # count word characters only up to the fourth (findall would list them all)
-                    rest += sum(1 for _ in islice(_WORDCHARS.finditer(text, x, y), 4 - rest))
-                    if rest > 3:
+                if y > x:  # a fourth word character in all: one regex match, however long the stretch
+                    if _AT_LEAST[4 - rest].match(text, x, y):
                         return _dangling_quote(text, r)
+                    rest += len(_WORDCHARS.findall(text, x, y))  # fewer than 4 - rest of them
         return True
 
 
@@ -207,8 +208,11 @@ def _trigger_sentences(text: str, starts: list[int]) -> list[int]:
     ends = starts[1:] + [len(text)]
     out = []
     for k, (a, b) in enumerate(zip(starts, ends)):
-        words = letters[a:b].split()
-        if triggers.isdisjoint(words):
+        hit = triggers.intersection(letters[a:b].split())
+        if not hit:
+            continue
+        if not alone.isdisjoint(map(bytes.lower, hit)):
+            out.append(k)  # a trigger that needs no other word (most sentences): no lowered set
             continue
         lowered = set(letters[a:b].lower().split())
         if not alone.isdisjoint(lowered) or any(
@@ -289,24 +293,27 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
     resolved: dict[tuple[int, int], str | None] = {}  # a plain dict: an lru_cache per document costs more
 
     def resolve(a: int, b: int) -> str | None:
-        if (a, b) not in resolved:
-            resolved[a, b] = attribution.resolve_mention(text, a, b, index)
-        return resolved[a, b]
+        name = resolved.get((a, b), resolved)  # the dict itself: not asked yet
+        if name is resolved:
+            name = resolved[a, b] = attribution.resolve_mention(text, a, b, index)
+        return name
 
     raws: list[_Raw] = []
     boilerplate = _SkipIndex(skip)
     for ss, se in _sentence_spans(text):
-        if boilerplate.touches(ss, se):
+        if skip and boilerplate.touches(ss, se):
             continue
         inside = qi.inside_for(ss, se)
         if inside is not _NEVER and qi.quoted_only(text, ss, se):
             continue  # a sentence inside a quotation: nothing outside it can be a cue
-        sent = _Sentence(text, ss, se, inside, speaker_fn)
-        raws.extend(r for r in _dedupe(_sentence_claims(sent, inside))
-                    if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
+        found = _sentence_claims(_Sentence(text, ss, se, inside, speaker_fn), inside)
+        if found:  # (a third of these sentences find nothing)
+            raws.extend(r for r in _dedupe(found)
+                        if r.end > r.start and r.rule != "quote-attribution" and not qi.only_quotes(text, r))
     raws.sort(key=lambda r: (r.start, r.cue_start))
     not_speakers = _lexicon().not_speakers
     out = []
+    make = _claim_maker()
     for r in raws:
         r.start = _past_dateline(text, r.start, min(r.end, r.cue_start) if r.cue_start > r.start else r.end)
         if r.speaker and r.cue_end <= r.start <= r.speaker[0] < r.end:
@@ -315,7 +322,7 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
         if r.speaker and text[r.speaker[0]:r.speaker[1]].lower() in not_speakers:
             r.speaker = None
         mention = text[r.speaker[0]:r.speaker[1]] if r.speaker else None
-        out.append(Claim(
+        out.append(make(dict(
             id=f"{source}:c{len(out) + 1}", source=source, text=text[r.start:r.end],
             start=r.start, end=r.end,
             speaker=resolve(*r.speaker) if r.speaker else None,
@@ -323,5 +330,25 @@ def claims_in_text(text: str, source: str = "doc", skip: Sequence[tuple[int, int
             speaker_start=r.speaker[0] if r.speaker else None,
             speaker_end=r.speaker[1] if r.speaker else None,
             cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
-            hedged=r.hedged, quotes=tuple(q.id for q in qi.within(r.start, r.end)), rule=r.rule))
+            hedged=r.hedged, quotes=tuple(q.id for q in qi.within(r.start, r.end)), rule=r.rule)))
     return out
+
+
+# the fields ``claims_in_text`` fills, in order; only while they are all of Claim's is the
+# instance dict set directly
+_CLAIM_FIELDS = ("id", "source", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
+                 "speaker_end", "cue", "cue_start", "cue_end", "hedged", "quotes", "rule")
+
+
+def _claim_maker():
+    """``Claim(**fields)``, or while Claim has exactly these fields a quicker equivalent that
+    skips the frozen dataclass's __init__ (one object.__setattr__ per field, fifteen of them)."""
+    if Claim._field_names != _CLAIM_FIELDS:  # a field was added: the regular constructor fills its default
+        return lambda d: Claim(**d)
+    new, put = object.__new__, object.__setattr__
+
+    def make(d: dict) -> Claim:
+        c = new(Claim)
+        put(c, "__dict__", d)
+        return c
+    return make
