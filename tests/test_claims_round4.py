@@ -20,3 +20,12 @@ def test_verbs_of_judging_and_deciding_report_their_object():
 def test_deem_reports_a_judgement():
     c = _one("The inspectors deemed the old quay unsafe for passengers.", "deemed")
     assert c.text == "the old quay unsafe for passengers" and c.speaker_mention == "The inspectors"
+
+
+def test_verbs_of_restricting_and_yielding_report_their_object():
+    c = _one("The new law prohibits night crossings in fog.", "prohibits")
+    assert c.text == "night crossings in fog" and c.speaker_mention == "The new law"
+    c = _one("The harbour board restricted access to the old quay.", "restricted")
+    assert c.text == "access to the old quay"
+    c = _one("Ana Ruiz finally acquiesced to the union's demands.", "acquiesced to")
+    assert c.text == "the union's demands" and c.speaker_mention == "Ana Ruiz"
