@@ -29,3 +29,10 @@ def test_verbs_of_restricting_and_yielding_report_their_object():
     assert c.text == "access to the old quay"
     c = _one("Ana Ruiz finally acquiesced to the union's demands.", "acquiesced to")
     assert c.text == "the union's demands" and c.speaker_mention == "Ana Ruiz"
+
+
+def test_an_ambiguous_plural_before_a_plain_cue_verb_is_the_subject_noun():
+    c = _one("The new rules prohibit night crossings in fog.", "prohibit")
+    assert c.text == "night crossings in fog" and c.speaker_mention == "The new rules"
+    c = _one("Her plans call for two new ferries.", "call for")
+    assert c.text == "two new ferries" and c.speaker_mention == "Her plans"

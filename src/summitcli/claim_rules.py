@@ -71,6 +71,8 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     prev = s.lows[i - 1] if i else ""
     if form.endswith("s") and form in _lexicon().ambiguous and _verb_follows(s, s.verbs[i][3] + 1):
         return True  # "the harbour rules specified ...", "his plans were ...": a noun before the verb
+    if form.endswith("s") and form in _lexicon().ambiguous and _plain_verb_follows(s, s.verbs[i][3] + 1):
+        return True  # "the new rules prohibit ...": a plural noun before a plain present-tense cue verb
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:  # a noun only if ambiguous, inside its clause and with no subject before it
         if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
@@ -79,6 +81,11 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     words = s.text[speaker[0]:speaker[1]].split()
     return form in _lexicon().ambiguous and form.endswith("s") and words[0].lower() in _POSSESSIVES \
         and not any(w[:1].isupper() for w in words)  # "his claims", but "his team believes"
+
+
+def _plain_verb_follows(s: _Sentence, k: int) -> bool:
+    """Is token k a lower-case plain-form cue verb ("prohibit", "show"; not "-s", "-ed", "-ing")?"""
+    return k in s.verbs and s.texts[k].islower() and not s.lows[k].endswith(("s", "ed", "ing"))
 
 
 def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = False) -> tuple[int, str] | None:
