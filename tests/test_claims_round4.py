@@ -36,3 +36,10 @@ def test_an_ambiguous_plural_before_a_plain_cue_verb_is_the_subject_noun():
     assert c.text == "night crossings in fog" and c.speaker_mention == "The new rules"
     c = _one("Her plans call for two new ferries.", "call for")
     assert c.text == "two new ferries" and c.speaker_mention == "Her plans"
+
+
+def test_a_reflexive_object_with_as_or_a_noun_phrase_is_the_content():
+    c = _one("About two-thirds of the pilots described themselves as cautious.", "described")
+    assert c.text == "themselves as cautious" and c.speaker_mention.endswith("the pilots")
+    c = _one("Ana Ruiz calls herself a realist about the timetable.", "calls")
+    assert c.text.startswith("herself a realist")

@@ -88,6 +88,15 @@ def _plain_verb_follows(s: _Sentence, k: int) -> bool:
     return k in s.verbs and s.texts[k].islower() and not s.lows[k].endswith(("s", "ed", "ing"))
 
 
+_REFLEXIVES = frozenset("himself herself themselves itself ourselves myself yourself yourselves".split())
+
+
+def _reflexive_as(s: _Sentence, j: int) -> bool:
+    """"describes himself as ...", "calls herself a realist": a reflexive object with an "as" phrase
+    or a noun phrase (the speaker's view of themselves), which the adverbial skip would drop."""
+    return j + 2 < s.n and s.lows[j] in _REFLEXIVES and s.lows[j + 1] in {"as", "a", "an", "the"}
+
+
 def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = False) -> tuple[int, str] | None:
     """Where the reported content after the verb starts, and the rule that says so."""
     lows, n, lex = s.lows, s.n, _lexicon()
@@ -116,6 +125,8 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
         return None
     if "addressee" in frames:
         j = _skip_adverbials(s, _skip_addressee(s, j, n), n)
+    if frames & {"object", "as_object"} and _reflexive_as(s, j):
+        return j, "verb-object"  # "described herself as a realist": the view of oneself
     if j < n and (lows[j] in _BAD_START or lows[j] in _OPEN_QUOTE_OK):
         return None
     if j > i2 + 1 and lows[j - 1] == ",":
