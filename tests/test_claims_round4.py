@@ -43,3 +43,10 @@ def test_a_reflexive_object_with_as_or_a_noun_phrase_is_the_content():
     assert c.text == "themselves as cautious" and c.speaker_mention.endswith("the pilots")
     c = _one("Ana Ruiz calls herself a realist about the timetable.", "calls")
     assert c.text.startswith("herself a realist")
+
+
+def test_a_view_verb_with_a_reflexive_object_and_as():
+    c = _one("Lee regards herself as a realist.", "regards")
+    assert c.text == "herself as a realist" and c.speaker_mention == "Lee"
+    c = _one("Most riders view themselves as loyal to the ferry.", "view")
+    assert c.text == "themselves as loyal to the ferry" and c.speaker_mention == "Most riders"

@@ -107,7 +107,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
             and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
         return j, "verb-to"  # "want the council to act": the object and its to-clause
     w = lows[c] if c is not None else None
-    if "as_object" in frames and w is None and _as_follows(s, j):
+    if "as_object" in frames and w is None and (_as_follows(s, j) or _reflexive_as(s, j)):
         return j, "verb-object"  # "sees the plan as a trap": the view is the object and its "as" phrase
     if form in lex.that_only and w not in lex.wh | {"that"} and not source and not _bare_clause(s, j):
         return None
