@@ -50,3 +50,8 @@ def test_a_view_verb_with_a_reflexive_object_and_as():
     assert c.text == "herself as a realist" and c.speaker_mention == "Lee"
     c = _one("Most riders view themselves as loyal to the ferry.", "view")
     assert c.text == "themselves as loyal to the ferry" and c.speaker_mention == "Most riders"
+
+
+def test_a_plural_noun_opening_the_sentence_reports_the_stance_of_its_participle():
+    c = _one("Pilots supporting Ana Ruiz have pointed to the new rota.", "supporting")
+    assert c.text == "Ana Ruiz" and c.speaker_mention == "Pilots"

@@ -330,7 +330,14 @@ def _reduced_relative(s: _Sentence, i: int, frames) -> bool:
     prev, prev_text = s.lows[i - 1], s.texts[i - 1]
     return _is_word(prev_text) and prev not in _NOT_NOUN and (
         prev_text[:1].isupper() and i - 1 > s.first or prev_text.islower() and prev.endswith("s")
-        and not prev.endswith(("ss", "’s", "'s")))
+        and not prev.endswith(("ss", "’s", "'s")) or _initial_plural(s, i - 1))
+
+
+def _initial_plural(s: _Sentence, k: int) -> bool:
+    """"Pilots backing Lee ...": a capitalised plural noun opening the sentence (token k)."""
+    w = s.lows[k]
+    return k == s.first and s.texts[k][1:].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+        and w not in _NOT_NOUN
 
 
 def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
