@@ -55,3 +55,10 @@ def test_a_view_verb_with_a_reflexive_object_and_as():
 def test_a_plural_noun_opening_the_sentence_reports_the_stance_of_its_participle():
     c = _one("Pilots supporting Ana Ruiz have pointed to the new rota.", "supporting")
     assert c.text == "Ana Ruiz" and c.speaker_mention == "Pilots"
+
+
+def test_the_speaker_of_a_main_verb_is_never_the_object_of_a_participle_before_it():
+    c = _one("Critics backing the levy say it is fair.", "say")
+    assert c.text == "it is fair" and c.speaker_mention == "Critics"
+    c = _one("Pilots supporting Ana Ruiz have pointed to the new rota.", "pointed to")
+    assert c.speaker_mention == "Pilots"

@@ -367,6 +367,9 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
         if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
                 s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] in {",", "—", "–", "-"}):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
+        if raw is not None and raw.speaker and found and found[-1].speaker and raw.rule.startswith("verb") \
+                and found[-1].start <= raw.speaker[0] < found[-1].end <= raw.cue_start:
+            raw.speaker = found[-1].speaker  # "critics backing the levy say": not the object of "backing"
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)
