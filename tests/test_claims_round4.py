@@ -62,3 +62,8 @@ def test_the_speaker_of_a_main_verb_is_never_the_object_of_a_participle_before_i
     assert c.text == "it is fair" and c.speaker_mention == "Critics"
     c = _one("Pilots supporting Ana Ruiz have pointed to the new rota.", "pointed to")
     assert c.speaker_mention == "Pilots"
+
+
+def test_a_gerund_after_of_reports_for_the_subject():
+    c = _one("Ana Ruiz made a habit of praising the night pilots.", "praising")
+    assert c.text == "the night pilots" and c.speaker_mention == "Ana Ruiz"
