@@ -67,3 +67,8 @@ def test_the_speaker_of_a_main_verb_is_never_the_object_of_a_participle_before_i
 def test_a_gerund_after_of_reports_for_the_subject():
     c = _one("Ana Ruiz made a habit of praising the night pilots.", "praising")
     assert c.text == "the night pilots" and c.speaker_mention == "Ana Ruiz"
+
+
+def test_the_main_subject_of_a_fronted_participle_stops_before_its_verb_and_the_full_stop():
+    c = _one("By backing the levy, the mayor took a risk.", "backing")
+    assert c.text == "the levy" and c.speaker_mention == "the mayor"

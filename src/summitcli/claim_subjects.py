@@ -286,6 +286,7 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
                 or b - a >= 2 and texts[b - 1][:1].isupper() and texts[b - 2][:1].isupper()
                 and lows[a] not in _PRON_DETS and lows[b] not in _PREPS))):
         b += 1  # a full name ("Omar Haddad won ...") ends at the first lower-case word after it
+    b = _verb_before_object(s, a, b)
     if b == a or b > i or lows[b - 1] in _DETS:
         return None
     if b < i and lows[b] == ",":  # "the other candidate, former mayor Ana Ruiz, said ...": the name too
@@ -295,6 +296,17 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
         if e < i and lows[e] == "," and e > b + 1 and texts[e - 1][:1].isupper() and texts[e - 2][:1].isupper():
             b = e
     return (starts[a], ends[b - 1])
+
+
+def _verb_before_object(s: _Sentence, a: int, b: int) -> int:
+    """Where subject words a..b-1 really end: before a lower-case word that a determiner follows
+    ("the mayor | took a risk": an irregular verb the suffix tests miss) or before the final stop."""
+    lows, texts = s.lows, s.texts
+    for k in range(a + 1, b):
+        if texts[k].islower() and k + 1 < s.n and lows[k + 1] in _DETS and lows[k] not in _PREPS \
+                and lows[k] not in _DETS and lows[k] not in {"and", "or", "of"}:
+            return k
+    return b - 1 if b > a + 1 and b >= s.n and lows[b - 1] == "." else b
 
 
 def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
