@@ -72,3 +72,10 @@ def test_a_gerund_after_of_reports_for_the_subject():
 def test_the_main_subject_of_a_fronted_participle_stops_before_its_verb_and_the_full_stop():
     c = _one("By backing the levy, the mayor took a risk.", "backing")
     assert c.text == "the levy" and c.speaker_mention == "the mayor"
+
+
+def test_a_gerund_after_in_reports_for_the_subject_and_a_fronted_one_ends_at_its_comma():
+    c = _one("The union joined the pilots in praising the new rota.", "praising")
+    assert c.text == "the new rota" and c.speaker_mention == "The union"
+    c = _one("In backing the levy, the mayor took a risk.", "backing")
+    assert c.text == "the levy" and c.speaker_mention == "the mayor"

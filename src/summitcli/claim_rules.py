@@ -50,7 +50,7 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
-_GERUND_PREV = {"of", ",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
+_GERUND_PREV = {"of", "in", ",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
 
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:

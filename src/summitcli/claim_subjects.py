@@ -400,6 +400,14 @@ def _contraction_base(word: str) -> str:
     return word
 
 
+def _first_comma(s: _Sentence, start: int, end: int) -> int:
+    """The first comma outside a quotation in tokens start+1..end-1, else ``end``."""
+    for k in range(start + 1, end):
+        if s.lows[k] == "," and not s.inside_quote(s.starts[k]):
+            return k
+    return end
+
+
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
     lows, texts, starts = s.lows, s.texts, s.starts
@@ -407,6 +415,8 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
     if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
         first += 1  # "Years after X claimed that ..., the party ..."
+    if lows[first] in {"in", "on"} and first + 1 == i and lows[i].endswith("ing"):
+        return _first_comma(s, start, end)  # "In backing X, the mayor ...": the phrase ends at its comma
     if not (lows[first] in _SUB_OPENERS
             and first < i
             or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
