@@ -79,3 +79,16 @@ def test_a_gerund_after_in_reports_for_the_subject_and_a_fronted_one_ends_at_its
     assert c.text == "the new rota" and c.speaker_mention == "The union"
     c = _one("In backing the levy, the mayor took a risk.", "backing")
     assert c.text == "the levy" and c.speaker_mention == "the mayor"
+
+
+def test_verbs_of_exposing_estimating_and_overturning_report_their_object():
+    c = _one("The court struck down the harbour levy.", "struck down")
+    assert c.text == "the harbour levy" and c.speaker_mention == "The court"
+    c = _one("Analysts pegged the cost of the new quay at two million.", "pegged")
+    assert c.text.startswith("the cost of the new quay")
+    c = _one("The report exposed serious flaws in the rota.", "exposed")
+    assert c.text == "serious flaws in the rota"
+    c = _one("The chart illustrates the decline of the night ferry.", "illustrates")
+    assert c.text == "the decline of the night ferry"
+    c = _one("The union negotiated a new rota with the harbour board.", "negotiated")
+    assert c.text.startswith("a new rota")
