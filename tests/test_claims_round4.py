@@ -92,3 +92,9 @@ def test_verbs_of_exposing_estimating_and_overturning_report_their_object():
     assert c.text == "the decline of the night ferry"
     c = _one("The union negotiated a new rota with the harbour board.", "negotiated")
     assert c.text.startswith("a new rota")
+
+
+def test_a_participle_after_the_main_clause_reports_for_its_subject_not_a_fronted_place():
+    text = "At a rally in Dover, Kent, on Tuesday, Senator Ana Ruiz of Maine endorsed the levy, saying that it was fair."
+    c = _one(text, "saying")
+    assert c.text == "that it was fair" and c.speaker_mention == "Senator Ana Ruiz of Maine"

@@ -370,6 +370,10 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
         if raw is not None and raw.speaker and found and found[-1].speaker and raw.rule.startswith("verb") \
                 and found[-1].start <= raw.speaker[0] < found[-1].end <= raw.cue_start:
             raw.speaker = found[-1].speaker  # "critics backing the levy say": not the object of "backing"
+        if raw is not None and raw.speaker and found and found[-1].speaker and i in verbs and w.endswith("ing") \
+                and lows[i - 1] in {",", "—", "–", "-"} and raw.speaker[1] <= found[-1].speaker[0] \
+                and found[-1].rule.startswith("verb") and found[-1].speaker[1] <= found[-1].cue_start:
+            raw.speaker = found[-1].speaker  # "At a rally in Dover, Kent, Lee endorsed X, saying": Lee, not Kent
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)
