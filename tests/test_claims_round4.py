@@ -98,3 +98,12 @@ def test_a_participle_after_the_main_clause_reports_for_its_subject_not_a_fronte
     text = "At a rally in Dover, Kent, on Tuesday, Senator Ana Ruiz of Maine endorsed the levy, saying that it was fair."
     c = _one(text, "saying")
     assert c.text == "that it was fair" and c.speaker_mention == "Senator Ana Ruiz of Maine"
+
+
+def test_stance_adjectives_leery_and_shocked_and_the_verb_strive():
+    c = _one("Many pilots remain leery of the new rota.", "leery")
+    assert c.text == "the new rota" and c.speaker_mention == "Many pilots"
+    c = _one("Ana Ruiz was shocked that the quay had closed.", "shocked")
+    assert c.text == "that the quay had closed" and c.speaker_mention == "Ana Ruiz"
+    c = _one("The union strives to keep every ferry running.", "strives")
+    assert c.text == "to keep every ferry running" and c.speaker_mention == "The union"
