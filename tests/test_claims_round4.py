@@ -107,3 +107,12 @@ def test_stance_adjectives_leery_and_shocked_and_the_verb_strive():
     assert c.text == "that the quay had closed" and c.speaker_mention == "Ana Ruiz"
     c = _one("The union strives to keep every ferry running.", "strives")
     assert c.text == "to keep every ferry running" and c.speaker_mention == "The union"
+
+
+def test_verbs_of_contemplating_boasting_and_wondering_report_their_object():
+    c = _one("The board is contemplating a winter timetable.", "contemplating")
+    assert c.text == "a winter timetable" and c.speaker_mention == "The board"
+    c = _one("Ana Ruiz boasted of her perfect safety record.", "boasted of")
+    assert c.text == "her perfect safety record" and c.speaker_mention == "Ana Ruiz"
+    c = _one("Many riders wondered about the cost of the new quay.", "wondered about")
+    assert c.text == "the cost of the new quay"
