@@ -116,3 +116,8 @@ def test_verbs_of_contemplating_boasting_and_wondering_report_their_object():
     assert c.text == "her perfect safety record" and c.speaker_mention == "Ana Ruiz"
     c = _one("Many riders wondered about the cost of the new quay.", "wondered about")
     assert c.text == "the cost of the new quay"
+
+
+def test_call_out_reports_its_object():
+    c = _one("Ana Ruiz called out the ferry firm for the delays.", "called out")
+    assert c.text == "the ferry firm for the delays" and c.speaker_mention == "Ana Ruiz"
