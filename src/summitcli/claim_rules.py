@@ -50,7 +50,7 @@ _PREP_TAIL = _PREPS | _TIME | {"during", "near", "after", "before", "via", "whil
 _TAIL_STOP = {",", ";", ".", "!", "?", ")"} | _QUOTE_TOKS
 _FRONT_TIME = _PREP_TAIL | _PERIODS | {"last", "next", "this", "then", "now"}
 _OPEN_QUOTE_OK = _QUOTE_TOKS - {"“", '"', "‘"}
-_GERUND_PREV = {",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
+_GERUND_PREV = {"of", "in", ",", "and", "—", "–", "-", "by", "after", "before", "while", "when"} | _BE
 
 
 def _not_a_report(s: _Sentence, i: int, i2: int, form: str) -> bool:
@@ -71,6 +71,8 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
     prev = s.lows[i - 1] if i else ""
     if form.endswith("s") and form in _lexicon().ambiguous and _verb_follows(s, s.verbs[i][3] + 1):
         return True  # "the harbour rules specified ...", "his plans were ...": a noun before the verb
+    if form.endswith("s") and form in _lexicon().ambiguous and _plain_verb_follows(s, s.verbs[i][3] + 1):
+        return True  # "the new rules prohibit ...": a plural noun before a plain present-tense cue verb
     inverted = prev in {",", "—", "–"} or prev in _QUOTE_CHARS
     if speaker is None:  # a noun only if ambiguous, inside its clause and with no subject before it
         if form not in _lexicon().ambiguous or s.is_initial(i) or inverted:
@@ -83,6 +85,20 @@ def _noun_reading(s: _Sentence, i: int, form: str, speaker) -> bool:
         and not any(w[:1].isupper() for w in words)  # "his claims", but "his team believes"
 
 
+def _plain_verb_follows(s: _Sentence, k: int) -> bool:
+    """Is token k a lower-case plain-form cue verb ("prohibit", "show"; not "-s", "-ed", "-ing")?"""
+    return k in s.verbs and s.texts[k].islower() and not s.lows[k].endswith(("s", "ed", "ing"))
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself ourselves myself yourself yourselves".split())
+
+
+def _reflexive_as(s: _Sentence, j: int) -> bool:
+    """"describes himself as ...", "calls herself a realist": a reflexive object with an "as" phrase
+    or a noun phrase (the speaker's view of themselves), which the adverbial skip would drop."""
+    return j + 2 < s.n and s.lows[j] in _REFLEXIVES and s.lows[j + 1] in {"as", "a", "an", "the"}
+
+
 def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = False) -> tuple[int, str] | None:
     """Where the reported content after the verb starts, and the rule that says so."""
     lows, n, lex = s.lows, s.n, _lexicon()
@@ -93,7 +109,7 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
             and all(_is_word(t) for t in s.texts[j:j + 2]) and lows[j] not in _BAD_START:
         return j, "verb-to"  # "want the council to act": the object and its to-clause
     w = lows[c] if c is not None else None
-    if "as_object" in frames and w is None and _as_follows(s, j):
+    if "as_object" in frames and w is None and (_as_follows(s, j) or _reflexive_as(s, j)):
         return j, "verb-object"  # "sees the plan as a trap": the view is the object and its "as" phrase
     if form in lex.that_only and w not in lex.wh | {"that"} and not source and not _bare_clause(s, j):
         return None
@@ -111,6 +127,8 @@ def _content_start(s: _Sentence, i2: int, form: str, frames, source: bool = Fals
         return None
     if "addressee" in frames:
         j = _skip_adverbials(s, _skip_addressee(s, j, n), n)
+    if frames & {"object", "as_object"} and _reflexive_as(s, j):
+        return j, "verb-object"  # "described herself as a realist": the view of oneself
     if j < n and (lows[j] in _BAD_START or lows[j] in _OPEN_QUOTE_OK):
         return None
     if j > i2 + 1 and lows[j - 1] == ",":
@@ -351,6 +369,13 @@ def _sentence_claims(s: _Sentence, inside_quote) -> list[_Raw]:
         if raw is not None and raw.speaker is None and i > 0 and found and i in verbs and (
                 s.lows[i - 1] in {"and", "but", "then"} or w.endswith("ing") and s.lows[i - 1] in {",", "—", "–", "-"}):
             raw.speaker = found[-1].speaker  # ", adding ...", "and added": the subject of the main verb
+        if raw is not None and raw.speaker and found and found[-1].speaker and raw.rule.startswith("verb") \
+                and found[-1].start <= raw.speaker[0] < found[-1].end <= raw.cue_start:
+            raw.speaker = found[-1].speaker  # "critics backing the levy say": not the object of "backing"
+        if raw is not None and raw.speaker and found and found[-1].speaker and i in verbs and w.endswith("ing") \
+                and lows[i - 1] in {",", "—", "–", "-"} and raw.speaker[1] <= found[-1].speaker[0] \
+                and found[-1].rule.startswith("verb") and found[-1].speaker[1] <= found[-1].cue_start:
+            raw.speaker = found[-1].speaker  # "At a rally in Dover, Kent, Lee endorsed X, saying": Lee, not Kent
         if raw is not None and not (raw.rule == "noun-that" and any(
                 r.start <= (raw.speaker or (raw.cue_start,))[0] < r.end for r in found)):
             found.append(raw)

@@ -286,6 +286,7 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
                 or b - a >= 2 and texts[b - 1][:1].isupper() and texts[b - 2][:1].isupper()
                 and lows[a] not in _PRON_DETS and lows[b] not in _PREPS))):
         b += 1  # a full name ("Omar Haddad won ...") ends at the first lower-case word after it
+    b = _verb_before_object(s, a, b)
     if b == a or b > i or lows[b - 1] in _DETS:
         return None
     if b < i and lows[b] == ",":  # "the other candidate, former mayor Ana Ruiz, said ...": the name too
@@ -295,6 +296,17 @@ def _main_subject(s: _Sentence, i: int) -> tuple[int, int] | None:
         if e < i and lows[e] == "," and e > b + 1 and texts[e - 1][:1].isupper() and texts[e - 2][:1].isupper():
             b = e
     return (starts[a], ends[b - 1])
+
+
+def _verb_before_object(s: _Sentence, a: int, b: int) -> int:
+    """Where subject words a..b-1 really end: before a lower-case word that a determiner follows
+    ("the mayor | took a risk": an irregular verb the suffix tests miss) or before the final stop."""
+    lows, texts = s.lows, s.texts
+    for k in range(a + 1, b):
+        if texts[k].islower() and k + 1 < s.n and lows[k + 1] in _DETS and lows[k] not in _PREPS \
+                and lows[k] not in _DETS and lows[k] not in {"and", "or", "of"}:
+            return k
+    return b - 1 if b > a + 1 and b >= s.n and lows[b - 1] == "." else b
 
 
 def _subject_after(s: _Sentence, i2: int) -> tuple[int, int] | None:
@@ -330,7 +342,14 @@ def _reduced_relative(s: _Sentence, i: int, frames) -> bool:
     prev, prev_text = s.lows[i - 1], s.texts[i - 1]
     return _is_word(prev_text) and prev not in _NOT_NOUN and (
         prev_text[:1].isupper() and i - 1 > s.first or prev_text.islower() and prev.endswith("s")
-        and not prev.endswith(("ss", "’s", "'s")))
+        and not prev.endswith(("ss", "’s", "'s")) or _initial_plural(s, i - 1))
+
+
+def _initial_plural(s: _Sentence, k: int) -> bool:
+    """"Pilots backing Lee ...": a capitalised plural noun opening the sentence (token k)."""
+    w = s.lows[k]
+    return k == s.first and s.texts[k][1:].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+        and w not in _NOT_NOUN
 
 
 def _noun_before(s: _Sentence, i: int) -> tuple[int, int]:
@@ -381,6 +400,14 @@ def _contraction_base(word: str) -> str:
     return word
 
 
+def _first_comma(s: _Sentence, start: int, end: int) -> int:
+    """The first comma outside a quotation in tokens start+1..end-1, else ``end``."""
+    for k in range(start + 1, end):
+        if s.lows[k] == "," and not s.inside_quote(s.starts[k]):
+            return k
+    return end
+
+
 def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int:
     """"While he insisted that X, it was ...": the main clause after the comma is the author's."""
     lows, texts, starts = s.lows, s.texts, s.starts
@@ -388,6 +415,8 @@ def _subordinate_end(s: _Sentence, i: int, start: int, end: int, speaker) -> int
     first = s.first + 1 if lows[s.first] == "even" and s.first + 1 < s.n else s.first  # "Even as ..."
     if lows[first] in _DURATIONS and first + 1 < i and lows[first + 1] in _SUBORDINATORS:
         first += 1  # "Years after X claimed that ..., the party ..."
+    if lows[first] in {"in", "on"} and first + 1 == i and lows[i].endswith("ing"):
+        return _first_comma(s, start, end)  # "In backing X, the mayor ...": the phrase ends at its comma
     if not (lows[first] in _SUB_OPENERS
             and first < i
             or first == i and lows[i].endswith(("ing", "ed"))  # "Recalling X, the party ..."
