@@ -121,3 +121,12 @@ def test_verbs_of_contemplating_boasting_and_wondering_report_their_object():
 def test_call_out_reports_its_object():
     c = _one("Ana Ruiz called out the ferry firm for the delays.", "called out")
     assert c.text == "the ferry firm for the delays" and c.speaker_mention == "Ana Ruiz"
+
+
+def test_a_text_cut_off_right_after_a_cue_does_not_crash():
+    from summitcli.claims import claims_in_text
+
+    for text in ("Putin’s insistence on addressing perceived “root causes” is not mere",
+                 "The mayor said the", "Critics call the"):
+        for c in claims_in_text(text):
+            assert text[c.start:c.end] == c.text

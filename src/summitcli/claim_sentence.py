@@ -386,6 +386,8 @@ def _verbless(s: _Sentence, a: int, b: int) -> bool:
     """Is tokens a..b-1 a noun phrase ("his support for the plan") rather than a bare clause
     ("the plan is dead")? It opens with a determiner or a possessive and has no finite verb."""
     lows, texts = s.lows, s.texts
+    if a >= min(b, len(lows)):
+        return False  # no words at all (content cut off at the end of a text)
     if not (lows[a] in _DETS and lows[a] != "that" or lows[a].endswith(("’s", "'s"))):
         return False
     return not any(texts[k].islower() and (lows[k] in _FINITE or lows[k] in _BE or lows[k].endswith(("ed", "n't", "n’t")))
