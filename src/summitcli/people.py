@@ -38,12 +38,19 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
     ``skip`` lists (start, end) regions to ignore (boilerplate).
     """
     out: list[tuple] = []  # (name, start, end, role, kind) while being built
+    lead_words = _sets()["lead_words"]
     for at, (role, a, b, name, kind, n_tokens) in _runs(text, skip):
         start, end = at + a, at + b
+        word = None  # the word before the name, lowercase, when read here
         if role is None and start >= 2:  # the cheap tests of both helpers first
             before = text[start - 1]
             if before == " " or before == "\u00a0":
-                role = _leading_role(text, start)[0]
+                # _leading_role's own first test, read here once: the word before the name
+                seg = text[max(0, start - 40):start - 1]
+                if not seg[-1].isspace():
+                    word = seg.rsplit(None, 1)[-1].lower()
+                    if word.rstrip(".") in lead_words:
+                        role = _leading_role(text, start)[0]
                 if not role and text[start - 2] == ",":
                     role = _role_before_comma(text, start)
         if text[end:end + 1] == ",":
@@ -52,7 +59,9 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
                 role = app
             elif app:
                 role = f"{role}; {app}"
-        if not role and kind == "person" and n_tokens <= 2:
+        if not role and kind == "person" and n_tokens <= 2 and (word is None or word in _PLACE_PREP):
+            # ``word`` ends right before the space before the name, as the last word of the
+            # 24 characters before it does (cut short there, it is too long to be a preposition)
             prev = text[max(0, start - 24):start].split()
             if prev and prev[-1].lower() in _PLACE_PREP and prev[-2:-1] != ["according"]:
                 continue  # "in Anchorage", "to Ukraine": a place, not a speaker
