@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 from typing import Sequence
 
 from .people_gender import (_AFTER_OBJECT, _NEXT_SUBJECT, _PRON_RE, _SENT_STOP,  # noqa: F401
@@ -30,6 +31,7 @@ from .records import PersonMention
 _PLACE_PREP = frozenset("in at from to near across into outside inside throughout toward towards".split())
 _SENT_INITIAL = re.compile(r"(^|[.!?:\n“\"]\s*)$")
 _SAID_NEXT = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
+_NAME = itemgetter(0)
 
 
 def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
@@ -72,13 +74,16 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
 
 def _drop_sentence_initial_words(text: str, people: list[tuple]) -> list[tuple]:
     """A lone capitalised word at a sentence start is a name only if seen elsewhere."""
-    counts = Counter(p[0] for p in people)
+    counts = Counter(map(_NAME, people))
     surnames = {name.rsplit(None, 1)[-1] for name in counts if " " in name}
+    # the names the test below can drop: the rest are kept without reading them again
+    lone = {name for name, n in counts.items() if n == 1 and " " not in name and name not in surnames}
+    if not lone:
+        return people
     keep = []
     for p in people:
         name, start, end, role, kind = p
-        if " " not in name and not role and name not in surnames \
-                and counts[name] == 1 and kind == "person":
+        if name in lone and not role and kind == "person":
             initial = start == 0 or _SENT_INITIAL.search(text[max(0, start - 3):start])
             if initial and not _SAID_NEXT.match(text[end:end + 20]):
                 continue

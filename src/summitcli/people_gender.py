@@ -47,8 +47,9 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     full = _fullest_of({p[0] for p in people})
     votes: dict[str, list[int]] = {fn: [0, 0] for fn in full.values()}
     # gendered titles: one look-up per distinct (role, name), weighted by how often it occurs
+    known = _HONORIFIC.get  # _honorific's memo, asked here first (most pairs are known)
     for (role, name), count in Counter(zip(map(_ROLE, people), map(_NAME, people))).items():
-        m, f = _honorific(role, name)
+        m, f = known((role, name)) or _honorific(role, name)
         if m or f:
             v = votes[full[name]]
             v[0] += m * count
