@@ -74,8 +74,16 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     people = index_people(people)
-    return people.memoised(text, ("cue", cue_start, cue_end),
-                           _speaker_for_cue, text, cue_start, cue_end, people)
+    key = ("cue", cue_start, cue_end)
+    owner, memo = people.memo  # PeopleIndex.memoised, without a call (asked for every cue)
+    if owner is text:
+        hit = memo.get(key, _UNREAD)
+        if hit is not _UNREAD:
+            return hit
+    else:
+        memo = people.memo_for(text)
+    hit = memo[key] = _speaker_for_cue(text, cue_start, cue_end, people)
+    return hit
 
 
 def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
@@ -128,7 +136,7 @@ def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
     if verb.endswith("ing") and (raw is None or raw.group(1).lower() not in BE):
         # "..., at one point calling the mayor a “liar”": the participle's subject is the clause's
         return clause_subject(text, floor, cue_start, people)
-    span = _np_before(text, i, floor, people)
+    span = _np_before(text, i, floor, people, prev)  # ``prev`` is the word it reads first
     if span is None:
         return None
     if verb in ambiguous_verbs():

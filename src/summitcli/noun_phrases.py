@@ -16,6 +16,7 @@ from .people_roles import lex
 from .records import PersonMention
 from .speaker_words import DETS, PRON, STOP_NP, _QUANT_PRON, _prev_word
 
+_UNREAD = object()  # _np_before: the word before was not passed in
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "US", "U.S.": a country, never the pronoun "us"
 _NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
 _TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
@@ -24,14 +25,18 @@ _QMARK = re.compile(r"[“”\"]")
 _CAPS_TAIL = re.compile(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$")
 
 
-def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
-    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase)."""
+def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention],
+               word=_UNREAD) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase).
+
+    ``word``: ``_prev_word(text, j, floor)`` for ``j`` = ``i`` less the spaces before it, when
+    the caller has read it already."""
     j = i
     while j > floor and text[j - 1] in " \u00a0":
         j -= 1
     if j <= floor:
         return None
-    m = _prev_word(text, j, floor)
+    m = _prev_word(text, j, floor) if word is _UNREAD else word
     if m is None or m.end() != j:
         return None
     w = m.group(1)
