@@ -307,6 +307,12 @@ def _comma_relative(text: str, j: int, floor: int) -> int | None:
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:
     """Include a title written before the name ("Sen. Ted Cruz") in the mention."""
     seg = text[floor:p.start]
+    if not seg.endswith("\n"):  # ($ may match before a final newline: the regex decides)
+        if not seg.endswith((" ", "\u00a0")):
+            return p.start  # _CAPS_TAIL ends on a space
+        last = seg[:-1].rsplit(None, 1)
+        if not last or last[-1] == last[-1].lower() or seg[-2].isspace():
+            return p.start  # no capital in the word before that space: _CAPS_TAIL cannot match
     m = _CAPS_TAIL.search(seg)
     if m and all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["demonyms"]
                  or w.lower() in lex()["modifiers"] for w in m.group(1).split()):
