@@ -37,14 +37,14 @@ def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention],
     if j <= floor:
         return None
     m = _prev_word(text, j, floor) if word is _UNREAD else word
-    if m is None or m.end() != j:
+    if m is None or m.b != j:  # (a _W's fields read directly: m.start(), m.end())
         return None
-    w = m.group(1)
+    w = text[m.a:j]
     lw = w.lower()
     if lw in PRON or lw == "whom":
-        return (m.start(), m.end())
-    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.start(), floor) is None):
-        return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
+        return (m.a, j)
+    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.a, floor) is None):
+        return (m.a, j)  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
     found = _head_np(text, m, j, floor, people)
