@@ -32,6 +32,7 @@ _PLACE_PREP = frozenset("in at from to near across into outside inside throughou
 _SENT_INITIAL = re.compile(r"(^|[.!?:\n“\"]\s*)$")
 _SAID_NEXT = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _NAME = itemgetter(0)
+_APPOS_FIRST = "tahifn"  # the first letters of the words _APPOS_RE takes after ", " (or a digit)
 
 
 def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[PersonMention]:
@@ -55,8 +56,8 @@ def people_in_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
                         role = _leading_role(text, start)[0]
                 if not role and text[start - 2] == ",":
                     role = _role_before_comma(text, start)
-        if text[end:end + 1] == ",":
-            app = _apposition(text, end)
+        if text[end:end + 1] == "," and ((c := text[end + 2:end + 3]) in _APPOS_FIRST or c.isdecimal()):
+            app = _apposition(text, end)  # (_APPOS_RE: an age, or one of its words, after ", ")
             if app and not role:
                 role = app
             elif app:
