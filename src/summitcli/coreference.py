@@ -112,8 +112,7 @@ def resolve_mention(text: str, start: int, end: int,
     idx = index_people(people)
     full = idx.full
     k = bisect.bisect_left(idx.starts, start)
-    # a name inside the mention starts before its end (the first eight from ``k`` are asked)
-    inside = [p for p in idx[k:min(k + 8, bisect.bisect_left(idx.starts, end, k))] if p.end <= end]
+    inside = [p for p in idx[k:k + 8] if p.end <= end]
     if inside and inside[-1].end == end:
         if depends_on_name(text[start:inside[-1].start]):
             return None  # "a source close to Mayor Holt" is not Holt
