@@ -51,8 +51,19 @@ def resolve_mention(text: str, start: int, end: int,
     surname to the fullest form of the name here.
     """
     people = index_people(people)
-    return people.memoised(text, ("mention", start, end),
-                           _resolve_in_document, text, start, end, people)
+    key = ("mention", start, end)
+    owner, memo = people.memo  # PeopleIndex.memoised, without a call (asked for every record)
+    if owner is text:
+        hit = memo.get(key, _MISSING)
+        if hit is not _MISSING:
+            return hit
+    else:
+        memo = people.memo_for(text)
+    hit = memo[key] = _resolve_in_document(text, start, end, people)
+    return hit
+
+
+_MISSING = object()
 
 
 def speaker_for_cue(text: str, cue_start: int, cue_end: int,

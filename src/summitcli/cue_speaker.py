@@ -56,10 +56,10 @@ def _skip_back_word(text: str, i: int, floor: int):
             first = m
         if m is None:
             return i, first
-        g = m.group(1)
+        g = text[m.a:m.b]  # m.group(1), m.start(): a _W's fields read directly (hot path)
         w = g.lower()
         if w in SKIP or (w.endswith("ly") and g.islower() and len(w) > 4) or w in DAYS:
-            i = m.start()
+            i = m.a
             continue
         if w.rstrip(".,") in _PREP_SKIP_HEADS or w[:1].isupper():
             pp = _PREP_PHRASE.search(text, max(floor, j - 50), j)
@@ -74,8 +74,16 @@ def speaker_for_cue(text: str, cue_start: int, cue_end: int,
                     people: Sequence[PersonMention]) -> tuple[int, int] | None:
     """The span of the words naming who performed the reporting verb at text[cue_start:cue_end]."""
     people = index_people(people)
-    return people.memoised(text, ("cue", cue_start, cue_end),
-                           _speaker_for_cue, text, cue_start, cue_end, people)
+    key = ("cue", cue_start, cue_end)
+    owner, memo = people.memo  # PeopleIndex.memoised, without a call (asked for every cue)
+    if owner is text:
+        hit = memo.get(key, _UNREAD)
+        if hit is not _UNREAD:
+            return hit
+    else:
+        memo = people.memo_for(text)
+    hit = memo[key] = _speaker_for_cue(text, cue_start, cue_end, people)
+    return hit
 
 
 def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
@@ -114,21 +122,21 @@ def _speaker_for_cue(text: str, cue_start: int, cue_end: int,
     if raw is _UNREAD:
         raw = _prev_word(text, cue_start, floor)
     if raw is not None:
-        rw = raw.group(1).lower()
+        rw = text[raw.a:raw.b].lower()
         if rw in BE and (verb.endswith("ed") or verb in PARTICIPLES):
             return None  # passive: "was called", "is said"
         if verb in ambiguous_verbs() and (rw in STOP_NP or rw in DETS or rw in _NOUN_DETS):
             return None  # "secretary of state", "the post"
-    if i == cue_start and raw is not None and raw.start() > max(floor, cue_start - 60):
+    if i == cue_start and raw is not None and raw.a > max(floor, cue_start - 60):
         prev = raw  # the same word: read from j (the spaces before the cue skipped), not cut short
     else:
         prev = _prev_word(text, j, floor)
-    if prev is not None and prev.group(1).lower() in {"and", "but", "then", "or"}:
-        return clause_subject(text, floor, prev.start(), people)
-    if verb.endswith("ing") and (raw is None or raw.group(1).lower() not in BE):
+    if prev is not None and text[prev.a:prev.b].lower() in {"and", "but", "then", "or"}:
+        return clause_subject(text, floor, prev.a, people)
+    if verb.endswith("ing") and (raw is None or text[raw.a:raw.b].lower() not in BE):
         # "..., at one point calling the mayor a “liar”": the participle's subject is the clause's
         return clause_subject(text, floor, cue_start, people)
-    span = _np_before(text, i, floor, people)
+    span = _np_before(text, i, floor, people, prev)  # ``prev`` is the word it reads first
     if span is None:
         return None
     if verb in ambiguous_verbs():

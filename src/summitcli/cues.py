@@ -305,9 +305,11 @@ def _clause_heads() -> frozenset:
 @cache
 def _possessive_re() -> re.Pattern:
     nouns = sorted(_verb_data().get("speech_nouns") or (), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*)*[’'](?:s\b)?|[Hh]is|[Hh]er|"
-                      r"[Tt]heir|[Ii]ts)[ \u00a0](?:[a-z\-]+[ \u00a0]){0,3}?(?:" + "|".join(nouns) +
-                      r")\b")
+    # the possessor's first letter comes first, so the regex engine skips to candidate letters;
+    # the look-behind after it checks the character before it (as (?<![\w’']) would before it)
+    return re.compile(r"([A-Zhti](?<![\w’'].)(?:(?<=[A-Z])[\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*)*[’'](?:s\b)?"
+                      r"|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir|(?<=[Ii])ts))"
+                      r"[ \u00a0](?:[a-z\-]+[ \u00a0]){0,3}?(?:" + "|".join(nouns) + r")\b")
 
 
 _WAS_THAT = re.compile(r"[ \u00a0]+(?:was|is|has been|had been)[ \u00a0]+(?:that[ \u00a0]+)?")

@@ -16,6 +16,7 @@ from .people_roles import lex
 from .records import PersonMention
 from .speaker_words import DETS, PRON, STOP_NP, _QUANT_PRON, _prev_word
 
+_UNREAD = object()  # _np_before: the word before was not passed in
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "US", "U.S.": a country, never the pronoun "us"
 _NP_RUN = re.compile(r"[^,.;:!?\"“”\n()]{1,80}")
 _TITLE_GAP = re.compile(r"[\w.\-’' \u00a0]*")
@@ -24,22 +25,26 @@ _QMARK = re.compile(r"[“”\"]")
 _CAPS_TAIL = re.compile(r"((?:[A-Z][\w.\-]*[ \u00a0])+)$")
 
 
-def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention]) -> tuple[int, int] | None:
-    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase)."""
+def _np_before(text: str, i: int, floor: int, people: Sequence[PersonMention],
+               word=_UNREAD) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``i`` (a pronoun, a name with its title, a role phrase).
+
+    ``word``: ``_prev_word(text, j, floor)`` for ``j`` = ``i`` less the spaces before it, when
+    the caller has read it already."""
     j = i
     while j > floor and text[j - 1] in " \u00a0":
         j -= 1
     if j <= floor:
         return None
-    m = _prev_word(text, j, floor)
-    if m is None or m.end() != j:
+    m = _prev_word(text, j, floor) if word is _UNREAD else word
+    if m is None or m.b != j:  # (a _W's fields read directly: m.start(), m.end())
         return None
-    w = m.group(1)
+    w = text[m.a:j]
     lw = w.lower()
     if lw in PRON or lw == "whom":
-        return (m.start(), m.end())
-    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.start(), floor) is None):
-        return (m.start(), m.end())  # "Another tweeted, “…”", "Others said"
+        return (m.a, j)
+    if lw in _QUANT_PRON and (w[:1].isupper() or _prev_word(text, m.a, floor) is None):
+        return (m.a, j)  # "Another tweeted, “…”", "Others said"
     if lw.endswith(("'s", "’s", "s'", "s’")):
         return None  # a possessive is never the subject head ("Clark’s comments")
     found = _head_np(text, m, j, floor, people)
@@ -302,6 +307,12 @@ def _comma_relative(text: str, j: int, floor: int) -> int | None:
 def _leading_span(text: str, floor: int, p: PersonMention) -> int:
     """Include a title written before the name ("Sen. Ted Cruz") in the mention."""
     seg = text[floor:p.start]
+    if not seg.endswith("\n"):  # ($ may match before a final newline: the regex decides)
+        if not seg.endswith((" ", "\u00a0")):
+            return p.start  # _CAPS_TAIL ends on a space
+        last = seg[:-1].rsplit(None, 1)
+        if not last or last[-1] == last[-1].lower() or seg[-2].isspace():
+            return p.start  # no capital in the word before that space: _CAPS_TAIL cannot match
     m = _CAPS_TAIL.search(seg)
     if m and all(w.lower() in lex()["title_tokens"] or w.lower() in lex()["demonyms"]
                  or w.lower() in lex()["modifiers"] for w in m.group(1).split()):

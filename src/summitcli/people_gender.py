@@ -5,7 +5,6 @@ Votes are counted per fullest name (:func:`summitcli.people_names.fullest_forms`
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from operator import itemgetter
@@ -18,6 +17,7 @@ from .records import PersonMention
 # he/him/his/himself/her/hers/herself/she as a whole word; the first letter comes first so
 # the regex engine can skip to candidate letters (the look-behind checks the one before it)
 _PRON_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he)(?!\w)")
+_PRON_SPAN = 8  # characters _PRON_RE reads from where a match starts: "herself" and one after
 _AFTER_OBJECT = re.compile(r"[ \u00a0]*(?:[,.;:!?)\"”’]|$|(?:of|to|for|with|that|and|or|in|on|"
                            r"at|about|from|as|a|an|the|into|over|after|before|because|"
                            r"when|if|but|out|up|down|off|back|again)\b)")
@@ -44,22 +44,21 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
     ``people`` holds (name, start, end, role, kind) tuples.
     """
     s = _sets()
-    pron = list(_PRON_RE.finditer(text))  # the word of one is read only when it is weighed
-    pos = list(map(re.Match.start, pron))
     full = _fullest_of({p[0] for p in people})
     votes: dict[str, list[int]] = {fn: [0, 0] for fn in full.values()}
     # gendered titles: one look-up per distinct (role, name), weighted by how often it occurs
+    known = _HONORIFIC.get  # _honorific's memo, asked here first (most pairs are known)
     for (role, name), count in Counter(zip(map(_ROLE, people), map(_NAME, people))).items():
-        m, f = _honorific(role, name)
+        m, f = known((role, name)) or _honorific(role, name)
         if m or f:
             v = votes[full[name]]
             v[0] += m * count
             v[1] += f * count
     he_she = ("he", "she")
     male = s["pronouns"]["m"]
-    n_pron, n_people, n_text = len(pos), len(people), len(text)
-    bisect_left = bisect.bisect_left
+    n_people, n_text = len(people), len(text)
     stop_match, stop_char = _SENT_STOP.match, _STOP_CHAR.search
+    pron_search, pron_iter = _PRON_RE.search, _PRON_RE.finditer
     for i, (name, _, end, role, kind) in enumerate(people):
         if kind != "person":
             continue
@@ -67,8 +66,10 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
         if not (role or " " in fn):
             continue  # no person evidence ("Russia"): a following he/she is not about it
         nxt = people[i + 1][1] if i + 1 < n_people else n_text
-        k = bisect_left(pos, end)
-        if k == n_pron or pos[k] > nxt:
+        # the first he/she/him/... at or after ``end``, as a search of the whole text finds
+        # it (the look-behind sees before ``end``; a word read from ``nxt`` on is complete)
+        first = pron_search(text, end, nxt + _PRON_SPAN)
+        if first is None or first.start() > nxt:
             # no pronoun before the next person: neither test below can find one (a next
             # sentence's He/She starts right after the stop, so no later than ``nxt``)
             continue
@@ -85,13 +86,16 @@ def _with_gender(text: str, people: list[tuple]) -> list[PersonMention]:
                 break
             c = stop_char(text, c.start() + 1, stop_lim)
         lim = min(nxt, sent_end.start() if sent_end else end + 400)
-        while k < n_pron and pos[k] < lim:
-            w = pron[k].group().lower()
-            if w not in he_she and not _in_quote(text, pos[k]) \
-                    and not _object_pronoun(text, pos[k], w):
-                v[0 if w in male else 1] += 2 if w.endswith("self") else 1
-                break
-            k += 1
+        if first.start() < lim:
+            for pm in pron_iter(text, first.start(), lim + _PRON_SPAN):
+                at = pm.start()
+                if at >= lim:
+                    break
+                w = pm.group().lower()
+                if w not in he_she and not _in_quote(text, at) \
+                        and not _object_pronoun(text, at, w):
+                    v[0 if w in male else 1] += 2 if w.endswith("self") else 1
+                    break
         if sent_end and (nxt > sent_end.end()):
             ns = _NEXT_SUBJECT.match(text, sent_end.start())
             if ns:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .people_names import fullest_forms
+from .people_names import _fullest_of, fullest_forms  # noqa: F401 (fullest_forms: public here)
 from .records import PersonMention
 
 class PeopleIndex(tuple):
@@ -18,7 +18,7 @@ class PeopleIndex(tuple):
         obj = super().__new__(cls, people)
         obj.starts = [p.start for p in obj]
         obj.by_end = {p.end: p for p in obj}
-        obj.full = fullest_forms(obj)
+        obj.full = _fullest_of({p.name for p in obj})  # shared: read, never changed
         obj.with_role = tuple(p for p in obj if p.role)
         obj.role_starts = [p.start for p in obj.with_role]
         obj.role_info = {}  # role phrase -> its words, filled as roles are compared
@@ -35,7 +35,9 @@ class PeopleIndex(tuple):
 
     def memoised(self, text: str, key: tuple, compute, *args):
         """``compute(*args)`` once per ``key`` for this document's ``text`` (a pure look-up)."""
-        memo = self.memo_for(text)
+        owner, memo = self.memo
+        if owner is not text:
+            memo = self.memo_for(text)
         hit = memo.get(key, _MISSING)
         if hit is _MISSING:
             hit = memo[key] = compute(*args)

@@ -37,7 +37,12 @@ def _name_run_re() -> re.Pattern:
                            for c, rest in by_letter.items())
     # one look-behind at the capital rules out every abbreviation at most capitals
     letters = re.escape("".join(sorted(by_letter)))
-    tail = (rf"(?:(?i:(?<=[{letters}])(?:{abbrev_rest}))\.|\.(?:{up}\.)+|\.(?=[ \u00a0]{up})"
+    # and a look-ahead for the full stop, so that most capitals skip the abbreviations unread:
+    # every abbreviation's rest is one to ``longest`` word characters before its full stop
+    rests = [r for rest in by_letter.values() for r in rest]
+    longest = max(map(len, rests), default=0)
+    stop_ahead = rf"(?=\w{{1,{longest}}}\.)" if all(re.fullmatch(r"\w+", r) for r in rests) else ""
+    tail = (rf"(?:(?i:(?<=[{letters}]){stop_ahead}(?:{abbrev_rest}))\.|\.(?:{up}\.)+|\.(?=[ \u00a0]{up})"
             rf"|\w*(?:['’](?![sS]\b)\w+|-\w+)*)")
     first = rf"{up}(?<![\w'’\-.].){tail}"  # not inside a word: the character before the capital
     word = rf"{up}{tail}"

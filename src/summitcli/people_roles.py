@@ -97,6 +97,12 @@ def _role_before_comma(text: str, start: int) -> str | None:
     """"The central bank governor, Teresa Quint," - a role phrase right before the name."""
     if text[start - 2:start] != ", ":
         return None
+    # the test below reads the role's last word, which is the word before the comma: when
+    # that is no role noun (most often), the regex need not run
+    words = text[max(0, start - 92):start - 2].split()
+    last = words[-1].lower().strip("’'") if words else ""
+    if last not in _sets()["role_heads"] and last.rstrip("s") not in _sets()["role_heads"]:
+        return None
     m = _ROLE_COMMA.search(text, max(0, start - 90), start)
     if m is None:
         return None

@@ -168,8 +168,8 @@ _PULL_RE = re.compile(r"(?P<q>\S.{20,}?\S)[ \u00a0]?[–—][ \u00a0]?(?P<name>[
 
 def _pull_quote(text: str, lo: int, hi: int, para: int) -> Span | None:
     """A pull-quote paragraph without marks: "Words of the speaker– Dr Jane Roe, Lecturer"."""
-    if hi - lo > 800:
-        return None
+    if hi - lo > 800 or para == 0:
+        return None  # (the first paragraph is never taken for one: see below)
     if text.find("–", lo, hi) < 0 and text.find("—", lo, hi) < 0:
         return None  # no dash before a name: not a pull-quote
     seg = text[lo:hi]

@@ -122,15 +122,17 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
                          for x in [*spans, *outer] if x.depth == 0]
                         + ([(carry.open_at, carry.start, carry.end, carry.end)] if carry else []))
         cursor = lo
-        for o, a, b, c in bounds:
-            for x in _single_spans(text, cursor, max(cursor, o), n, 0) + \
-                    _single_spans(text, max(a, lo), b, n, 1):
+        j = bisect_left(singles, lo)
+        if j < n_singles and singles[j] < hi:  # else _single_spans finds nothing in the paragraph
+            for o, a, b, c in bounds:
+                for x in _single_spans(text, cursor, max(cursor, o), n, 0) + \
+                        _single_spans(text, max(a, lo), b, n, 1):
+                    x.utterance = next(counter)
+                    out.append(x)
+                cursor = max(cursor, c)
+            for x in _single_spans(text, cursor, hi, n, 0):
                 x.utterance = next(counter)
                 out.append(x)
-            cursor = max(cursor, c)
-        for x in _single_spans(text, cursor, hi, n, 0):
-            x.utterance = next(counter)
-            out.append(x)
     if carry is not None:
         out.append(carry)
     found = turns(text, paras, skipped if skip else None)

@@ -45,16 +45,15 @@ _WORD_CHARS = frozenset("_'’.-")  # with str.isalnum(): the characters of a wo
 # spaces, then a word, read right to left on the reversed document: one anchored match in C
 # instead of a Python loop per character (``\w`` is exactly ``str.isalnum()`` plus "_")
 _REV_WORD = re.compile(r"[ \u00a0]*([\w'’.\-]*)")
-_REVERSED: list = [(None, "")]  # the last document and its reversal (one tuple: atomic)
+_REVERSED: list = [(None, "", 0)]  # the last document, its reversal and length (one tuple: atomic)
 
 
 def _prev_word(text: str, i: int, floor: int) -> _W | None:
     """The word that ends at ``i`` (after skipping spaces), scanning at most 60 characters."""
-    last, rev = _REVERSED[0]
+    last, rev, n = _REVERSED[0]
     if last is not text:
-        rev = text[::-1]
-        _REVERSED[0] = (text, rev)
-    n = len(text)
+        rev, n = text[::-1], len(text)
+        _REVERSED[0] = (text, rev, n)
     lo = i - 60 if i - 60 > floor else floor
     if i <= lo:
         return None
