@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from .datafiles import load_data
 
@@ -30,8 +31,9 @@ _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z][\w.’'\-]*(?:[ \u00a0][\w.’'\-]+){0,3}?)"
     r"(?:[ \u00a0]\([^()\n]{1,30}\))?(?:\*\*|__)?[ \u00a0]*(?P<colon>:)(?:\*\*|__)?[ \u00a0]+"
     r"(?:\*\*|__)?(?=\S)")
-# cheap test for any paragraph-opening label at all in a document
-_ANY_LABEL = re.compile(r"(?m)^[ \t]*(?:\*\*|__)?[A-Z][^\n:]{0,60}:[ \t*_]")
+# cheap test for label lines in a document (a line break, not "^", lets the engine skip
+# ahead; the first line is the headline and never a turn)
+_ANY_LABEL = re.compile(r"\n[ \t]*(?:\*\*|__)?[A-Z][^\n:]{0,60}:[ \t*_]")
 _PARTICLES = frozenset("de da del della di van von der den la le al bin ibn ben st. of".split())
 
 
@@ -69,8 +71,8 @@ def turns(text: str, paras, skipped=None) -> list[Turn]:
 def _scan(text: str, paras, skipped=None):
     """Each paragraph with its label match and key, and the keys that count (two or more
     paragraphs each, at least two different ones); no keys when it is not a transcript."""
-    if _ANY_LABEL.search(text) is None:
-        return [], {}
+    if sum(1 for _ in islice(_ANY_LABEL.finditer(text), 4)) < 4:
+        return [], {}  # two labels opening two paragraphs each: at least four label lines
     questions, answers, never = _lexicon()
     labelled: list[tuple[int, int, int, re.Match | None, str]] = []
     for n, (lo, hi) in enumerate(paras):
