@@ -215,3 +215,13 @@ def test_a_single_marked_quotation_may_contain_a_double_marked_one():
     assert outer.text == "The clerk told me “the hall is booked”, and that was that,"
     assert outer.speaker_mention == "Mrs Amos" or outer.speaker == "Amos"
     assert inner.utterance != outer.utterance
+
+
+def test_a_single_quoted_span_never_crosses_a_double_quotation_left_open():
+    text = ("'Chaired by Ana Ruiz, the panel said it “largely agreed” with the report. Nobody "
+            "knew what “meant—and the rest followed. The members’ plan, she said, was sound."
+            "\n\nThe vote is on Monday.\n")
+    spans = sorted((q.start, q.end) for q in quotes_in_text(text))
+    for i, (s1, e1) in enumerate(spans):
+        for s2, e2 in spans[i + 1:]:
+            assert s2 >= e1 or e2 <= e1, f"{(s1, e1)} crosses {(s2, e2)}"

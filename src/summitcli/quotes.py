@@ -113,7 +113,9 @@ def find_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
                 pq.utterance = next(counter)
                 spans = [pq]
                 out.append(pq)
-        outer = _singles_around_doubles(text, lo, hi, n, [x for x in spans if x.depth == 0])
+        # a double quotation left open (``carry``) may not cross a single-quoted one either
+        outer = _singles_around_doubles(text, lo, hi, n, [x for x in spans if x.depth == 0]
+                                        + ([carry] if carry is not None else []))
         for x in outer:
             x.utterance = next(counter)
             out.append(x)
