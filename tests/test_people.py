@@ -84,3 +84,16 @@ def test_an_object_pronoun_is_not_gender_evidence_for_the_subject():
     genders = {p.name: p.gender for p in people_in_text(text)}
     assert genders.get("Tomas Hale") != "f"
     assert genders.get("Anna Berg") == "f"  # a possessive 'her' still refers back
+
+
+def test_a_region_is_not_a_person_and_a_country_is_not_short_for_it():
+    from summitcli.attribution import index_people
+
+    text = ("Fighting in Eastern Ukraine went on. Ukraine said the talks were over.\n\n"
+            "Ukraine EU US Russia\n\nJAKE TAPPER, the host, asked about it.")
+    people = people_in_text(text)
+    kinds = {p.name: p.kind for p in people}
+    assert kinds["Eastern Ukraine"] == "place"
+    assert kinds["Ukraine EU US Russia"] == "place"
+    assert kinds["JAKE TAPPER"] == "person"  # a name in capitals is still a name
+    assert index_people(people).full["Ukraine"] == "Ukraine"

@@ -73,7 +73,19 @@ def _classify(tokens: list[str]) -> str:
             return "org"
     if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper():
         return "org"
+    if len(tokens) > 1 and not _person_shaped(tuple(tokens)):
+        return "place"  # "Eastern Ukraine"; "Ukraine EU US Russia", a line of tags
     return "person"
+
+
+def _person_shaped(tokens: tuple[str, ...]) -> bool:
+    """Could these words be a person's full name? Not when a region word opens them, nor when
+    two acronyms stand among other words ("Ukraine EU US Russia"; "JAKE TAPPER" in capitals
+    may be a name)."""
+    if tokens[0].lower() in _sets()["place_words"]:
+        return False
+    acronyms = sum(1 for t in tokens if len(t) >= 2 and t.isupper() and t.isalpha())
+    return acronyms < 2 or acronyms == len(tokens)
 
 
 _RUNS: dict[str, tuple | None] = {}  # name run -> _analyse(run), shared by all documents
@@ -186,8 +198,8 @@ def _fullest(names: frozenset[str]) -> dict[str, str]:
     split = {n: tuple(n.split()) for n in names}
     best: dict[tuple[str, ...], tuple[int, int, str]] = {}
     for n, toks in split.items():  # every proper suffix of a name points to the longest name ending with it
-        if len(toks) < 2:
-            continue
+        if len(toks) < 2 or not _person_shaped(toks):
+            continue  # "Ukraine" is not short for "Eastern Ukraine"
         key = (len(toks), len(n), n)
         for k in range(1, len(toks)):
             suf = toks[k:]

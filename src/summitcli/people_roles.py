@@ -38,6 +38,7 @@ def _sets() -> dict:
         "demonyms": frozenset(d.lower() for d in lx["demonyms"]),
         "not_names": frozenset(w.lower() for w in lx["not_names"]),
         "org_words": frozenset(w.lower() for w in lx["org_words"]),
+        "place_words": frozenset(w.lower() for w in lx.get("place_words") or ()),
         "pronouns": pron,
         "synonyms": [frozenset(s) for s in lx["synonyms"]],
     }

@@ -79,7 +79,7 @@ class PersonMention:
     start: int
     end: int
     role: str | None = None
-    kind: str = "person"  # "person" | "org"
+    kind: str = "person"  # "person" | "org" | "place" (a region, or a line of tags)
     gender: str | None = None  # "m" | "f" | None, from pronouns that refer back
 
     def to_dict(self) -> dict:
