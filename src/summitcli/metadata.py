@@ -18,6 +18,26 @@ MAX_YAML_ALIASES = 100
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
+class _Lazy:
+    """A regex compiled on first use: every command loads the corpus, and most lines never
+    reach these patterns, so start-up does not pay for compiling them."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+
+    @property
+    def _compiled(self) -> re.Pattern:
+        compiled = re.compile(*self._args)
+        self.match, self.fullmatch = compiled.match, compiled.fullmatch
+        return compiled
+
+    def match(self, *args):
+        return self._compiled.match(*args)
+
+    def fullmatch(self, *args):
+        return self._compiled.fullmatch(*args)
+
+
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _MONTH_NUM = {m: i for i, m in enumerate(
@@ -32,19 +52,19 @@ _DATE_PATTERNS = (
 )
 _DATE_LINE = re.compile(r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?:on\s+)?\S", re.I)
 # what may stand before the date on a date line: "Updated 11:42 PM EST, Tue " / "Published: "
-_DATE_LEAD = re.compile(
+_DATE_LEAD = _Lazy(
     r"(?:(?:last[ ]+)?(?:date|published|updated|posted|first[ ]+published)[ ]*:?[ ]*)?(?:on[ ]+)?"
     r"(?:\d{1,2}[:.]\d{2}(?:[ ]*[ap]\.?m\.?)?(?:[ ]+[A-Z]{2,5})?[ ]*,?[ ]*(?:on[ ]+)?)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ ]*)?", re.I)
 _NAMES = r"[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}"
 # "By Jordan Lee", "By Jordan Lee and Priya Shah, CNN", "By Ana Ruiz, Reuters"
-_BYLINE = re.compile(rf"^\s*(?:by|author:|written by)\s+(?P<name>{_NAMES}(?:(?:,| and| &) {_NAMES})*?)"
+_BYLINE = _Lazy(rf"^\s*(?:by|author:|written by)\s+(?P<name>{_NAMES}(?:(?:,| and| &) {_NAMES})*?)"
                      rf"(?:,[ ]+(?P<outlet>[A-Z][\w&.'’\- ]{{1,40}}))?\s*$", re.I)
 _NOT_OUTLETS = frozenset("""staff writer reporter correspondent editor contributor columnist
     senior chief special political national washington bureau""".split())
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,3}$")
 # a wire dateline names the agency: "BERLIN (Reuters) -", "KYIV, Ukraine (AP) —"
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[ \u00a0][A-Z][\w.'’\- ]{1,30})?[ \u00a0]+"
+_DATELINE = _Lazy(r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[ \u00a0][A-Z][\w.'’\- ]{1,30})?[ \u00a0]+"
                        r"\((?P<outlet>[A-Z][\w&.'’ ]{0,30}?)\)[ \u00a0]*[-–—]")
 HEAD_LINES = 12  # how far from the top a date/title/author line may stand
 
@@ -167,7 +187,7 @@ def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, s
         if "date" not in found and (iso := parse_date_line(stripped)):
             found["date"] = iso
             continue
-        if "author" not in found and (byline := _BYLINE.match(stripped)):
+        if "author" not in found and stripped[:1] in "BbAaWw" and (byline := _BYLINE.match(stripped)):
             found["author"] = byline.group("name").strip()
             outlet = byline.group("outlet")
             if outlet and not _NOT_OUTLETS & set(outlet.lower().split()):
@@ -180,7 +200,7 @@ def stated_metadata(text: str, skip: tuple[tuple[int, int], ...]) -> dict[str, s
             continue
         if "title" in found and "author" not in found and _NAME_LINE.match(stripped):
             found["author"] = stripped
-        if "outlet" not in found and (dateline := _DATELINE.match(stripped)):
+        if "outlet" not in found and "(" in stripped[:70] and (dateline := _DATELINE.match(stripped)):
             found["outlet"] = dateline.group("outlet")
     return found
 
@@ -227,35 +247,43 @@ _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @cache
-def _boilerplate_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+def _boilerplate_sources() -> tuple[tuple[str, bool], ...]:
+    """(pattern source, starts a tail?) for each pattern of ``boilerplate.yaml``."""
     from summitcli.datafiles import load_data
 
     data = load_data("boilerplate.yaml")
-    return tuple((re.compile(rf"(?:{p['pattern']})", re.I), bool(p.get("tail")))
-                 for p in data.get("patterns", []))
+    return tuple((f"(?:{p['pattern']})", bool(p.get("tail"))) for p in data.get("patterns", []))
 
 
 @cache
-def _boilerplate_prefilter() -> re.Pattern | None:
-    """All patterns as one alternation: one C-level match per line instead of one per pattern.
+def _boilerplate_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+    return tuple((re.compile(src, re.I), tail) for src, tail in _boilerplate_sources())
 
-    Only a prefilter (the first single pattern that matches decides); not used when a
-    user's pattern has a back-reference, whose group number would shift when combined.
+
+@cache
+def _boilerplate_combined() -> re.Pattern | None:
+    """All patterns as one alternation of named groups: one C-level match per line, and the
+    group that matched names the pattern (the first that matches, as when trying each in
+    turn), so the patterns are compiled once, together, not one by one as well.
+
+    None when a user's pattern has a back-reference or a named group, which the combined
+    form would break; then each pattern is tried alone.
     """
-    sources = [p.pattern for p, _ in _boilerplate_patterns()]
-    if not sources or any(_BACKREF.search(src) for src in sources):
+    sources = [src for src, _ in _boilerplate_sources()]
+    if not sources or any(_BACKREF.search(src) or "(?P<" in src for src in sources):
         return None
     try:
-        return re.compile("|".join(sources), re.I)
+        return re.compile("|".join(f"(?P<_b{i}>{src})" for i, src in enumerate(sources)), re.I)
     except re.error:
         return None
 
 
 def _boilerplate_tail(line: str) -> bool | None:
     """None if ``line`` is not boilerplate, else whether it starts a boilerplate tail."""
-    prefilter = _boilerplate_prefilter()
-    if prefilter is not None and not prefilter.fullmatch(line):
-        return None
+    combined = _boilerplate_combined()
+    if combined is not None:
+        m = combined.fullmatch(line)
+        return None if m is None else _boilerplate_sources()[int(m.lastgroup[2:])][1]
     for pattern, tail in _boilerplate_patterns():
         if pattern.fullmatch(line):
             return tail
