@@ -212,3 +212,31 @@ def test_colliding_leading_numbers_fall_back_to_file_stems(tmp_path):
     (tmp_path / "007_x.txt").write_text("Third article.", encoding="utf-8")
     ids = [d.id for d in load_corpus(tmp_path)]
     assert ids == ["007", "2025-08-16", "2025-08-17"]
+
+
+def test_boilerplate_patterns_with_back_references_or_named_groups_still_work(monkeypatch):
+    from summitcli import metadata
+
+    sources = (("(?:(\\w+) and \\1)", False), ("(?:(?P<n>ads?) by .*)", True),
+               ("(?:advertisement)", False))
+    cached = (metadata._boilerplate_patterns, metadata._boilerplate_combined)
+    for fn in cached:
+        fn.cache_clear()
+    monkeypatch.setattr(metadata, "_boilerplate_sources", lambda: sources)
+    try:
+        assert metadata._boilerplate_combined() is None  # tried one by one
+        assert metadata._boilerplate_tail("more and more") is False
+        assert metadata._boilerplate_tail("Ads by Example") is True
+        assert metadata._boilerplate_tail("more and less") is None
+    finally:
+        for fn in cached:
+            fn.cache_clear()
+
+
+def test_the_first_boilerplate_pattern_that_matches_decides():
+    from summitcli import metadata
+
+    assert metadata._boilerplate_combined() is not None
+    assert metadata._boilerplate_tail("Leave a Reply") is True
+    assert metadata._boilerplate_tail("Advertisement") is False
+    assert metadata._boilerplate_tail("An ordinary sentence of the article.") is None
